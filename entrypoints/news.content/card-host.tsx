@@ -1,0 +1,127 @@
+import { render } from 'preact';
+import { EntityCard, type EntityRef } from '../../components/EntityCard';
+import cardCss from '../../components/card.css?inline';
+import { placeCard, type Rect } from '../../lib/dom/position';
+import type { Entity, Source } from '../../lib/schema/dataset';
+
+const HOST_CSS = `
+:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; z-index: 2147483647 !important; display: block !important; }
+.bs-pop {
+  position: fixed; width: min(360px, calc(100vw - 16px)); max-height: min(480px, calc(100vh - 16px)); overflow: auto;
+  padding: 12px 14px; border-radius: 10px; background: var(--bs-bg, #fff); border: 1px solid rgba(0,0,0,.12);
+  box-shadow: 0 8px 28px rgba(0,0,0,.22); animation: bs-in 120ms ease-out;
+}
+.bs-pop:focus { outline: none; }
+.bs-pop:focus-visible { outline: 2px solid #2550a8; }
+@media (prefers-color-scheme: dark) { .bs-pop { background: #1e2228; border-color: #3a414b; } }
+@media (prefers-reduced-motion: reduce) { .bs-pop { animation: none; } }
+@keyframes bs-in { from { opacity: 0; transform: translateY(-2px); } to { opacity: 1; transform: none; } }
+`;
+
+export interface CardContent {
+  entity: Entity;
+  sources: ReadonlyMap<string, Source>;
+  lookup(id: string): EntityRef | undefined;
+  onOpenEntity(id: string): void;
+  onBack?(): void;
+}
+
+/**
+ * The one element Backstory adds to a page: a host with a shadow root holding the card.
+ * Created on first use, so pages where nobody hovers see no change at all.
+ */
+export class CardHost {
+  private host: HTMLElement | null = null;
+  private mount: HTMLDivElement | null = null;
+  private anchor: Rect | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly events: { onPointerEnter(): void; onPointerLeave(): void; onKeyDown(event: KeyboardEvent): void },
+  ) {}
+
+  get isOpen(): boolean {
+    return this.anchor !== null;
+  }
+
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
+  show(content: CardContent, anchor: Rect, focus: boolean): void {
+    const mount = this.ensureMount();
+    this.anchor = anchor;
+    render(
+      <div
+        class="bs-pop bs-card"
+        role="dialog"
+        aria-modal="false"
+        aria-labelledby="bs-card-name"
+        tabIndex={-1}
+        onPointerEnter={this.events.onPointerEnter}
+        onPointerLeave={this.events.onPointerLeave}
+        onKeyDown={this.events.onKeyDown}
+      >
+        <EntityCard {...content} headingId="bs-card-name" />
+      </div>,
+      mount,
+    );
+    this.position();
+    const pop = mount.firstElementChild as HTMLElement | null;
+    if (focus) pop?.focus();
+  }
+
+  /** Keeps the card beside its anchor; returns false when the anchor has left the viewport. */
+  reposition(anchor: Rect): boolean {
+    if (!this.anchor) return true;
+    this.anchor = anchor;
+    const view = this.doc.defaultView!;
+    if (anchor.bottom < 0 || anchor.top > view.innerHeight) return false;
+    this.position();
+    return true;
+  }
+
+  hide(): void {
+    if (!this.mount || !this.anchor) return;
+    this.anchor = null;
+    render(null, this.mount);
+  }
+
+  contains(node: Node | null): boolean {
+    return !!node && !!this.host && (node === this.host || this.host.contains(node));
+  }
+
+  destroy(): void {
+    if (this.mount) render(null, this.mount);
+    this.host?.remove();
+    this.host = null;
+    this.mount = null;
+    this.anchor = null;
+  }
+
+  private ensureMount(): HTMLDivElement {
+    if (this.mount && this.host?.isConnected) return this.mount;
+    const host = this.doc.createElement('backstory-card');
+    host.setAttribute('data-backstory-ui', '');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = HOST_CSS + cardCss;
+    const mount = this.doc.createElement('div');
+    shadow.append(style, mount);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.mount = mount;
+    return mount;
+  }
+
+  private position(): void {
+    const pop = this.mount?.firstElementChild as HTMLElement | null;
+    if (!pop || !this.anchor) return;
+    const view = this.doc.defaultView!;
+    const { width, height } = pop.getBoundingClientRect();
+    const place = placeCard(this.anchor, { width, height }, { width: view.innerWidth, height: view.innerHeight });
+    pop.style.left = `${place.left}px`;
+    pop.style.top = `${place.top}px`;
+    pop.dataset.side = place.side;
+  }
+}

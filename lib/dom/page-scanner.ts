@@ -1,0 +1,192 @@
+import { PageContext, type GateOptions } from '../match/gate';
+import type { Matcher, RawMatch } from '../match/matcher';
+import type { EntityKind } from '../schema/dataset';
+import { BlockWalker, locate, type TextBlock } from './extract';
+
+/** One mention on the page: where it is and which entity (index into the snapshot) it names. */
+export interface Mention {
+  entity: number;
+  range: StaticRange;
+  /** The text nodes it covers (one unless the name spans inline elements). */
+  nodes: Text[];
+}
+
+/** What the scanner needs from the browser, passed in so the scanner can run against any DOM. */
+export interface ScannerHost {
+  /** Schedules `work` when the main thread is idle (requestIdleCallback, or a timeout fallback). */
+  schedule(work: () => void): void;
+  now(): number;
+  /** Records one synchronous scan pass (performance.measure('backstory:scan', …)). */
+  measure(start: number, end: number): void;
+  createRange(init: StaticRangeInit): StaticRange;
+  /** Adds/removes ranges from the highlight for a kind. */
+  addHighlight(kind: EntityKind, range: StaticRange): void;
+  removeHighlight(kind: EntityKind, range: StaticRange): void;
+  /** Called after every pass that changed the set of mentions. */
+  onChange?(): void;
+}
+
+export const CHUNK_BUDGET_MS = 6;
+const NODES_PER_STEP = 400;
+
+interface PendingMatch {
+  block: TextBlock;
+  match: RawMatch;
+}
+
+/**
+ * Scans a page incrementally: roots are queued (the body at start, changed blocks later) and read
+ * in small slices of idle time. Every slice is one `backstory:scan` measure. A text node's old
+ * mentions are dropped whenever it is scanned again, so nothing is ever marked twice.
+ */
+export class PageScanner {
+  readonly context: PageContext;
+  private readonly queue: Node[] = [];
+  private walker: BlockWalker | null = null;
+  private scheduled = false;
+  private stopped = false;
+  private pending: PendingMatch[] = [];
+  private readonly byNode = new WeakMap<Text, Mention[]>();
+  readonly mentions = new Set<Mention>();
+
+  constructor(
+    private readonly matcher: Matcher,
+    private readonly host: ScannerHost,
+    gate: GateOptions = {},
+  ) {
+    this.context = new PageContext(matcher.snapshot, gate);
+  }
+
+  /** Queues a subtree for (re)scanning. */
+  enqueue(root: Node): void {
+    if (this.stopped) return;
+    this.queue.push(root);
+    this.kick();
+  }
+
+  get idle(): boolean {
+    return !this.scheduled && this.queue.length === 0 && this.walker === null;
+  }
+
+  /** Mentions covering a text node (for hit-testing). */
+  mentionsAt(node: Text): readonly Mention[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  entityOf(mention: Mention) {
+    return this.matcher.snapshot.entities[mention.entity]!;
+  }
+
+  /** Drops mentions whose text has left the document. */
+  sweepDisconnected(): void {
+    for (const mention of this.mentions) {
+      if (!mention.nodes.every((node) => node.isConnected)) this.remove(mention);
+    }
+    this.host.onChange?.();
+  }
+
+  /** Removes every highlight and stops all work. */
+  stop(): void {
+    this.stopped = true;
+    this.queue.length = 0;
+    this.walker = null;
+    for (const mention of [...this.mentions]) this.remove(mention);
+  }
+
+  private kick(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    this.host.schedule(() => {
+      this.scheduled = false;
+      this.runChunk();
+    });
+  }
+
+  private runChunk(): void {
+    if (this.stopped) return;
+    const start = this.host.now();
+    let changed = false;
+    while (this.host.now() - start < CHUNK_BUDGET_MS) {
+      if (!this.walker) {
+        const root = this.queue.shift();
+        if (!root) break;
+        if (!root.isConnected) continue;
+        this.walker = new BlockWalker(root);
+      }
+      const blocks = this.walker.step(NODES_PER_STEP);
+      if (this.walker.done) this.walker = null;
+      for (const block of blocks) changed = this.scanBlock(block) || changed;
+    }
+    if (changed) changed = this.resolvePending() || changed;
+    this.host.measure(start, this.host.now());
+    if (changed) this.host.onChange?.();
+    if (this.walker || this.queue.length) this.kick();
+  }
+
+  private scanBlock(block: TextBlock): boolean {
+    let changed = false;
+    for (const node of block.nodes) {
+      const old = this.byNode.get(node);
+      if (old) {
+        for (const mention of [...old]) this.remove(mention);
+        changed = true;
+      }
+    }
+    if (this.pending.length) {
+      const nodes = new Set(block.nodes);
+      this.pending = this.pending.filter((p) => !nodes.has(p.block.nodes[0]!));
+    }
+    const matches = this.matcher.findMatches(block.text);
+    if (!matches.length) return changed;
+    this.context.establish(matches);
+    for (const match of matches) {
+      const entity = this.context.resolve(match);
+      if (entity >= 0) this.add(block, match, entity);
+      else this.pending.push({ block, match });
+    }
+    return true;
+  }
+
+  /** Context-needing matches seen earlier may link now that more entities are established. */
+  private resolvePending(): boolean {
+    let changed = false;
+    const still: PendingMatch[] = [];
+    for (const item of this.pending) {
+      const entity = this.context.resolve(item.match);
+      if (entity >= 0 && item.block.nodes.every((node) => node.isConnected)) {
+        this.add(item.block, item.match, entity);
+        changed = true;
+      } else if (entity < 0) still.push(item);
+    }
+    this.pending = still;
+    return changed;
+  }
+
+  private add(block: TextBlock, match: RawMatch, entity: number): void {
+    const from = locate(block, match.start, false);
+    const to = locate(block, match.end, true);
+    const range = this.host.createRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
+    const first = block.nodes.indexOf(from.node);
+    const last = block.nodes.indexOf(to.node);
+    const mention: Mention = { entity, range, nodes: block.nodes.slice(first, last + 1) };
+    this.mentions.add(mention);
+    for (const node of mention.nodes) {
+      const list = this.byNode.get(node);
+      if (list) list.push(mention);
+      else this.byNode.set(node, [mention]);
+    }
+    this.host.addHighlight(this.entityOf(mention).kind, range);
+  }
+
+  private remove(mention: Mention): void {
+    if (!this.mentions.delete(mention)) return;
+    for (const node of mention.nodes) {
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const at = list.indexOf(mention);
+      if (at >= 0) list.splice(at, 1);
+      if (!list.length) this.byNode.delete(node);
+    }
+    this.host.removeHighlight(this.entityOf(mention).kind, mention.range);
+  }
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { launchWithExtension, servePage } from '../support/extension';
+
+export function fixturePage(name: string): string {
+  return readFileSync(path.resolve('tests/fixtures/pages', name), 'utf8');
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens a fixture page (or given HTML) under a real-looking URL and waits for Backstory's first scan. */
+  openArticle(url: string, html?: string, options?: { waitForScan?: boolean }): Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const loaded = await launchWithExtension();
+    await use(loaded.context);
+    await loaded.close();
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(worker.url()).host);
+  },
+  openArticle: async ({ context }, use) => {
+    await use(async (url, html = fixturePage('article.html'), options = {}) => {
+      await servePage(context, url, html);
+      const page = await context.newPage();
+      await page.goto(url);
+      if (options.waitForScan ?? true) await waitForScan(page);
+      return page;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** Waits until Backstory has scanned the page and its highlights have settled. */
+export async function waitForScan(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 15_000 });
+  // Wait for one quiet moment (no new scan pass for 300 ms).
+  await page.waitForFunction(
+    () => {
+      const entries = performance.getEntriesByName('backstory:scan');
+      const last = entries[entries.length - 1];
+      return !!last && performance.now() - (last.startTime + last.duration) > 300;
+    },
+    null,
+    { timeout: 15_000, polling: 100 },
+  );
+}
+
+/** Highlighted text per highlight name, read from the page's own world. */
+export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('backstory')) continue;
+      out[name] = [...highlight].map((range) => {
+        const r = document.createRange();
+        r.setStart(range.startContainer, range.startOffset);
+        r.setEnd(range.endContainer, range.endOffset);
+        return r.toString();
+      });
+    }
+    return out;
+  });
+}

@@ -1,0 +1,37 @@
+import { expect, highlightedTexts, test } from './fixtures';
+
+test.describe('mentions on a curated news site', () => {
+  test('highlights mentions in the article and not in page chrome', async ({ openArticle }) => {
+    const page = await openArticle('https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html');
+    const texts = await highlightedTexts(page);
+    const all = Object.values(texts).flat();
+    expect(texts['backstory-person']).toEqual(expect.arrayContaining(['Antony Blinken', 'Prime Minister Benjamin Netanyahu', 'Netanyahu']));
+    expect(texts['backstory-organization']).toEqual(expect.arrayContaining(['Hamas', 'Israel Defense Forces', 'IDF', 'World Health Organization']));
+    expect(texts['backstory-place']).toEqual(expect.arrayContaining(['Khan Yunis', 'Al-Shifa Hospital', 'Rafah', 'Doha']));
+    // "who" is not the WHO; the aside and the footer are not article text.
+    expect(all).not.toContain('who');
+    expect(all).not.toContain('Lloyd Austin');
+    expect(all.filter((t) => t === 'Hamas')).toHaveLength(1);
+  });
+
+  test('leaves the page DOM untouched until a card is opened', async ({ openArticle }) => {
+    const page = await openArticle('https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html');
+    expect(await page.locator('[data-backstory-ui]').count()).toBe(0);
+    expect(await page.locator('#p1').innerHTML()).toContain('<a href="#">Antony</a> Blinken');
+  });
+
+  test('records a backstory:scan measure for each scan pass', async ({ openArticle }) => {
+    const page = await openArticle('https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html');
+    const measures = await page.evaluate(() => performance.getEntriesByName('backstory:scan').map((e) => e.entryType));
+    expect(measures.length).toBeGreaterThan(0);
+    expect(new Set(measures)).toEqual(new Set(['measure']));
+  });
+
+  test('does nothing on a site outside the curated list', async ({ openArticle }) => {
+    const page = await openArticle('https://news.example.org/2024/03/21/demo-article.html', undefined, { waitForScan: false });
+    await page.waitForTimeout(1500);
+    const count = await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('backstory')).length);
+    expect(count).toBe(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('backstory:scan').length)).toBe(0);
+  });
+});

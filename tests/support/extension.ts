@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with the built extension loaded, in a fresh profile. */
+export async function launchWithExtension(options: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<LoadedExtension> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'backstory-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumExecutable(),
+    headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1200, height: 900 },
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves `html` at `url` (any real news address) without touching the network. */
+export async function servePage(context: BrowserContext, url: string, html: string): Promise<void> {
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+}
