@@ -76,7 +76,6 @@ export class BlockWalker {
   }
 
   step(maxNodes: number): TextBlock[] {
-    const root = this.root;
     let node = this.node;
     let visited = 0;
     while (node && visited < maxNodes) {

@@ -19,6 +19,7 @@ export const LIMITS = {
 } as const;
 
 const HTML_TAG = /<\s*\/?\s*[a-z!][^>]*>/i;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Plain text: no markup, no control characters, trimmed, bounded. */
