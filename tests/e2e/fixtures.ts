@@ -69,3 +69,27 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
     return out;
   });
 }
+
+/** The centre of the first occurrence of `text` inside `selector`, for pointer moves. */
+export async function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([sel, needle]) => {
+      const root = document.querySelector(sel!);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle!);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle!.length);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    [selector, text],
+  );
+  if (!point) throw new Error(`"${text}" not found in ${selector}`);
+  return point;
+}

@@ -1,0 +1,50 @@
+import { expect, pointOf, test } from './fixtures';
+
+const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
+
+test.describe('the card', () => {
+  test('opens on hover after the dwell, named for the entity, and closes when the pointer leaves', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const dialog = page.getByRole('dialog');
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    // Not before the dwell…
+    await page.waitForTimeout(120);
+    await expect(dialog).toHaveCount(0);
+    // …but soon after it.
+    await expect(page.getByRole('dialog', { name: 'Antony Blinken' })).toBeVisible();
+    await expect(dialog).toContainText('Person');
+    await expect(dialog).toContainText('Secretary of State');
+
+    await page.mouse.move(5, 5);
+    await expect(dialog).toHaveCount(0);
+  });
+
+  test('shows the right card for an organisation and a place', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const idf = await pointOf(page, '#p3', 'IDF');
+    await page.mouse.move(idf.x, idf.y);
+    await expect(page.getByRole('dialog', { name: 'Israel Defense Forces' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toContainText('Organisation');
+
+    await page.mouse.move(5, 5);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const rafah = await pointOf(page, '#p4', 'Rafah');
+    await page.mouse.move(rafah.x, rafah.y);
+    await expect(page.getByRole('dialog', { name: 'Rafah' })).toBeVisible();
+  });
+
+  test('stays open while the pointer moves into it, and Esc closes it', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    const dialog = page.getByRole('dialog', { name: 'Antony Blinken' });
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 4 });
+    await page.waitForTimeout(600);
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  });
+});
