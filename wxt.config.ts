@@ -11,7 +11,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Context on the spot for news readers: who is who in the story, what they said and when.',
-    permissions: ['storage'],
+    // storage: settings; alarms: dataset subscription checks; contextMenus: "Look up" on a selection;
+    // activeTab + scripting: run on a site the user enables from the popup.
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
+    // Sites outside the curated list and dataset URLs are asked for one origin at a time.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // No externally_connectable: web pages cannot message the extension.
     action: { default_title: 'Backstory' },
     ...(browser === 'firefox'

@@ -1,6 +1,7 @@
 import type { BackstoryDB } from '../../lib/db/database';
 import * as repo from '../../lib/db/repository';
 import type { Handlers } from '../../lib/messaging/handlers';
+import { createDataHandlers } from './data-handlers';
 import { bundledDataset } from './seed';
 
 export interface BackgroundEffects {
@@ -39,5 +40,6 @@ export function createHandlers(db: BackstoryDB, ready: Promise<void>, effects: B
       await ready;
       return repo.replaceDataset(db, bundledDataset(), 'bundled');
     },
+    ...createDataHandlers(db, ready),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Entity, EntityKind, Source } from '../schema/dataset';
 import type { MatcherSnapshot } from '../match/snapshot';
+import { dataMessages, type DataResults } from './data-messages';
 
 /**
  * Every message between the extension's parts, in one map: its name, its Zod-validated payload,
@@ -9,7 +10,7 @@ import type { MatcherSnapshot } from '../match/snapshot';
  */
 const id = z.string().min(1).max(120);
 
-export const protocol = {
+const coreMessages = {
   /** Content script: the matcher snapshot for the current dataset. */
   getSnapshot: { write: false, payload: z.strictObject({}) },
   /** Entities by id, in one batch (the page's cast). Unknown ids are left out. */
@@ -34,6 +35,8 @@ export const protocol = {
   /** Replace the data with the bundled dataset. */
   resetDataset: { write: true, payload: z.strictObject({}) },
 } as const;
+
+export const protocol = { ...coreMessages, ...dataMessages } as const;
 
 export type MessageName = keyof typeof protocol;
 export type Payload<N extends MessageName> = z.input<(typeof protocol)[N]['payload']>;
@@ -68,7 +71,7 @@ export interface EntityListItem {
   kind: EntityKind;
 }
 
-export interface ProtocolResults {
+export interface ProtocolResults extends DataResults {
   getSnapshot: MatcherSnapshot;
   getEntities: EntityBundle;
   search: SearchHit[];

@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import { parseSettings, SETTINGS_KEY, type Settings } from './settings';
+
+/** Reads the settings from `storage.local` (validated; defaults when missing or corrupt). */
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+/** Writes a change to the settings (only extension pages call this). */
+export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = parseSettings({ ...(await loadSettings()), ...change });
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/** Calls back with fresh settings whenever they change; returns the unsubscribe function. */
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) callback(parseSettings(changes[SETTINGS_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
