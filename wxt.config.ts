@@ -18,6 +18,12 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // No externally_connectable: web pages cannot message the extension.
     action: { default_title: 'Backstory' },
+    commands: {
+      'look-up': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Show the Backstory card for the selected name or the name at the caret',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

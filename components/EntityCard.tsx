@@ -1,3 +1,4 @@
+import { isAfter, roleAsOf } from '../lib/card/as-of';
 import type { Entity, EntityKind, Source } from '../lib/schema/dataset';
 import { formatDate, formatDateWithCertainty, KIND_LABEL, safeHref, sourceLabel } from './format';
 
@@ -19,16 +20,28 @@ export interface EntityCardProps {
   headingId: string;
   /** Heading level of the name: 2 on pages, lower inside the popup. */
   level?: 2 | 3;
+  /** The article's publication date: items dated after it are "later". */
+  asOf?: string;
+  /** What to do with items dated after `asOf`. */
+  laterFacts?: 'label' | 'hide';
 }
 
 /**
  * The card: everything Backstory knows about one entity, as plain text. Used on news pages
  * (inside a shadow root), in the popup and on the options page, so the views never drift apart.
  */
-export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, headingId, level = 2 }: EntityCardProps) {
+export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, headingId, level = 2, asOf, laterFacts = 'label' }: EntityCardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
-  const role = entity.kind === 'person' ? entity.roles[0] : undefined;
+  const current = entity.kind === 'person' ? roleAsOf(entity.roles, asOf) : { role: undefined, later: false };
+  const role = current.role;
+  const later = (date: string | undefined) => isAfter(date, asOf);
+  const visible = <T extends { date?: string }>(items: readonly T[] | undefined) =>
+    (items ?? []).filter((item) => laterFacts === 'label' || !later(item.date));
+  const facts = visible(entity.facts);
+  const quotes = visible(entity.quotes);
+  const timeline = [...visible(entity.timeline)].sort((a, b) => a.date.localeCompare(b.date));
+  const LaterTag = ({ date }: { date: string | undefined }) => (later(date) ? <span class="bs-later">later</span> : null);
   const name = (id: string) => lookup(id)?.name ?? id;
   const cite = (id: string | undefined) => {
     const source = id ? sources.get(id) : undefined;
@@ -53,17 +66,24 @@ export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, head
             {role.title}
             {role.organization && lookup(role.organization) && !role.title.includes(name(role.organization)) ? `, ${name(role.organization)}` : ''}
             {role.asOf ? <span class="bs-muted"> · as of {formatDate(role.asOf)}</span> : null}
+            {current.later && <span class="bs-later">later</span>}
+          </p>
+        )}
+        {asOf && (
+          <p class="bs-asof bs-muted">
+            As of this article ({formatDate(asOf)}){laterFacts === 'hide' ? '; later items hidden' : ''}
           </p>
         )}
       </header>
       <p class="bs-summary">{entity.summary}</p>
 
-      {entity.facts && entity.facts.length > 0 && (
+      {facts.length > 0 && (
         <section aria-label="Facts and figures">
           <Sub class="bs-sub">Facts and figures</Sub>
           <ul class="bs-list">
-            {entity.facts.slice(0, 4).map((fact, i) => (
+            {facts.slice(0, 4).map((fact, i) => (
               <li key={i}>
+                <LaterTag date={fact.date} />
                 {fact.figure && <strong class="bs-figure">{fact.figure} </strong>}
                 {fact.text}
                 <span class="bs-attr">
@@ -78,19 +98,34 @@ export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, head
         </section>
       )}
 
-      {entity.quotes && entity.quotes.length > 0 && (
+      {quotes.length > 0 && (
         <section aria-label="Quotes">
           <Sub class="bs-sub">Said</Sub>
-          {entity.quotes.slice(0, 2).map((quote, i) => (
+          {quotes.slice(0, 2).map((quote, i) => (
             <figure key={i} class="bs-quote">
               <blockquote>“{quote.text}”</blockquote>
               <figcaption>
+                <LaterTag date={quote.date} />
                 {name(quote.speaker)}
                 {quote.date ? `, ${formatDateWithCertainty(quote.date, quote.dateCertainty)}` : ''}
                 {cite(quote.source) ? ` · ${cite(quote.source)}` : ''}
               </figcaption>
             </figure>
           ))}
+        </section>
+      )}
+
+      {timeline.length > 0 && (
+        <section aria-label="Timeline">
+          <Sub class="bs-sub">Timeline</Sub>
+          <ol class="bs-timeline">
+            {timeline.slice(0, 5).map((item, i) => (
+              <li key={i}>
+                <time dateTime={item.date}>{formatDateWithCertainty(item.date, item.dateCertainty)}</time> <LaterTag date={item.date} />
+                {item.text}
+              </li>
+            ))}
+          </ol>
         </section>
       )}
 

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase } from '../../lib/db/database';
 import { dispatch, type Identity } from '../../lib/messaging/handlers';
 import { createHandlers } from './handlers';
+import { registerPageActions } from './page-actions';
 import { ensureBundledDataset } from './seed';
 
 export default defineBackground(() => {
@@ -17,9 +18,7 @@ export default defineBackground(() => {
     },
   });
 
-  browser.runtime.onInstalled.addListener(() => {
-    void ready;
-  });
+  registerPageActions();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const response = dispatch(handlers, message, sender, identity);

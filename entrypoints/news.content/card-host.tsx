@@ -24,6 +24,8 @@ export interface CardContent {
   lookup(id: string): EntityRef | undefined;
   onOpenEntity(id: string): void;
   onBack?(): void;
+  asOf?: string;
+  laterFacts?: 'label' | 'hide';
 }
 
 /**
@@ -85,6 +87,22 @@ export class CardHost {
     if (!this.mount || !this.anchor) return;
     this.anchor = null;
     render(null, this.mount);
+  }
+
+  /** Keeps Tab and Shift+Tab inside the card while it has focus. */
+  cycleFocus(event: KeyboardEvent): void {
+    const pop = this.mount?.firstElementChild as HTMLElement | null;
+    if (!pop) return;
+    const focusable = Array.from(pop.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), [tabindex="0"]'));
+    if (!focusable.length) {
+      event.preventDefault();
+      return;
+    }
+    const active = this.mount!.getRootNode() instanceof ShadowRoot ? (this.mount!.getRootNode() as ShadowRoot).activeElement : null;
+    const index = active ? focusable.indexOf(active as HTMLElement) : -1;
+    const next = event.shiftKey ? (index <= 0 ? focusable.length - 1 : index - 1) : index === focusable.length - 1 ? 0 : index + 1;
+    event.preventDefault();
+    focusable[next]!.focus();
   }
 
   contains(node: Node | null): boolean {

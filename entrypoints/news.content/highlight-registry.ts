@@ -1,22 +1,35 @@
 import type { EntityKind } from '../../lib/schema/dataset';
+import type { Settings } from '../../lib/settings/settings';
 
 export const HIGHLIGHT_PREFIX = 'backstory';
 const KINDS: EntityKind[] = ['person', 'organization', 'place', 'event'];
 
+/** The registry name for a kind in a style: `backstory-person`, `backstory-bg-person`, `backstory-plain-person`. */
+export function highlightName(kind: EntityKind, style: Settings['highlightStyle']): string {
+  if (style === 'background') return `${HIGHLIGHT_PREFIX}-bg-${kind}`;
+  if (style === 'none') return `${HIGHLIGHT_PREFIX}-plain-${kind}`;
+  return `${HIGHLIGHT_PREFIX}-${kind}`;
+}
+
 /**
- * One CSS highlight per kind (`backstory-person`, …), so styles can differ by kind. Only these
- * names are ever set or deleted: other highlights on the page are not ours to touch.
+ * One CSS highlight per kind, so styles can differ by kind (the style sheet in highlights.css picks
+ * the look by name). Only these names are ever set or deleted: other highlights are not ours.
  */
-export function createHighlightRegistry(registry: HighlightRegistry) {
+export function createHighlightRegistry(registry: HighlightRegistry, style: Settings['highlightStyle']) {
   const highlights = new Map<EntityKind, Highlight>();
+  const names: string[] = [];
   for (const kind of KINDS) {
     const highlight = new Highlight();
     highlights.set(kind, highlight);
-    registry.set(`${HIGHLIGHT_PREFIX}-${kind}`, highlight);
+    const name = highlightName(kind, style);
+    registry.set(name, highlight);
+    names.push(name);
   }
   const flash = new Highlight();
   flash.priority = 1;
   registry.set(`${HIGHLIGHT_PREFIX}-flash`, flash);
+  names.push(`${HIGHLIGHT_PREFIX}-flash`);
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
   return {
     add(kind: EntityKind, range: AbstractRange) {
       highlights.get(kind)!.add(range);
@@ -24,14 +37,15 @@ export function createHighlightRegistry(registry: HighlightRegistry) {
     remove(kind: EntityKind, range: AbstractRange) {
       highlights.get(kind)!.delete(range);
     },
-    flash(range: AbstractRange, ms = 1200) {
+    flash(range: AbstractRange, ms = 1500) {
+      clearTimeout(flashTimer);
       flash.clear();
       flash.add(range);
-      setTimeout(() => flash.delete(range), ms);
+      flashTimer = setTimeout(() => flash.clear(), ms);
     },
     clear() {
-      for (const kind of KINDS) registry.delete(`${HIGHLIGHT_PREFIX}-${kind}`);
-      registry.delete(`${HIGHLIGHT_PREFIX}-flash`);
+      clearTimeout(flashTimer);
+      for (const name of names) registry.delete(name);
     },
   };
 }

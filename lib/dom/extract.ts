@@ -19,9 +19,19 @@ const TEXT_NODE = 3;
 const SKIP = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM',
   'CODE', 'PRE', 'KBD', 'SAMP', 'NAV', 'FOOTER', 'ASIDE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS',
-  'VIDEO', 'AUDIO', 'DIALOG', 'MENU',
+  'VIDEO', 'AUDIO', 'DIALOG', 'MENU', 'HEAD', 'TITLE', 'DATALIST',
+  // SVG and MathML elements keep their lower-case names in an HTML document.
   'svg', 'math',
 ]);
+
+/** ARIA landmarks that mark page chrome when a site uses plain divs: navigation, banner, footer, sidebar, search. */
+const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
+
+/**
+ * A header is page chrome unless it heads a section of content. This is the rule by which a browser
+ * makes a header the page's banner landmark: not inside article, aside, main, nav or section.
+ */
+const SECTIONING = 'article, aside, main, nav, section';
 
 /** Elements that start a new block of text. Everything else is inline. */
 const BLOCK = new Set([
@@ -34,11 +44,12 @@ const BLOCK = new Set([
 export function isSkipped(element: Element): boolean {
   const tag = element.tagName;
   if (SKIP.has(tag)) return true;
-  if (tag === 'HEADER' && !element.parentElement?.closest('article')) return true;
+  if (tag === 'HEADER' && !element.parentElement?.closest(SECTIONING)) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
-  if (element.getAttribute('role') === 'navigation') return true;
+  const role = element.getAttribute('role');
+  if (role !== null && SKIP_ROLES.has(role)) return true;
   // Backstory's own UI host.
   return element.hasAttribute('data-backstory-ui');
 }

@@ -50,7 +50,7 @@ export class PageScanner {
   readonly mentions = new Set<Mention>();
 
   constructor(
-    private readonly matcher: Matcher,
+    readonly matcher: Matcher,
     private readonly host: ScannerHost,
     gate: GateOptions = {},
   ) {
@@ -71,6 +71,10 @@ export class PageScanner {
   /** Mentions covering a text node (for hit-testing). */
   mentionsAt(node: Text): readonly Mention[] {
     return this.byNode.get(node) ?? [];
+  }
+
+  get snapshot() {
+    return this.matcher.snapshot;
   }
 
   entityOf(mention: Mention) {

@@ -56,9 +56,15 @@ export class PageContext {
     return related >= RELATED_NEEDED ? related : 0;
   }
 
+  /**
+   * True when the page was published before the event began. Dates are compared only as precisely as
+   * both are known: a page dated "2023" may be talking about an event of 2023-10-07.
+   */
   private predatesPage(entity: number): boolean {
     const start = this.snapshot.entities[entity]!.start;
     const pageDate = this.options.pageDate;
-    return start !== undefined && pageDate !== undefined && pageDate.slice(0, start.length) < start;
+    if (start === undefined || pageDate === undefined) return false;
+    const precision = Math.min(start.length, pageDate.length);
+    return pageDate.slice(0, precision) < start.slice(0, precision);
   }
 }

@@ -1,5 +1,6 @@
+import { GAP_BREAK, GAP_DOT, GAP_SPACE, isApostrophe, isGapMark } from '../text/fold';
 import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, type MatcherSnapshot } from './snapshot';
-import { tokenize } from './tokenize';
+import { tokenize, type Tokens } from './tokenize';
 
 /** A mention found in one text, before context gating. */
 export interface RawMatch {
@@ -12,11 +13,11 @@ export interface RawMatch {
 }
 
 interface CompiledAlias {
-  /** Tokens after the first (the first is the map key). */
-  rest: string[];
+  /** The alias's tokens; the first is also the (lower-cased) lookup key. */
+  tokens: string[];
+  /** gaps[k] is the gap mark before tokens[k] (gaps[0] is unused). */
+  gaps: number[];
   caseSensitive: boolean;
-  /** The first token in its exact case, for case-sensitive aliases. */
-  first: string;
   entities: number[];
   needsContext: boolean;
 }
@@ -31,83 +32,139 @@ export interface Matcher {
  * scan costs one hash lookup per word of the page whatever the size of the dataset.
  */
 export function createMatcher(snapshot: MatcherSnapshot): Matcher {
+  const byFirst = compileAliases(snapshot);
+
+  function findMatches(text: string): RawMatch[] {
+    const tokens = tokenize(text);
+    const matches: RawMatch[] = [];
+    let i = 0;
+    while (i < tokens.count) {
+      const alias = longestAt(byFirst, tokens, i);
+      if (!alias) {
+        i++;
+        continue;
+      }
+      const last = i + alias.tokens.length - 1;
+      matches.push({ start: tokens.start[i]!, end: endOf(text, tokens, last, alias), entities: alias.entities, needsContext: alias.needsContext });
+      i = last + 1;
+    }
+    return matches;
+  }
+
+  return { snapshot, findMatches };
+}
+
+function compileAliases(snapshot: MatcherSnapshot): Map<string, CompiledAlias[]> {
   const byFirst = new Map<string, CompiledAlias[]>();
-  const byExactKey = new Map<string, CompiledAlias>();
+  const byIdentity = new Map<string, CompiledAlias>();
   for (const [key, entity, flags] of snapshot.aliases) {
     const caseSensitive = (flags & ALIAS_CASE_SENSITIVE) !== 0;
     const needsContext = (flags & ALIAS_NEEDS_CONTEXT) !== 0;
     const identity = `${caseSensitive ? 'c' : 'i'}${key}`;
-    const existing = byExactKey.get(identity);
+    const existing = byIdentity.get(identity);
     if (existing) {
       // The same alias on two entities: one candidate list, and it can only link with context.
       if (!existing.entities.includes(entity)) existing.entities.push(entity);
       existing.needsContext = existing.needsContext || needsContext || existing.entities.length > 1;
       continue;
     }
-    const tokens = key.split(' ');
-    const first = tokens[0]!;
-    const compiled: CompiledAlias = { rest: tokens.slice(1), caseSensitive, first, entities: [entity], needsContext };
-    byExactKey.set(identity, compiled);
-    const lookup = first.toLowerCase();
+    const { tokens, gaps } = parseKey(key);
+    if (!tokens.length) continue;
+    const compiled: CompiledAlias = { tokens, gaps, caseSensitive, entities: [entity], needsContext };
+    byIdentity.set(identity, compiled);
+    const lookup = tokens[0]!.toLowerCase();
     const list = byFirst.get(lookup);
     if (list) list.push(compiled);
     else byFirst.set(lookup, [compiled]);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.rest.length - a.rest.length);
+  // Longest first, so the first alias that fits is the longest match; the sort is stable, so ties keep dataset order.
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return byFirst;
+}
 
-  function findMatches(text: string): RawMatch[] {
-    const tokens = tokenize(text);
-    const matches: RawMatch[] = [];
-    const { count, key, exact, joined } = tokens;
-    let i = 0;
-    while (i < count) {
-      const candidates = byFirst.get(key[i]!) ?? byFirst.get(stripPossessive(key[i]!));
-      let matched = 0;
-      let matchedEnd = 0;
-      if (candidates) {
-        for (const alias of candidates) {
-          const length = matchLength(alias, i);
-          if (length === 0) continue;
-          matched = length;
-          matchedEnd = endOf(i + length - 1);
-          matches.push({ start: tokens.start[i]!, end: matchedEnd, entities: alias.entities, needsContext: alias.needsContext });
-          break;
-        }
-      }
-      i += matched || 1;
+/** Splits an alias key (see `aliasKey`) into its tokens and the gap marks between them. */
+export function parseKey(key: string): { tokens: string[]; gaps: number[] } {
+  const tokens: string[] = [];
+  const gaps: number[] = [];
+  let from = 0;
+  let gap = GAP_BREAK;
+  for (let i = 0; i <= key.length; i++) {
+    const code = i < key.length ? key.charCodeAt(i) : GAP_SPACE;
+    if (!isGapMark(code)) continue;
+    if (i > from) {
+      tokens.push(key.slice(from, i));
+      gaps.push(gap);
     }
-    return matches;
-
-    function matchLength(alias: CompiledAlias, at: number): number {
-      const n = alias.rest.length + 1;
-      if (at + n > count) return 0;
-      const last = at + n - 1;
-      if (!tokenEquals(alias.caseSensitive ? exact[at]! : key[at]!, alias.first, at === last)) return 0;
-      for (let k = 1; k < n; k++) {
-        const t = at + k;
-        if (!joined[t]) return 0;
-        if (!tokenEquals(alias.caseSensitive ? exact[t]! : key[t]!, alias.rest[k - 1]!, t === last)) return 0;
-      }
-      return n;
-    }
-
-    /** The end of a match: a possessive ending ("’s") is left out of the highlighted name. */
-    function endOf(t: number): number {
-      const end = tokens.end[t]!;
-      const k = key[t]!;
-      return k.endsWith("'s") ? end - 2 : end;
-    }
+    gap = code;
+    from = i + 1;
   }
-
-  return { snapshot, findMatches };
+  return { tokens, gaps };
 }
 
-function stripPossessive(token: string): string {
-  return token.endsWith("'s") ? token.slice(0, -2) : token;
+/** The longest alias whose tokens start at token `at`, or null. */
+function longestAt(byFirst: Map<string, CompiledAlias[]>, tokens: Tokens, at: number): CompiledAlias | null {
+  const key = tokens.key[at]!;
+  const found = firstFitting(byFirst.get(key), tokens, at);
+  if (found || !key.endsWith("'s")) return found;
+  // "Blinken’s": the possessive of a one-word alias. Tried second, because a longer alias may
+  // itself begin with the apostrophe word ("People's Liberation Army"), and longest wins.
+  return firstFitting(byFirst.get(key.slice(0, -2)), tokens, at);
 }
 
-/** The last token of an alias may carry a possessive ("Blinken’s"); inner tokens must match exactly. */
+function firstFitting(candidates: CompiledAlias[] | undefined, tokens: Tokens, at: number): CompiledAlias | null {
+  if (!candidates) return null;
+  for (const alias of candidates) if (fits(alias, tokens, at)) return alias;
+  return null;
+}
+
+function fits(alias: CompiledAlias, tokens: Tokens, at: number): boolean {
+  const n = alias.tokens.length;
+  if (at + n > tokens.count) return false;
+  const last = at + n - 1;
+  for (let k = 0; k < n; k++) {
+    const t = at + k;
+    if (k > 0 && !gapFits(alias.gaps[k]!, tokens.gap[t]!, tokens.exact[t - 1]!)) return false;
+    const token = alias.caseSensitive ? tokens.exact[t]! : tokens.key[t]!;
+    if (!tokenEquals(token, alias.tokens[k]!, t === last)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a gap in the text fits the gap in the alias. Spaces and dashes are interchangeable; a comma
+ * or ampersand must be there when the alias has one and only then. A full stop may be left out
+ * ("Oct 7" for "Oct. 7"), and may follow an initial the alias wrote without one ("Lloyd J. Austin").
+ */
+function gapFits(aliasGap: number, textGap: number, previousToken: string): boolean {
+  if (textGap === GAP_BREAK) return false;
+  if (aliasGap === textGap) return true;
+  if (aliasGap === GAP_DOT) return textGap === GAP_SPACE;
+  return aliasGap === GAP_SPACE && textGap === GAP_DOT && previousToken.length === 1;
+}
+
+/** The last token of an alias may carry a possessive ("Blinken’s", "WHO’S"); inner tokens must match exactly. */
 function tokenEquals(token: string, aliasToken: string, isLast: boolean): boolean {
   if (token === aliasToken) return true;
-  return isLast && token.endsWith("'s") && token.length === aliasToken.length + 2 && token.startsWith(aliasToken);
+  if (!isLast || token.length !== aliasToken.length + 2 || !token.startsWith(aliasToken)) return false;
+  return token.endsWith("'s") || token.endsWith("'S");
+}
+
+/**
+ * Where a match ending at token `last` ends in the text: a possessive ending ("’s") is left out of the
+ * highlighted name, and the full stop that closes an abbreviation ("U.S.", "D.C.") is taken in.
+ */
+function endOf(text: string, tokens: Tokens, last: number, alias: CompiledAlias): number {
+  const end = tokens.end[last]!;
+  const key = tokens.key[last]!;
+  // tokenEquals let the last token through: if it is not the alias's own word, it is that word plus "’s".
+  const aliasLast = alias.tokens[alias.tokens.length - 1]!;
+  const possessive = (alias.caseSensitive ? tokens.exact[last]! : key) !== aliasLast;
+  if (possessive) return lastApostrophe(text, tokens.start[last]!, end);
+  const closesAbbreviation = key.length === 1 && tokens.gap[last] === GAP_DOT && text.charCodeAt(end) === GAP_DOT;
+  return closesAbbreviation ? end + 1 : end;
+}
+
+function lastApostrophe(text: string, start: number, end: number): number {
+  for (let i = end - 1; i > start; i--) if (isApostrophe(text.charCodeAt(i))) return i;
+  return end;
 }

@@ -19,7 +19,11 @@ export interface SnapshotEntity {
 export const ALIAS_CASE_SENSITIVE = 1;
 export const ALIAS_NEEDS_CONTEXT = 2;
 
-/** [folded key (tokens joined by one space), entity index, flags]. */
+/**
+ * [folded key, entity index, flags]. The key is the alias's tokens joined by the mark of the gap
+ * between them (" ", ",", ".", "&"; see `aliasKey`): "washington,d.c". Keys written before gaps
+ * were recorded (tokens joined by spaces only) read the same as before.
+ */
 export type SnapshotAlias = [key: string, entity: number, flags: number];
 
 export interface MatcherSnapshot {

@@ -34,3 +34,12 @@ export const CURATED_SITES: ReadonlyArray<{ name: string; patterns: string[] }> 
 ];
 
 export const CURATED_MATCHES: string[] = CURATED_SITES.flatMap((site) => site.patterns);
+
+/** Registrable domains of the curated sites ("cnn.com", "bbc.co.uk"). */
+export const CURATED_DOMAINS: string[] = CURATED_MATCHES.map((pattern) => pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, ''));
+
+/** True when a hostname belongs to a curated news site. */
+export function isCuratedHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return CURATED_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}

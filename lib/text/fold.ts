@@ -1,7 +1,7 @@
 /**
- * Character folding shared by matching, validation and search: what counts as "the same letter".
- * Kept tiny and allocation-free per character because the mention scanner calls it for every
- * character of a page.
+ * Character folding shared by matching, validation and search: what counts as "the same letter",
+ * what counts as a word, and what may sit between the words of a name.
+ * Kept allocation-free per character because the mention scanner calls it for every character of a page.
  */
 
 /** Characters that may sit inside a word without being part of it: soft hyphen, zero-width space/joiners, word joiner, BOM. */
@@ -17,6 +17,49 @@ export function isApostrophe(code: number): boolean {
 /** Hyphens and dashes, all treated as a word separator. */
 export function isDash(code: number): boolean {
   return code === 0x2d || (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe63 || code === 0xff0d;
+}
+
+/** Double quotation marks of any style: a nickname in quotes (Michael “Erik” Kurilla) does not break a name. */
+export function isQuoteMark(code: number): boolean {
+  return code === 0x22 || (code >= 0x201c && code <= 0x201f) || code === 0xab || code === 0xbb || code === 0x2039 || code === 0x203a;
+}
+
+/** White space of any width, including non-breaking and typographic spaces. */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
+/*
+ * Gaps. What separates two words of a name is part of the name: "Washington, D.C." has a comma gap and
+ * a dot gap, "Antony Blinken" a plain one. A gap is classified by the one punctuation mark it holds,
+ * ignoring spaces, dashes, invisible characters and quotation marks around it. Alias keys store the
+ * gap as that mark's character, so the snapshot stays a plain string per alias.
+ */
+
+/** A gap of spaces and dashes only ("Al Shifa", "Al-Shifa", "Al–Shifa" are the same name). */
+export const GAP_SPACE = 0x20;
+/** A gap holding one comma ("Washington, DC"). */
+export const GAP_COMMA = 0x2c;
+/** A gap holding one full stop ("Oct. 7", "U.S.", "Lloyd J. Austin"). */
+export const GAP_DOT = 0x2e;
+/** A gap holding one ampersand ("Procter & Gamble"). */
+export const GAP_AMPERSAND = 0x26;
+/** A gap that no name spans (two marks, brackets, slashes, a full stop and a comma, …). */
+export const GAP_BREAK = 0;
+
+/** The gap after adding one more character to it. Start a gap at GAP_SPACE. */
+export function extendGap(gap: number, code: number): number {
+  if (gap === GAP_BREAK) return GAP_BREAK;
+  if (isSpace(code) || isDash(code) || isInvisible(code) || isQuoteMark(code) || isApostrophe(code)) return gap;
+  if (code === GAP_COMMA || code === GAP_DOT || code === GAP_AMPERSAND) return gap === GAP_SPACE ? code : GAP_BREAK;
+  return GAP_BREAK;
+}
+
+/** True for the characters an alias key uses between its tokens. */
+export function isGapMark(code: number): boolean {
+  return code === GAP_SPACE || code === GAP_COMMA || code === GAP_DOT || code === GAP_AMPERSAND;
 }
 
 const foldCache = new Map<string, string>();
@@ -48,14 +91,105 @@ const EXTRA_FOLDS: Record<string, string> = {
   ı: 'i',
 };
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+// Letters, digits and combining marks of any script. One sticky regex, tested in place: no substring per character.
+const WORD_AT = /[\p{L}\p{N}\p{M}]/uy;
+const UPPER_AT = /\p{Lu}/uy;
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * True when the character at `i` is a word character: a letter, digit or mark of any script.
+ * Apostrophes are never word characters by themselves (U+02BC is a letter to Unicode), and invisible
+ * characters are not either: both are handled by the tokenizers.
+ */
+export function isWordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return isAsciiAlnum(code);
+  if (isInvisible(code) || isApostrophe(code)) return false;
+  WORD_AT.lastIndex = i;
+  return WORD_AT.test(text);
+}
 
 /** True for letters and digits of any script. ASCII is answered without a regex. */
 export function isWordCode(code: number, ch: string): boolean {
-  if (code < 0x80) {
-    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code < 0x80) return isAsciiAlnum(code);
+  return isWordAt(ch, 0);
+}
+
+function isUpperAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  UPPER_AT.lastIndex = i;
+  return UPPER_AT.test(text);
+}
+
+// French and Italian articles and pronouns that elide before a vowel: "l’ONU", "d’Israël", "dell’Onu".
+const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'dell', 'all', 'nell', 'dall', 'sull']);
+const LONGEST_ELISION = 6;
+
+/**
+ * True when the apostrophe at `apostrophe` ends an elided article rather than sitting inside a word:
+ * "l’Iran" is the article "l" and the name "Iran". Only before a capital, so "O’Brien" (no such article)
+ * and "aujourd’hui" (lower case after) stay whole words.
+ */
+export function isElision(text: string, wordStart: number, apostrophe: number): boolean {
+  if (apostrophe - wordStart > LONGEST_ELISION || apostrophe + 1 >= text.length) return false;
+  if (!isUpperAt(text, apostrophe + 1)) return false;
+  return ELISIONS.has(text.slice(wordStart, apostrophe).toLowerCase());
+}
+
+/** A name split into folded word tokens, and the gap before each token (gaps[0] is unused). */
+interface SplitName {
+  tokens: string[];
+  gaps: number[];
+}
+
+/**
+ * Splits a name the way `tokenize` (lib/match/tokenize.ts) splits page text: diacritics removed,
+ * invisible characters dropped, apostrophes inside a word kept as "'", elided articles split off.
+ * The two must agree; a unit test holds them to it.
+ */
+function splitName(text: string): SplitName {
+  const tokens: string[] = [];
+  const gaps: number[] = [];
+  let current = '';
+  let wordStart = 0;
+  let gap = GAP_SPACE;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    if (isInvisible(code) && current) {
+      i++;
+      continue;
+    }
+    if (isApostrophe(code) && current && i + 1 < text.length && isWordAt(text, i + 1) && !isElision(text, wordStart, i)) {
+      current += "'";
+      i++;
+      continue;
+    }
+    if (isWordAt(text, i)) {
+      if (!current) wordStart = i;
+      current += stripDiacritics(text.slice(i, i + width));
+      i += width;
+      continue;
+    }
+    if (current) {
+      tokens.push(current);
+      gaps.push(gap);
+      current = '';
+      gap = GAP_SPACE;
+    }
+    gap = extendGap(gap, code);
+    i += width;
   }
-  return WORD_CHAR.test(ch) || /\p{M}/u.test(ch);
+  if (current) {
+    tokens.push(current);
+    gaps.push(gap);
+  }
+  return { tokens, gaps };
 }
 
 /**
@@ -63,28 +197,20 @@ export function isWordCode(code: number, ch: string): boolean {
  * apostrophes inside a word kept as "'". Case is kept; callers lower-case when the rule allows.
  */
 export function nameTokens(text: string): string[] {
-  const tokens: string[] = [];
-  let current = '';
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    const code = ch.codePointAt(0)!;
-    if (isInvisible(code)) continue;
-    if (isWordCode(code, ch)) {
-      current += stripDiacritics(ch);
-    } else if (isApostrophe(code) && current && i + 1 < chars.length && isWordCode(chars[i + 1]!.codePointAt(0)!, chars[i + 1]!)) {
-      current += "'";
-    } else if (current) {
-      tokens.push(current);
-      current = '';
-    }
-  }
-  if (current) tokens.push(current);
-  return tokens;
+  return splitName(text).tokens;
 }
 
-/** The key two aliases share when they would match the same text. */
+/**
+ * The key two aliases share when they would match the same text: the folded tokens joined by their
+ * gap marks (" ", ",", ".", "&"), lower-cased unless the alias is case-sensitive. "Washington, D.C."
+ * → "washington,d.c". A gap no name can span (brackets, slashes) is keyed as a space, as it always was.
+ */
 export function aliasKey(text: string, caseSensitive: boolean): string {
-  const tokens = nameTokens(text);
-  return (caseSensitive ? tokens : tokens.map((t) => t.toLowerCase())).join(' ');
+  const { tokens, gaps } = splitName(text);
+  let key = '';
+  for (let k = 0; k < tokens.length; k++) {
+    if (k > 0) key += String.fromCharCode(gaps[k] === GAP_BREAK ? GAP_SPACE : gaps[k]!);
+    key += caseSensitive ? tokens[k]! : tokens[k]!.toLowerCase();
+  }
+  return key;
 }

@@ -1,0 +1,122 @@
+import type { EntityRef } from '../../components/EntityCard';
+import type { Rect } from '../../lib/dom/position';
+import type { Entity, Source } from '../../lib/schema/dataset';
+import type { Settings } from '../../lib/settings/settings';
+import { CardHost } from './card-host';
+
+export interface CardData {
+  entities: Map<string, Entity>;
+  sources: Map<string, Source>;
+  lookup(id: string): EntityRef | undefined;
+  load(ids: string[]): Promise<void>;
+}
+
+/**
+ * The card's behaviour on a page: which entity it shows, the back stack of related entities,
+ * where it sits, and where focus goes when it closes.
+ */
+export class CardController {
+  private readonly host: CardHost;
+  private readonly history: string[] = [];
+  private anchor: Range | null = null;
+  private returnFocus: HTMLElement | null = null;
+  private focused = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly data: CardData,
+    private readonly options: { pageDate: string | undefined; settings: () => Settings; onClosed(): void; onPointer(inside: boolean): void },
+  ) {
+    this.host = new CardHost(doc, {
+      onPointerEnter: () => options.onPointer(true),
+      onPointerLeave: () => options.onPointer(false),
+      onKeyDown: (event) => this.onKeyDown(event),
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.host.isOpen;
+  }
+
+  contains(node: Node | null): boolean {
+    return this.host.contains(node);
+  }
+
+  /** Opens the card for an entity next to `anchor`; with `focus`, the card takes keyboard focus. */
+  async open(entityId: string, anchor: Range, focus: boolean): Promise<void> {
+    if (!this.data.entities.has(entityId)) await this.data.load([entityId]);
+    if (!this.data.entities.has(entityId)) return;
+    if (focus && !this.host.isOpen) this.returnFocus = this.doc.activeElement instanceof HTMLElement ? this.doc.activeElement : null;
+    this.anchor = anchor;
+    this.focused = focus;
+    this.history.length = 0;
+    this.history.push(entityId);
+    this.render(focus);
+  }
+
+  close(): void {
+    if (!this.host.isOpen) return;
+    this.host.hide();
+    this.anchor = null;
+    this.history.length = 0;
+    if (this.focused) this.returnFocus?.focus();
+    this.returnFocus = null;
+    this.focused = false;
+    this.options.onClosed();
+  }
+
+  /** Keeps the card beside its anchor while the page scrolls; closes it when the anchor leaves the screen. */
+  onScroll(): void {
+    if (!this.host.isOpen || !this.anchor) return;
+    if (!this.host.reposition(this.anchorRect())) this.close();
+  }
+
+  destroy(): void {
+    this.host.destroy();
+  }
+
+  private anchorRect(): Rect {
+    return this.anchor!.getBoundingClientRect();
+  }
+
+  private render(focus: boolean): void {
+    const id = this.history[this.history.length - 1];
+    const entity = id ? this.data.entities.get(id) : undefined;
+    if (!entity || !this.anchor) return;
+    const settings = this.options.settings();
+    this.host.show(
+      {
+        entity,
+        sources: this.data.sources,
+        lookup: this.data.lookup,
+        onOpenEntity: (other) => void this.openRelated(other),
+        onBack: this.history.length > 1 ? () => this.back() : undefined,
+        asOf: this.options.pageDate,
+        laterFacts: settings.laterFacts,
+      },
+      this.anchorRect(),
+      focus,
+    );
+  }
+
+  private async openRelated(id: string): Promise<void> {
+    if (!this.data.entities.has(id)) await this.data.load([id]);
+    if (!this.data.entities.has(id)) return;
+    this.history.push(id);
+    this.render(true);
+  }
+
+  private back(): void {
+    this.history.pop();
+    this.render(true);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.close();
+      return;
+    }
+    if (event.key === 'Tab') this.host.cycleFocus(event);
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { EntityKind } from '../schema/dataset';
+
+/**
+ * Messages from the extension (background, popup) to the content script of a tab. The content
+ * script accepts them only from its own extension and validates every payload.
+ */
+export const contentMessages = {
+  /** The entities found on the page, in order of first appearance, with mention counts. */
+  getCast: z.strictObject({}),
+  /** Scrolls to the next mention of an entity and flashes it. */
+  jumpToMention: z.strictObject({ entityId: z.string().min(1).max(120) }),
+  /** Opens the card for the selected text or the mention at the caret (keyboard command, context menu). */
+  lookUpSelection: z.strictObject({ text: z.string().max(500).optional() }),
+} as const;
+
+export type ContentMessageName = keyof typeof contentMessages;
+
+export interface CastEntry {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  count: number;
+}
+
+export interface ContentResults {
+  getCast: { active: boolean; entries: CastEntry[] };
+  jumpToMention: boolean;
+  lookUpSelection: boolean;
+}
+
+export const ContentEnvelope = z.strictObject({
+  backstoryContent: z.literal(1),
+  name: z.string().max(64),
+  payload: z.unknown(),
+});
+
+export function contentMessage<N extends ContentMessageName>(name: N, payload: z.input<(typeof contentMessages)[N]>) {
+  return { backstoryContent: 1 as const, name, payload };
+}

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { BenchBrowser } from './browser';
+import type { EngineApi, EngineRun } from './engine-entry';
+
+/** What one load of a page with the real extension gives. */
+export interface ExtensionRun {
+  scanMs: number;
+  longestChunkMs: number;
+  chunks: number;
+  highlights: number;
+  /** Longest task the Long Tasks API saw during the scan window; it reports only tasks ≥ 50 ms. */
+  longTaskMs: number | null;
+}
+
+export interface FloorRun {
+  ms: number;
+  textNodes: number;
+  /** Whether performance.now() had fine resolution (cross-origin isolated). */
+  isolated: boolean;
+}
+
+export interface MarkRun {
+  ms: number;
+  marks: number;
+}
+
+export type MarkVariant = 'list' | 'regex';
+
+const MARK_JS = path.resolve('node_modules/mark.js/dist/mark.min.js');
+/** Punctuation that may touch a name ("Blinken," "(Hamas)"): without these, accuracy "exactly" misses most mentions. */
+const LIMITERS = [',', '.', ';', ':', '!', '?', '"', "'", '’', '‘', '“', '”', '(', ')', '[', ']', '-', '—', '–', '/'];
+
+/** Waits for the first scan pass, then for a quiet moment (no pass for 300 ms): the scan is over. */
+export async function waitForScan(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout });
+  await page.waitForFunction(
+    () => {
+      const entries = performance.getEntriesByName('backstory:scan');
+      const last = entries[entries.length - 1];
+      return !!last && performance.now() - (last.startTime + last.duration) > 300;
+    },
+    null,
+    { timeout, polling: 50 },
+  );
+}
+
+/** Scan figures of a page the extension has finished scanning (read from the page's own world). */
+export function readExtensionRun(page: Page): Promise<ExtensionRun> {
+  return page.evaluate(() => {
+    const measures = performance.getEntriesByName('backstory:scan');
+    const from = Math.min(...measures.map((m) => m.startTime));
+    const to = Math.max(...measures.map((m) => m.startTime + m.duration));
+    const longTasks = (window as unknown as { __benchLongTasks: [number, number][] }).__benchLongTasks;
+    const during = longTasks.filter(([start, duration]) => start < to && start + duration > from).map(([, duration]) => duration);
+    let highlights = 0;
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('backstory') && name !== 'backstory-flash') highlights += highlight.size;
+    });
+    return {
+      scanMs: measures.reduce((sum, m) => sum + m.duration, 0),
+      longestChunkMs: Math.max(...measures.map((m) => m.duration)),
+      chunks: measures.length,
+      highlights,
+      longTaskMs: during.length ? Math.max(...during) : null,
+    };
+  });
+}
+
+export async function measureExtension(browser: BenchBrowser, url: string): Promise<ExtensionRun> {
+  const page = await browser.open(url);
+  try {
+    await waitForScan(page);
+    return await readExtensionRun(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The floor: one cold TreeWalker pass over the text nodes of a freshly loaded page, reading each. */
+export async function measureTreeWalker(browser: BenchBrowser, url: string): Promise<FloorRun> {
+  const page = await browser.open(url);
+  try {
+    return await page.evaluate(() => {
+      const start = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let textNodes = 0;
+      let chars = 0;
+      while (walker.nextNode()) {
+        chars += (walker.currentNode as Text).data.length;
+        textNodes++;
+      }
+      const ms = performance.now() - start;
+      // `chars` is returned only so the engine cannot skip reading the data.
+      return { ms, textNodes: chars >= 0 ? textNodes : -1, isolated: crossOriginIsolated };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * mark.js with the same names. "list" is mark.js as documented: `mark(aliases)` with whole phrases,
+ * whole words (accuracy "exactly" with punctuation as limiters), no diacritics folding; "regex" is
+ * the fastest fair use: one `markRegExp` with all aliases in one alternation, longest first.
+ */
+export async function measureMarkJs(browser: BenchBrowser, url: string, aliases: readonly string[], variant: MarkVariant): Promise<MarkRun> {
+  const page = await browser.open(url);
+  try {
+    await page.addScriptTag({ path: MARK_JS });
+    return await page.evaluate(
+      ({ aliases, variant, limiters }) =>
+        new Promise<MarkRun>((resolve) => {
+          type MarkOptions = Record<string, unknown> & { done: (marks: number) => void };
+          type MarkJs = { mark(words: string[], options: MarkOptions): void; markRegExp(regex: RegExp, options: MarkOptions): void };
+          const Mark = (window as unknown as { Mark: new (root: Element) => MarkJs }).Mark;
+          const start = performance.now();
+          const done = (marks: number) => resolve({ ms: performance.now() - start, marks });
+          const instance = new Mark(document.body);
+          if (variant === 'list') {
+            instance.mark([...aliases], { separateWordSearch: false, accuracy: { value: 'exactly', limiters }, diacritics: false, done });
+            return;
+          }
+          const escaped = [...aliases].sort((a, b) => b.length - a.length).map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+          const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+          instance.markRegExp(regex, { done });
+        }),
+      { aliases, variant, limiters: LIMITERS },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** The standalone engine (see engine-entry.ts) on a fresh load, with the given snapshot. */
+export async function measureEngine(browser: BenchBrowser, url: string, engineScript: string, snapshotJson: string): Promise<EngineRun> {
+  const page = await browser.open(url);
+  try {
+    await page.addScriptTag({ content: engineScript });
+    return await page.evaluate((json) => (window as unknown as { backstoryBench: EngineApi }).backstoryBench.scan(json), snapshotJson);
+  } finally {
+    await page.close();
+  }
+}
