@@ -38,8 +38,12 @@ export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, head
   const later = (date: string | undefined) => isAfter(date, asOf);
   const visible = <T extends { date?: string }>(items: readonly T[] | undefined) =>
     (items ?? []).filter((item) => laterFacts === 'label' || !later(item.date));
-  const facts = visible(entity.facts);
-  const quotes = visible(entity.quotes);
+  // What was known at the article's date comes first (most recent first); later items follow, labelled.
+  const byRecency = <T extends { date?: string }>(items: T[]) => [...items].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const known = <T extends { date?: string }>(items: T[]) => byRecency(items.filter((item) => !later(item.date)));
+  const after = <T extends { date?: string }>(items: T[]) => byRecency(items.filter((item) => later(item.date))).slice(0, 2);
+  const facts = [...known(visible(entity.facts)).slice(0, 4), ...after(visible(entity.facts))];
+  const quotes = [...known(visible(entity.quotes)).slice(0, 2), ...after(visible(entity.quotes)).slice(0, 1)];
   const timeline = [...visible(entity.timeline)].sort((a, b) => a.date.localeCompare(b.date));
   const LaterTag = ({ date }: { date: string | undefined }) => (later(date) ? <span class="bs-later">later</span> : null);
   const name = (id: string) => lookup(id)?.name ?? id;
@@ -81,7 +85,7 @@ export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, head
         <section aria-label="Facts and figures">
           <Sub class="bs-sub">Facts and figures</Sub>
           <ul class="bs-list">
-            {facts.slice(0, 4).map((fact, i) => (
+            {facts.map((fact, i) => (
               <li key={i}>
                 <LaterTag date={fact.date} />
                 {fact.figure && <strong class="bs-figure">{fact.figure} </strong>}
@@ -101,7 +105,7 @@ export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, head
       {quotes.length > 0 && (
         <section aria-label="Quotes">
           <Sub class="bs-sub">Said</Sub>
-          {quotes.slice(0, 2).map((quote, i) => (
+          {quotes.map((quote, i) => (
             <figure key={i} class="bs-quote">
               <blockquote>“{quote.text}”</blockquote>
               <figcaption>

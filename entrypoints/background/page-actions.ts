@@ -23,7 +23,7 @@ export function registerPageActions(): void {
 
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'look-up') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     if (tab?.id === undefined) return;
     await browser.tabs.sendMessage(tab.id, contentMessage('lookUpSelection', {})).catch(() => undefined);
   });

@@ -1,0 +1,144 @@
+/**
+ * Article text extraction: the page's text, block by block, with the text nodes behind every
+ * offset. Inline elements are joined (`<a>Antony</a> Blinken` is one string), block elements and
+ * `<br>` separate. Chrome (navigation, forms, code, hidden content) is skipped. Works on any DOM
+ * implementation (the scan tool uses a server-side one), so it walks nodes by hand rather than
+ * relying on TreeWalker filters.
+ */
+export interface TextBlock {
+  text: string;
+  nodes: Text[];
+  /** Offset in `text` where each node's data starts. */
+  starts: number[];
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** Elements whose whole subtree is never article text. */
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'NAV', 'FOOTER', 'ASIDE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS',
+  'VIDEO', 'AUDIO', 'DIALOG', 'MENU',
+  'svg', 'math',
+]);
+
+/** Elements that start a new block of text. Everything else is inline. */
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'OL', 'P',
+  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'IMG', 'PICTURE',
+]);
+
+/** Whether an element (and everything in it) is left alone. */
+export function isSkipped(element: Element): boolean {
+  const tag = element.tagName;
+  if (SKIP.has(tag)) return true;
+  if (tag === 'HEADER' && !element.parentElement?.closest('article')) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  if (element.getAttribute('role') === 'navigation') return true;
+  // Backstory's own UI host.
+  return element.hasAttribute('data-backstory-ui');
+}
+
+/** True when the node or one of its ancestors up to `root` is skipped. */
+export function isInSkippedSubtree(node: Node, root: Node | null = null): boolean {
+  for (let element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; element && element !== root; element = element.parentElement) {
+    if (isSkipped(element)) return true;
+  }
+  return false;
+}
+
+/** Extracts all text blocks inside `root` at once (root itself is assumed not skipped). */
+export function extractBlocks(root: Node): TextBlock[] {
+  return new BlockWalker(root).step(Number.POSITIVE_INFINITY);
+}
+
+/**
+ * A resumable walk over `root`: `step(n)` visits at most n nodes and returns the blocks completed,
+ * so a large page can be read in small slices of main-thread time.
+ */
+export class BlockWalker {
+  private node: Node | null;
+  private text = '';
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private blocks: TextBlock[] = [];
+
+  constructor(private readonly root: Node) {
+    this.node = root.nodeType === TEXT_NODE ? root : root.firstChild;
+  }
+
+  get done(): boolean {
+    return this.node === null;
+  }
+
+  step(maxNodes: number): TextBlock[] {
+    let node = this.node;
+    let visited = 0;
+    while (node && visited < maxNodes) {
+      visited++;
+      let descend = false;
+      if (node.nodeType === TEXT_NODE) {
+        const data = (node as Text).data;
+        if (data.length) {
+          this.nodes.push(node as Text);
+          this.starts.push(this.text.length);
+          this.text += data;
+        }
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const element = node as Element;
+        if (isSkipped(element)) this.flush();
+        else {
+          if (BLOCK.has(element.tagName)) this.flush();
+          descend = element.firstChild !== null;
+        }
+      }
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      node = this.nextAfter(node);
+    }
+    this.node = node;
+    if (!node) this.flush();
+    const completed = this.blocks;
+    this.blocks = [];
+    return completed;
+  }
+
+  /** The next node in document order after a finished subtree, closing blocks on the way up. */
+  private nextAfter(start: Node): Node | null {
+    let node: Node | null = start;
+    while (node && node !== this.root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== this.root && node.nodeType === ELEMENT_NODE && BLOCK.has((node as Element).tagName)) this.flush();
+    }
+    if (!node || node === this.root) return null;
+    if (node.nodeType === ELEMENT_NODE && BLOCK.has((node as Element).tagName)) this.flush();
+    return node.nextSibling;
+  }
+
+  private flush(): void {
+    if (this.nodes.length && /\S/.test(this.text)) this.blocks.push({ text: this.text, nodes: this.nodes, starts: this.starts });
+    this.text = '';
+    this.nodes = [];
+    this.starts = [];
+  }
+}
+
+/** The text node and offset in it for an offset into a block's text. */
+export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+  const { starts, nodes } = block;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = starts[mid]!;
+    if (start < offset || (!preferEnd && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { node: nodes[lo]!, offset: offset - starts[lo]! };
+}

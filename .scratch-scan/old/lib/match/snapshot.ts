@@ -1,0 +1,79 @@
+import type { Entity, EntityKind } from '../schema/dataset';
+import { aliasKey } from '../text/fold';
+
+/**
+ * The matcher snapshot: everything the content script needs to spot mentions, in a compact,
+ * serialisable form. Built once per dataset version in the extension's origin and handed to
+ * content scripts, which never see the database.
+ */
+export interface SnapshotEntity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** Indices of related entities; enough of them on a page lets a context-needing alias link. */
+  related: number[];
+  /** For events: the start date; pages published before it cannot be talking about it. */
+  start?: string;
+}
+
+export const ALIAS_CASE_SENSITIVE = 1;
+export const ALIAS_NEEDS_CONTEXT = 2;
+
+/** [folded key (tokens joined by one space), entity index, flags]. */
+export type SnapshotAlias = [key: string, entity: number, flags: number];
+
+export interface MatcherSnapshot {
+  version: string;
+  entities: SnapshotEntity[];
+  aliases: SnapshotAlias[];
+}
+
+export function compileSnapshot(version: string, entities: readonly Entity[], disabledKinds: readonly EntityKind[] = []): MatcherSnapshot {
+  const index = new Map<string, number>();
+  const included = entities.filter((entity) => !disabledKinds.includes(entity.kind));
+  included.forEach((entity, i) => index.set(entity.id, i));
+
+  const snapshotEntities: SnapshotEntity[] = included.map((entity) => {
+    const related = new Set<number>();
+    const add = (id: string | undefined) => {
+      const i = id === undefined ? undefined : index.get(id);
+      if (i !== undefined && id !== entity.id) related.add(i);
+    };
+    for (const relation of entity.relations ?? []) add(relation.target);
+    if (entity.kind === 'person') for (const role of entity.roles) add(role.organization);
+    if (entity.kind === 'organization') add(entity.parent);
+    if (entity.kind === 'place') add(entity.locatedIn);
+    if (entity.kind === 'event') {
+      add(entity.place);
+      for (const id of entity.participants ?? []) add(id);
+    }
+    const out: SnapshotEntity = { id: entity.id, name: entity.name, kind: entity.kind, related: [...related] };
+    if (entity.kind === 'event') out.start = entity.start;
+    return out;
+  });
+  // Relations are read both ways: if Blinken is related to the State Department, the reverse holds for gating.
+  snapshotEntities.forEach((entity, i) => {
+    for (const j of entity.related) {
+      const other = snapshotEntities[j]!;
+      if (!other.related.includes(i)) other.related.push(i);
+    }
+  });
+
+  const aliases: SnapshotAlias[] = [];
+  const seen = new Set<string>();
+  included.forEach((entity, i) => {
+    for (const alias of entity.aliases) {
+      const caseSensitive = alias.caseSensitive ?? false;
+      const key = aliasKey(alias.text, caseSensitive);
+      if (!key) continue;
+      const dedupe = `${i}\u0000${caseSensitive ? 'c' : 'i'}${key}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      let flags = 0;
+      if (caseSensitive) flags |= ALIAS_CASE_SENSITIVE;
+      if (alias.needsContext || alias.ambiguous) flags |= ALIAS_NEEDS_CONTEXT;
+      aliases.push([key, i, flags]);
+    }
+  });
+  return { version, entities: snapshotEntities, aliases };
+}

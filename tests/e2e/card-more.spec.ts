@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { launchWithExtension, servePage } from '../support/extension';
+import { expect, fixturePage, pointOf, test, waitForScan } from './fixtures';
+
+const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
+
+/** Sends the look-up message to the page's tab from the service worker, exactly as the keyboard command does. */
+async function runLookUpCommand(page: Page): Promise<void> {
+  await page.bringToFront();
+  const worker = page.context().serviceWorkers()[0]!;
+  await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    await chrome.tabs.sendMessage(tab!.id!, { backstoryContent: 1, name: 'lookUpSelection', payload: {} });
+  });
+}
+
+async function selectText(page: Page, selector: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([sel, needle]) => {
+      const root = document.querySelector(sel!)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle!);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle!.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error('not found');
+    },
+    [selector, text],
+  );
+}
+
+test.describe('the card, by keyboard and from other cards', () => {
+  test('the look-up command opens the card for the selection with focus; Esc closes it and focus returns', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    await page.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'reader-focus';
+      button.textContent = 'focus me';
+      document.querySelector('main')!.append(button);
+      button.focus();
+    });
+    await selectText(page, '#p3', 'IDF');
+    await runLookUpCommand(page);
+    const dialog = page.getByRole('dialog', { name: 'Israel Defense Forces' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toBeFocused();
+    // Tab stays inside the card.
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BACKSTORY-CARD');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reader-focus');
+  });
+
+  test('a related entity opens its own card in place, and Back returns', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    await selectText(page, '#p1', 'Antony');
+    await runLookUpCommand(page);
+    await expect(page.getByRole('dialog', { name: 'Antony Blinken' })).toBeVisible();
+    const related = page.getByRole('dialog').getByRole('region', { name: 'Related' }).getByRole('button').first();
+    const relatedName = (await related.textContent())!.trim();
+    await related.click();
+    await expect(page.getByRole('dialog', { name: relatedName })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to the previous card' }).click();
+    await expect(page.getByRole('dialog', { name: 'Antony Blinken' })).toBeVisible();
+  });
+
+  test('axe finds no accessibility violations in the open card', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    await expect(page.getByRole('dialog', { name: 'Antony Blinken' })).toBeVisible();
+    await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
+      const result = await axe.run({ include: [['backstory-card', '[role="dialog"]']] }, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+  });
+});
+
+test.describe('the card, as of the article and isolated from the page', () => {
+  test('an article from November 2023 labels facts from 2024 as later', async ({ openArticle }) => {
+    const page = await openArticle('https://www.cnn.com/2023/11/05/politics/early-talks/index.html', fixturePage('article-2023.html'));
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    const dialog = page.getByRole('dialog', { name: 'Antony Blinken' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('As of this article (5 Nov 2023)');
+    await expect(dialog.locator('.bs-later').first()).toBeVisible();
+    await expect(dialog.locator('.bs-later').first()).toHaveText('later');
+  });
+
+  test('a hostile page stylesheet does not change the card', async ({ openArticle }) => {
+    const reference = await openArticle(URL);
+    const normal = await cardStyle(reference);
+    const hostile = await openArticle('https://www.theguardian.com/world/hostile-styles', fixturePage('hostile-styles.html'));
+    const styled = await cardStyle(hostile);
+    expect(styled).toEqual(normal);
+  });
+
+  test('the dark theme follows the browser setting', async ({}, testInfo) => {
+    const dark = await launchWithExtension({ colorScheme: 'dark' });
+    try {
+      await servePage(dark.context, URL, fixturePage('article.html'));
+      const page = await dark.context.newPage();
+      await page.goto(URL);
+      await waitForScan(page);
+      const at = await pointOf(page, '#p1', 'Blinken');
+      await page.mouse.move(at.x, at.y);
+      const dialog = page.getByRole('dialog', { name: 'Antony Blinken' });
+      await expect(dialog).toBeVisible();
+      const background = await dialog.evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(background).toBe('rgb(30, 34, 40)');
+      await testInfo.attach('card-dark.png', { body: await page.screenshot(), contentType: 'image/png' });
+    } finally {
+      await dark.close();
+    }
+  });
+});
+
+/** Hovers Blinken and reads the computed styles that page CSS would most likely break. */
+async function cardStyle(page: Page) {
+  const at = await pointOf(page, '#p1', 'Blinken');
+  await page.mouse.move(at.x, at.y);
+  const dialog = page.getByRole('dialog', { name: 'Antony Blinken' });
+  await expect(dialog).toBeVisible();
+  return dialog.evaluate((el) => {
+    const name = el.querySelector('.bs-name')!;
+    const s = getComputedStyle(el);
+    const n = getComputedStyle(name);
+    return {
+      width: Math.round(el.getBoundingClientRect().width),
+      background: s.backgroundColor,
+      display: s.display,
+      nameColor: n.color,
+      nameSize: n.fontSize,
+      nameFont: n.fontFamily,
+      letterSpacing: n.letterSpacing,
+    };
+  });
+}
