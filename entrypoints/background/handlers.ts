@@ -2,6 +2,7 @@ import type { BackstoryDB } from '../../lib/db/database';
 import * as repo from '../../lib/db/repository';
 import type { Handlers } from '../../lib/messaging/handlers';
 import { createDataHandlers } from './data-handlers';
+import { createSearch } from './search';
 import { bundledDataset } from './seed';
 
 export interface BackgroundEffects {
@@ -10,6 +11,7 @@ export interface BackgroundEffects {
 
 /** The background's answers to every message in the protocol. */
 export function createHandlers(db: BackstoryDB, ready: Promise<void>, effects: BackgroundEffects): Handlers {
+  const searchIndex = createSearch(db);
   return {
     getSnapshot: async () => {
       await ready;
@@ -21,7 +23,7 @@ export function createHandlers(db: BackstoryDB, ready: Promise<void>, effects: B
     },
     search: async ({ query, limit }) => {
       await ready;
-      return repo.search(db, query, limit);
+      return searchIndex(query, limit);
     },
     getDatasetInfo: async () => {
       await ready;

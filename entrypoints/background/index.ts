@@ -5,6 +5,7 @@ import { dispatch, type Identity } from '../../lib/messaging/handlers';
 import { createHandlers } from './handlers';
 import { registerPageActions } from './page-actions';
 import { ensureBundledDataset } from './seed';
+import { registerUserSites } from './user-sites';
 
 export default defineBackground(() => {
   // The database is opened lazily by Dexie on first use, so a restarted service worker simply reopens it.
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   });
 
   registerPageActions();
+  registerUserSites();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const response = dispatch(handlers, message, sender, identity);

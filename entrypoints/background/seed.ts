@@ -1,6 +1,6 @@
 import bundled from '../../data/backstory.json';
 import type { BackstoryDB } from '../../lib/db/database';
-import { getDatasetMeta, replaceDataset } from '../../lib/db/repository';
+import { ensureBundled } from '../../lib/db/bundled';
 import { validateDataset } from '../../lib/dataset/validate';
 import type { Dataset } from '../../lib/schema/dataset';
 
@@ -13,10 +13,8 @@ export function bundledDataset(): Dataset {
 
 /**
  * Loads the bundled dataset when the database is empty, or when the bundled data was updated and
- * the user has not imported a dataset of their own.
+ * the user has not imported a dataset of their own (keeping the user's edits; see `ensureBundled`).
  */
 export async function ensureBundledDataset(db: BackstoryDB): Promise<void> {
-  const meta = await getDatasetMeta(db);
-  if (meta && (meta.origin === 'import' || meta.version === bundled.version)) return;
-  await replaceDataset(db, bundledDataset(), 'bundled');
+  await ensureBundled(db, bundledDataset());
 }

@@ -67,7 +67,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   function answer(name: ContentMessageName, payload: unknown): ContentResults[ContentMessageName] | Promise<boolean> {
     switch (name) {
       case 'getCast':
-        return { active: session !== null, entries: session?.cast() ?? [] };
+        return { active: session !== null, entries: session?.cast() ?? [], url: location.href };
       case 'jumpToMention':
         return session?.jumpTo((payload as { entityId: string }).entityId) ?? false;
       case 'lookUpSelection':

@@ -33,16 +33,20 @@ export function formatProblem(problem: Problem): string {
 
 /** Parses and validates dataset text. Never throws. */
 export function validateDatasetText(text: string): ValidationResult {
+  const parsed = parseDatasetText(text);
+  return parsed.ok ? validateDataset(parsed.raw) : parsed;
+}
+
+/** The first step of `validateDatasetText` on its own (size limit, JSON syntax), for imports run in stages. */
+export function parseDatasetText(text: string): { ok: true; raw: unknown } | { ok: false; problems: Problem[] } {
   if (text.length > MAX_DATASET_BYTES) {
     return fail('$', `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; datasets over ${MAX_DATASET_BYTES / 1024 / 1024} MB are not accepted`);
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return { ok: true, raw: JSON.parse(text) as unknown };
   } catch (error) {
     return fail('$', `not valid JSON: ${(error as Error).message}`);
   }
-  return validateDataset(raw);
 }
 
 /** Validates an already parsed value: shape first, then the rules that need the whole dataset. */
@@ -63,7 +67,7 @@ export function validateDataset(raw: unknown): ValidationResult {
   return problems.length ? { ok: false, problems } : { ok: true, dataset: parsed.data };
 }
 
-function fail(path: string, message: string): ValidationResult {
+function fail(path: string, message: string): { ok: false; problems: Problem[] } {
   return { ok: false, problems: [{ path, message }] };
 }
 
@@ -76,7 +80,7 @@ function entityIdAt(raw: unknown, path: readonly PropertyKey[]): string | undefi
 }
 
 /** Depth and key checks done iteratively, so hostile nesting cannot overflow the stack. */
-function checkStructure(raw: unknown): Problem[] {
+export function checkStructure(raw: unknown): Problem[] {
   const problems: Problem[] = [];
   const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: raw, path: [] }];
   while (stack.length && problems.length < MAX_PROBLEMS) {

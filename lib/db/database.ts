@@ -57,6 +57,8 @@ export interface SubscriptionRow {
   message?: string;
   /** Version of the dataset last seen at the URL. */
   version?: string;
+  /** The last check failed because Backstory may not read the URL's origin. */
+  needsPermission?: boolean;
 }
 
 /** A subscription update that conflicts with local edits, kept until the user reviews it. */

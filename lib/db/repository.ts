@@ -1,50 +1,21 @@
 import type { Dataset, Entity, EntityKind } from '../schema/dataset';
-import { compileSnapshot, type MatcherSnapshot } from '../match/snapshot';
-import { nameTokens } from '../text/fold';
+import type { MatcherSnapshot } from '../match/snapshot';
 import type { DatasetInfo, EntityBundle, EntityListItem, SearchHit } from '../messaging/protocol';
+import { commitData } from './commit';
 import type { BackstoryDB, DatasetMeta, EntityRow } from './database';
+import { foldQuery } from './rows';
+import { revisionOf } from './state';
 
-export function foldQuery(text: string): string {
-  return nameTokens(text)
-    .map((token) => token.toLowerCase())
-    .join(' ');
-}
+export { foldQuery, searchKeys, toRow } from './rows';
 
-/** Every folded alias, plus each of its word suffixes, so "blink" finds "Antony Blinken". */
-export function searchKeys(entity: Entity): string[] {
-  const keys = new Set<string>();
-  for (const text of [entity.name, ...entity.aliases.map((alias) => alias.text)]) {
-    const tokens = nameTokens(text).map((token) => token.toLowerCase());
-    for (let i = 0; i < tokens.length; i++) keys.add(tokens.slice(i).join(' '));
-  }
-  return [...keys];
-}
-
-export function toRow(entity: Entity): EntityRow {
-  return { id: entity.id, kind: entity.kind, nameKey: foldQuery(entity.name), searchKeys: searchKeys(entity), entity };
-}
-
-/** Replaces everything in one transaction: readers see the old dataset or the new one, never a mix. */
+/**
+ * Replaces everything, the user's edits included, in one transaction: readers see the old dataset or
+ * the new one, never a mix. (Imports that keep the edits go through `lib/db/import.ts`.)
+ */
 export async function replaceDataset(db: BackstoryDB, dataset: Dataset, origin: DatasetMeta['origin']): Promise<DatasetInfo> {
-  const { entities, ...rest } = dataset;
-  const meta: DatasetMeta = { ...rest, origin, loadedAt: new Date().toISOString() };
-  const snapshot = compileSnapshot(`${dataset.id}@${dataset.version}`, entities);
-  const rows = entities.map(toRow);
-  await db.transaction('rw', db.entities, db.meta, async () => {
-    await db.entities.clear();
-    await db.entities.bulkAdd(rows);
-    await db.meta.bulkPut([
-      { key: 'dataset', value: meta },
-      { key: 'snapshot', value: snapshot },
-    ]);
-  });
-  return infoFrom(meta, entities);
-}
-
-function infoFrom(meta: DatasetMeta, entities: readonly Pick<Entity, 'kind'>[]): DatasetInfo {
-  const counts: Record<EntityKind, number> = { person: 0, organization: 0, place: 0, event: 0 };
-  for (const entity of entities) counts[entity.kind]++;
-  return { id: meta.id, title: meta.title, version: meta.version, publishedAt: meta.publishedAt, entityCount: entities.length, counts };
+  const { entities, ...header } = dataset;
+  const revision = revisionOf(await getDatasetMeta(db));
+  return commitData(db, { header, origin, loadedAt: new Date().toISOString(), effective: entities, edits: [] }, revision);
 }
 
 export async function getDatasetMeta(db: BackstoryDB): Promise<DatasetMeta | undefined> {

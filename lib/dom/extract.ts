@@ -15,13 +15,19 @@ export interface TextBlock {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/**
+ * Tag names in both cases: HTML documents give upper-case names, but XHTML documents, and SVG or
+ * MathML inside HTML, give lower-case ones. Both go in the set so the walk never allocates a name.
+ */
+function tagSet(names: string[]): Set<string> {
+  return new Set(names.flatMap((name) => [name, name.toLowerCase()]));
+}
+
 /** Elements whose whole subtree is never article text. */
-const SKIP = new Set([
+const SKIP = tagSet([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM',
   'CODE', 'PRE', 'KBD', 'SAMP', 'NAV', 'FOOTER', 'ASIDE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS',
   'VIDEO', 'AUDIO', 'DIALOG', 'MENU', 'HEAD', 'TITLE', 'DATALIST',
-  // SVG and MathML elements keep their lower-case names in an HTML document.
-  'svg', 'math',
 ]);
 
 /** ARIA landmarks that mark page chrome when a site uses plain divs: navigation, banner, footer, sidebar, search. */
@@ -34,17 +40,17 @@ const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementar
 const SECTIONING = 'article, aside, main, nav, section';
 
 /** Elements that start a new block of text. Everything else is inline. */
-const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'OL', 'P',
-  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'IMG', 'PICTURE',
+const BLOCK = tagSet([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LEGEND', 'LI',
+  'MAIN', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'IMG', 'PICTURE',
 ]);
 
 /** Whether an element (and everything in it) is left alone. */
 export function isSkipped(element: Element): boolean {
   const tag = element.tagName;
   if (SKIP.has(tag)) return true;
-  if (tag === 'HEADER' && !element.parentElement?.closest(SECTIONING)) return true;
+  if ((tag === 'HEADER' || tag === 'header') && !element.parentElement?.closest(SECTIONING)) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

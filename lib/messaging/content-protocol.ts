@@ -24,7 +24,7 @@ export interface CastEntry {
 }
 
 export interface ContentResults {
-  getCast: { active: boolean; entries: CastEntry[] };
+  getCast: { active: boolean; entries: CastEntry[]; url: string };
   jumpToMention: boolean;
   lookUpSelection: boolean;
 }

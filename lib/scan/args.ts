@@ -19,9 +19,9 @@ export interface ScanOptions {
 export type ParsedArgs = { kind: 'scan'; options: ScanOptions } | { kind: 'help' } | { kind: 'usage-error'; message: string };
 
 /** Reads the command line; anything it does not understand is a usage error, never a guess. */
-export function parseScanArgs(argv: readonly string[]): ParsedArgs {
+export function parseScanArgs(argv: readonly string[], defaultDataset = DEFAULT_DATASET): ParsedArgs {
   let json = false;
-  let dataset = DEFAULT_DATASET;
+  let dataset = defaultDataset;
   const pages: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

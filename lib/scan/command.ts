@@ -19,8 +19,8 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 /** `npm run scan -- [--json] [--dataset FILE] PAGE`; returns the exit code. */
-export function runScanCommand(argv: readonly string[], io: ScanIo): number {
-  const parsed = parseScanArgs(argv);
+export function runScanCommand(argv: readonly string[], io: ScanIo, defaultDataset?: string): number {
+  const parsed = parseScanArgs(argv, defaultDataset);
   if (parsed.kind === 'help') {
     io.out(SCAN_USAGE);
     return EXIT_OK;

@@ -48,7 +48,7 @@ export async function launchBench(extensionDir: string): Promise<BenchBrowser> {
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   // The extension must be up (its service worker seeds the data) before any page asks for a snapshot.
-  context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   await context.addInitScript({ content: INIT_SCRIPT });
 
   const served = new Map<string, string>();

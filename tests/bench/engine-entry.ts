@@ -1,14 +1,15 @@
 /**
  * The matching engine without the extension around it, bundled by esbuild into one script and
  * injected into a bench page. The extension can only load its bundled data, so this is how a
- * 100,000-alias dataset is measured: the same scanner, matcher and highlight registry as the
- * content script, with the same scheduler and the same `backstory:scan` measures.
+ * 100,000-alias dataset is measured: the same scanner and matcher as the content script, the same
+ * scheduler, one CSS highlight per kind as the content script keeps, and the same `backstory:scan`
+ * measures.
  */
-import { createHighlightRegistry } from '../../entrypoints/news.content/highlight-registry';
 import { readPublicationDate } from '../../lib/dom/page-date';
 import { PageScanner } from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
 import type { MatcherSnapshot } from '../../lib/match/snapshot';
+import type { EntityKind } from '../../lib/schema/dataset';
 
 export interface EngineRun {
   /** JSON.parse of the snapshot (the content script receives it as a serialised message). */
@@ -33,7 +34,7 @@ function scan(snapshotJson: string): Promise<EngineRun> {
   const t1 = performance.now();
   const matcher = createMatcher(snapshot);
   const t2 = performance.now();
-  const highlights = createHighlightRegistry(CSS.highlights);
+  const highlights = highlightsByKind();
 
   return new Promise((resolve) => {
     const finish = () => {
@@ -62,13 +63,28 @@ function scan(snapshotJson: string): Promise<EngineRun> {
         now: () => performance.now(),
         measure: (start, end) => performance.measure('backstory:scan', { start, end }),
         createRange: (init) => new StaticRange(init),
-        addHighlight: (kind, range) => highlights.add(kind, range),
-        removeHighlight: (kind, range) => highlights.remove(kind, range),
+        addHighlight: (kind, range) => highlights.get(kind)!.add(range),
+        removeHighlight: (kind, range) => highlights.get(kind)!.delete(range),
       },
       { pageDate: readPublicationDate(document) },
     );
     scanner.enqueue(document.body);
   });
+}
+
+/**
+ * One registered highlight per kind, like the content script's registry (its own module is not
+ * imported: its signature follows the extension's settings, which the engine has none of).
+ */
+function highlightsByKind(): Map<EntityKind, Highlight> {
+  const kinds: EntityKind[] = ['person', 'organization', 'place', 'event'];
+  const map = new Map<EntityKind, Highlight>();
+  for (const kind of kinds) {
+    const highlight = new Highlight();
+    CSS.highlights.set(`backstory-${kind}`, highlight);
+    map.set(kind, highlight);
+  }
+  return map;
 }
 
 const api: EngineApi = { scan };

@@ -4,10 +4,26 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 export class PopupPage {
   private constructor(readonly page: Page) {}
 
-  static async open(context: BrowserContext, extensionId: string): Promise<PopupPage> {
+  /** Opens the popup in a tab of its own, about the tab `forTab` (as if opened from that tab's toolbar). */
+  static async open(context: BrowserContext, extensionId: string, forTab?: number): Promise<PopupPage> {
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.goto(`chrome-extension://${extensionId}/popup.html${forTab ? `?tab=${forTab}` : ''}`);
     return new PopupPage(page);
+  }
+
+  /** The tab id of a page, asked from the service worker while that page is in front. */
+  static async tabIdOf(page: Page): Promise<number> {
+    await page.bringToFront();
+    const worker = page.context().serviceWorkers()[0]!;
+    return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  }
+
+  get castItems(): Locator {
+    return this.page.locator('.cast-item');
+  }
+
+  get siteToggle(): Locator {
+    return this.page.locator('.site-toggle');
   }
 
   get search(): Locator {

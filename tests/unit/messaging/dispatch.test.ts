@@ -6,8 +6,9 @@ const identity: Identity = { extensionId: 'abcdef', extensionOrigin: 'chrome-ext
 const optionsPage = { id: 'abcdef', url: 'chrome-extension://abcdef/options.html', tab: { id: 3 } };
 const contentScript = { id: 'abcdef', url: 'https://edition.cnn.com/article', tab: { id: 7 } };
 
+/** Only the handlers these tests call; the others are never reached. */
 function fakeHandlers(): Handlers {
-  return {
+  const handlers: Partial<Handlers> = {
     getSnapshot: vi.fn(async () => ({ version: 'v', entities: [], aliases: [] })),
     getEntities: vi.fn(async ({ ids }) => ({ entities: [], sources: [], ids }) as never),
     search: vi.fn(async () => []),
@@ -16,6 +17,7 @@ function fakeHandlers(): Handlers {
     reportCast: vi.fn(async () => null),
     resetDataset: vi.fn(async () => ({ id: 'd', title: 't', version: '1.0.0', publishedAt: '2024', entityCount: 0, counts: { person: 0, organization: 0, place: 0, event: 0 } })),
   };
+  return handlers as Handlers;
 }
 
 describe('message dispatch', () => {

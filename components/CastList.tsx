@@ -1,0 +1,45 @@
+import type { CastEntry } from '../lib/messaging/content-protocol';
+import type { EntityKind } from '../lib/schema/dataset';
+import { KIND_LABEL } from './format';
+
+const ORDER: EntityKind[] = ['person', 'organization', 'place', 'event'];
+const PLURAL: Record<EntityKind, string> = { person: 'People', organization: 'Organisations', place: 'Places', event: 'Events' };
+
+export interface CastListProps {
+  entries: CastEntry[];
+  onJump(entry: CastEntry): void;
+}
+
+/** The cast of the page grouped by kind, each group in order of first appearance, with mention counts. */
+export function CastList({ entries, onJump }: CastListProps) {
+  return (
+    <div class="cast">
+      {ORDER.map((kind) => {
+        const group = entries.filter((entry) => entry.kind === kind);
+        if (!group.length) return null;
+        return (
+          <section key={kind} aria-labelledby={`cast-${kind}`}>
+            <h3 id={`cast-${kind}`} class="cast-kind">
+              {PLURAL[kind]} <span class="muted">({group.length})</span>
+            </h3>
+            <ul class="cast-list">
+              {group.map((entry) => (
+                <li key={entry.id}>
+                  <button
+                    type="button"
+                    class="cast-item"
+                    onClick={() => onJump(entry)}
+                    aria-label={`${entry.name}, ${KIND_LABEL[entry.kind]}, ${entry.count} mention${entry.count === 1 ? '' : 's'}: show the next mention`}
+                  >
+                    <span class="cast-name">{entry.name}</span>
+                    <span class="cast-count">{entry.count}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { BackstoryDB } from '../../lib/db/database';
+import * as repo from '../../lib/db/repository';
+import type { SearchHit } from '../../lib/messaging/protocol';
+import { SearchIndex } from '../../lib/search/search-index';
+
+/**
+ * The popup's search index, built lazily from the current snapshot and rebuilt when the data
+ * changes (the snapshot's version changes with every import or edit).
+ */
+export function createSearch(db: BackstoryDB) {
+  let index: Promise<SearchIndex> | null = null;
+
+  async function current(): Promise<SearchIndex> {
+    const snapshot = await repo.getSnapshot(db);
+    const cached = index ? await index : null;
+    if (cached && cached.version === snapshot.version) return cached;
+    index = Promise.resolve(new SearchIndex(snapshot));
+    return index;
+  }
+
+  return async function search(query: string, limit = 20): Promise<SearchHit[]> {
+    const results = (await current()).search(query, limit);
+    if (!results.length) return [];
+    const { entities } = await repo.getEntities(db, results.map((r) => r.id));
+    const summaries = new Map(entities.map((entity) => [entity.id, entity.summary]));
+    return results.map((r) => ({ id: r.id, name: r.name, kind: r.kind, summary: summaries.get(r.id) ?? '', ...(r.matched ? { matched: r.matched } : {}) }));
+  };
+}

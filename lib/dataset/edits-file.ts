@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { Entity, slug } from '../schema/dataset';
+import { applyEdits, baseEntities, makeEdit, type LocalEdit } from './edits';
+import { emptyDiff, item, type CurrentData, type ImportDiff, type ImportPlan, type Resolutions } from './diff';
+import { jsonEqual } from './equal';
+import { formatPath, type Problem } from './validate';
+
+/**
+ * The local-edits file: the user's corrections on their own, to back them up or carry them to
+ * another browser. It is JSON of this shape:
+ *
+ *   {
+ *     "format": "backstory-edits",
+ *     "formatVersion": 1,
+ *     "dataset": { "id": "…", "version": "…" },        // the dataset the edits were made on (informative)
+ *     "edits": [
+ *       { "id": "some-entity", "entity": { …the whole entity, as in a dataset… } },
+ *       { "id": "another-entity", "deleted": true }
+ *     ]
+ *   }
+ *
+ * Edits are sorted by id. Importing the file applies each edit on top of the data loaded at the time
+ * (replacing a local edit of the same entity only where the user says so), so exporting the edits,
+ * importing the file and exporting again gives the same bytes.
+ */
+export const EDITS_FORMAT = 'backstory-edits';
+
+const PutEdit = z.strictObject({ id: slug, entity: Entity });
+const DeleteEdit = z.strictObject({ id: slug, deleted: z.literal(true) });
+
+export const EditsFile = z.strictObject({
+  format: z.literal(EDITS_FORMAT),
+  formatVersion: z.literal(1),
+  dataset: z.strictObject({ id: z.string().max(120), version: z.string().max(40) }),
+  edits: z.array(z.union([PutEdit, DeleteEdit])).max(200_000),
+});
+export type EditsFile = z.infer<typeof EditsFile>;
+
+/** One edit of the file, as the user's version of an entity (null: deleted). */
+export interface FileEdit {
+  id: string;
+  entity: Entity | null;
+}
+
+export function isEditsFile(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as { format?: unknown }).format === EDITS_FORMAT;
+}
+
+export type EditsValidation = { ok: true; edits: FileEdit[] } | { ok: false; problems: Problem[] };
+
+/** Validates a parsed edits file: shape first, then one edit per entity whose ids agree. */
+export function validateEditsFile(raw: unknown): EditsValidation {
+  const parsed = EditsFile.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.slice(0, 500).map((issue) => ({ path: formatPath(issue.path), message: issue.message, ...entityIdOf(raw, issue.path) })),
+    };
+  }
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const edits: FileEdit[] = [];
+  parsed.data.edits.forEach((edit, i) => {
+    if (seen.has(edit.id)) problems.push({ path: `$.edits[${i}].id`, entityId: edit.id, message: `more than one edit for "${edit.id}"` });
+    seen.add(edit.id);
+    if ('entity' in edit && edit.entity.id !== edit.id) {
+      problems.push({ path: `$.edits[${i}].entity.id`, entityId: edit.id, message: `must be "${edit.id}", the id of the edit` });
+    }
+    edits.push({ id: edit.id, entity: 'entity' in edit ? edit.entity : null });
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, edits };
+}
+
+function entityIdOf(raw: unknown, path: readonly PropertyKey[]): { entityId?: string } {
+  if (path[0] !== 'edits' || typeof path[1] !== 'number') return {};
+  const edits = (raw as { edits?: unknown }).edits;
+  const edit = Array.isArray(edits) ? (edits[path[1]] as { id?: unknown } | undefined) : undefined;
+  return typeof edit?.id === 'string' ? { entityId: edit.id.slice(0, 120) } : {};
+}
+
+/** The dry run of importing an edits file: what it would add, change and delete, and where it meets a local edit. */
+export function diffEditsImport(current: CurrentData, fileEdits: readonly FileEdit[]): ImportDiff {
+  const diff = emptyDiff();
+  const effective = new Map(current.effective.map((entity) => [entity.id, entity]));
+  for (const edit of fileEdits) {
+    const now = effective.get(edit.id) ?? null;
+    if (jsonEqual(edit.entity, now)) {
+      diff.unchanged++;
+      continue;
+    }
+    const upstream = edit.entity === null ? 'removed' : now === null ? 'added' : 'changed';
+    const local = current.edits.get(edit.id);
+    const named = edit.entity ?? now!;
+    if (local) {
+      const status = local.entity === null ? 'deleted' : local.base === null ? 'added' : 'changed';
+      diff.conflicts.push({ ...item(local.entity ?? named), upstream, local: status, mine: local.entity, theirs: edit.entity });
+    } else {
+      diff[upstream].push(item(named));
+    }
+  }
+  diff.keptEdits = [...current.edits.keys()].filter((id) => !fileEdits.some((edit) => edit.id === id)).length;
+  return diff;
+}
+
+/** The data after importing an edits file: each file edit becomes a local edit over the loaded dataset. */
+export function planEditsImport(current: CurrentData, fileEdits: readonly FileEdit[], resolutions: Resolutions, now: string): ImportPlan {
+  const base = baseEntities(current.effective, current.edits);
+  const effective = new Map(current.effective.map((entity) => [entity.id, entity]));
+  const edits = new Map(current.edits);
+  const unresolved: string[] = [];
+  for (const fileEdit of fileEdits) {
+    if (jsonEqual(fileEdit.entity, effective.get(fileEdit.id) ?? null)) continue;
+    if (current.edits.has(fileEdit.id)) {
+      const choice = Object.hasOwn(resolutions, fileEdit.id) ? resolutions[fileEdit.id] : undefined;
+      if (!choice) unresolved.push(fileEdit.id);
+      if (choice !== 'theirs') continue;
+    }
+    const edit = makeEdit(fileEdit.id, fileEdit.entity, base.get(fileEdit.id) ?? null, now);
+    if (edit) edits.set(edit.id, edit);
+    else edits.delete(fileEdit.id);
+  }
+  return { effective: applyEdits([...base.values()], edits), edits: [...edits.values()], unresolved };
+}
+
+/** The local edits as a file, sorted by id. */
+export function serializeEdits(dataset: { id: string; version: string }, edits: readonly Pick<LocalEdit, 'id' | 'entity'>[]): string {
+  const sorted = [...edits].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const file: EditsFile = {
+    format: EDITS_FORMAT,
+    formatVersion: 1,
+    dataset: { id: dataset.id, version: dataset.version },
+    edits: sorted.map((edit) => (edit.entity ? { id: edit.id, entity: edit.entity } : { id: edit.id, deleted: true as const })),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

@@ -1,0 +1,56 @@
+import type { LocalEdit } from '../dataset/edits';
+import type { DatasetHeader } from '../dataset/export';
+import { compileSnapshot } from '../match/snapshot';
+import type { DatasetInfo } from '../messaging/protocol';
+import type { Entity, EntityKind } from '../schema/dataset';
+import type { BackstoryDB, DatasetMeta } from './database';
+import { toRow } from './rows';
+import { revisionOf, snapshotVersion } from './state';
+
+/** The data changed since it was read (another tab, or a subscription update): nothing was written. */
+export class StaleDataError extends Error {
+  constructor() {
+    super('The data changed while this was being prepared (an edit in another tab, or a subscription update). Nothing was changed; please try again.');
+  }
+}
+
+export interface NewData {
+  header: DatasetHeader;
+  origin: DatasetMeta['origin'];
+  /** When the dataset was loaded; kept as is when only the edits change. */
+  loadedAt: string;
+  effective: readonly Entity[];
+  edits: readonly LocalEdit[];
+}
+
+/**
+ * Replaces the whole data (effective entities, edit layer, dataset header, matcher snapshot) in one
+ * IndexedDB transaction: readers see the old data or the new, never a mix, and a failure anywhere
+ * (a quota error, the service worker stopping) rolls everything back. Everything expensive (rows,
+ * snapshot) is computed before the transaction opens; inside it, the revision read when the data was
+ * planned is checked again, so a plan made from data that has since changed is refused.
+ */
+export async function commitData(db: BackstoryDB, data: NewData, expectedRevision: number): Promise<DatasetInfo> {
+  const meta: DatasetMeta = { ...data.header, origin: data.origin, loadedAt: data.loadedAt, revision: expectedRevision + 1 };
+  const snapshot = compileSnapshot(snapshotVersion(meta), data.effective);
+  const rows = data.effective.map(toRow);
+  await db.transaction('rw', db.entities, db.edits, db.meta, async () => {
+    const current = (await db.meta.get('dataset'))?.value as DatasetMeta | undefined;
+    if (revisionOf(current) !== expectedRevision) throw new StaleDataError();
+    await db.entities.clear();
+    await db.entities.bulkAdd(rows);
+    await db.edits.clear();
+    if (data.edits.length) await db.edits.bulkAdd([...data.edits]);
+    await db.meta.bulkPut([
+      { key: 'dataset', value: meta },
+      { key: 'snapshot', value: snapshot },
+    ]);
+  });
+  return infoFrom(meta, data.effective);
+}
+
+export function infoFrom(meta: DatasetMeta, entities: readonly Pick<Entity, 'kind'>[]): DatasetInfo {
+  const counts: Record<EntityKind, number> = { person: 0, organization: 0, place: 0, event: 0 };
+  for (const entity of entities) counts[entity.kind]++;
+  return { id: meta.id, title: meta.title, version: meta.version, publishedAt: meta.publishedAt, entityCount: entities.length, counts };
+}

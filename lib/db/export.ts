@@ -1,0 +1,17 @@
+import { serializeEdits } from '../dataset/edits-file';
+import { exportFileName, serializeDataset } from '../dataset/export';
+import type { BackstoryDB } from './database';
+import { headerOf, readState } from './state';
+
+export interface ExportFile {
+  filename: string;
+  text: string;
+}
+
+/** The full effective dataset (imported data with the local edits), or only the local edits. */
+export async function exportData(db: BackstoryDB, what: 'full' | 'edits'): Promise<ExportFile> {
+  const state = await readState(db);
+  const filename = exportFileName(state.meta.id, state.meta.version, what);
+  if (what === 'full') return { filename, text: serializeDataset(headerOf(state.meta), state.effective) };
+  return { filename, text: serializeEdits(state.meta, [...state.edits.values()]) };
+}

@@ -1,0 +1,81 @@
+import MiniSearch from 'minisearch';
+import type { MatcherSnapshot } from '../match/snapshot';
+import { nameTokens } from '../text/fold';
+import type { EntityKind } from '../schema/dataset';
+
+/**
+ * Search as you type over names and aliases: prefix, case-, diacritic- and punctuation-insensitive,
+ * typo-tolerant. Built from the matcher snapshot (which already holds every name and folded alias),
+ * so it follows the effective data without reading the database twice.
+ */
+export interface SearchResult {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** The alias that matched when it differs from the name. */
+  matched?: string;
+  score: number;
+}
+
+interface Doc {
+  id: number;
+  name: string;
+  aliases: string;
+}
+
+function fold(text: string): string[] {
+  return nameTokens(text).map((token) => token.toLowerCase().replace(/'/g, ''));
+}
+
+export class SearchIndex {
+  private readonly mini: MiniSearch<Doc>;
+  private readonly aliasTexts: string[][];
+
+  constructor(private readonly snapshot: MatcherSnapshot) {
+    this.aliasTexts = snapshot.entities.map(() => []);
+    for (const [key, entity] of snapshot.aliases) this.aliasTexts[entity]!.push(key);
+    this.mini = new MiniSearch<Doc>({
+      fields: ['name', 'aliases'],
+      idField: 'id',
+      tokenize: (text) => text.split(/\s+/),
+      processTerm: (term) => fold(term).join('') || null,
+    });
+    this.mini.addAll(
+      snapshot.entities.map((entity, i) => ({
+        id: i,
+        name: fold(entity.name).join(' '),
+        aliases: this.aliasTexts[i]!.map((alias) => fold(alias).join(' ')).join(' '),
+      })),
+    );
+  }
+
+  get version(): string {
+    return this.snapshot.version;
+  }
+
+  search(query: string, limit = 20): SearchResult[] {
+    const terms = fold(query);
+    if (!terms.length) return [];
+    const joined = terms.join(' ');
+    const results = this.mini.search(joined, {
+      prefix: true,
+      fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
+      boost: { name: 2 },
+      combineWith: 'AND',
+      tokenize: (text) => text.split(' '),
+    });
+    return results
+      .map((result) => {
+        const entity = this.snapshot.entities[result.id as number]!;
+        const name = fold(entity.name).join(' ');
+        // Exact and prefix matches of the whole name outrank everything else, then MiniSearch's score.
+        const bonus = name === joined ? 1_000 : name.startsWith(joined) ? 100 : 0;
+        const alias = bonus ? undefined : this.aliasTexts[result.id as number]!.find((a) => fold(a).join(' ').startsWith(joined));
+        const hit: SearchResult = { id: entity.id, name: entity.name, kind: entity.kind, score: result.score + bonus };
+        if (alias && fold(alias).join(' ') !== name) hit.matched = alias;
+        return hit;
+      })
+      .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+      .slice(0, limit);
+  }
+}

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { createMatcher } from '../../lib/match/matcher';
+import type { MatcherSnapshot } from '../../lib/match/snapshot';
+import { NEWS_BASE, type BenchBrowser } from './browser';
+import { readExtensionRun, waitForScan } from './measure';
+import { makePost, seededRandom, type Post } from './text-gen';
+import { startTrace, type TaskFigures } from './trace';
+
+export const LIVE_POSTS = 1_000;
+
+export interface LiveResult {
+  posts: number;
+  seconds: number;
+  names: number;
+  /** Mentions of the checked names in the inserted posts (counted in the page's text). */
+  expected: number;
+  /** Highlights in the posts whose text is one of those names. */
+  highlighted: number;
+  /** Same name highlighted more than once at the same place. */
+  duplicates: number;
+  /** Names whose highlight count differs from their mention count, with both counts. */
+  mismatches: string[];
+  scanMs: number;
+  chunks: number;
+  longestChunkMs: number;
+  longTaskMs: number | null;
+  trace: TaskFigures | null;
+}
+
+/** Names that the engine links as exactly themselves in a plain sentence (checked in Node first). */
+export function checkableNames(candidates: readonly string[], snapshot: MatcherSnapshot): string[] {
+  const matcher = createMatcher(snapshot);
+  return candidates.filter((name) => {
+    const text = `Officials said ${name} would travel later.`;
+    const matches = matcher.findMatches(text);
+    return matches.length === 1 && text.slice(matches[0]!.start, matches[0]!.end) === name && !matches[0]!.needsContext;
+  });
+}
+
+/** The posts, and how many times each name was put in them. */
+function livePosts(names: readonly string[]): { posts: Post[]; inserted: Map<string, number> } {
+  const random = seededRandom(7_10_2023);
+  const inserted = new Map<string, number>();
+  const count = (name: string) => inserted.set(name, (inserted.get(name) ?? 0) + 1);
+  return { posts: Array.from({ length: LIVE_POSTS }, (_, i) => makePost(random, names, i, 3, count)), inserted };
+}
+
+/**
+ * The page script: waits for Backstory's first scan, then prepends the posts at an even pace over
+ * `durationMs`, as a live blog does, and notes when it is done. Plain DOM calls, no markup strings.
+ */
+const INSERT_SCRIPT = `
+(() => {
+  const posts = JSON.parse(document.getElementById('bench-posts').textContent);
+  const live = document.getElementById('live');
+  const duration = Number(live.dataset.durationMs);
+  let inserted = 0;
+  let startedAt = 0;
+  const build = (post) => {
+    const article = document.createElement('article');
+    article.className = 'post';
+    const title = document.createElement('h2');
+    title.textContent = post.title;
+    article.append(title);
+    for (const segments of post.paragraphs) {
+      const p = document.createElement('p');
+      for (const segment of segments) {
+        if (typeof segment === 'string') { p.append(segment); continue; }
+        const inline = document.createElement(segment[0]);
+        if (segment[0] === 'a') inline.href = '#';
+        inline.textContent = segment[1];
+        p.append(inline);
+      }
+      article.append(p);
+    }
+    return article;
+  };
+  const tick = () => {
+    const due = Math.min(posts.length, Math.ceil(((performance.now() - startedAt) / duration) * posts.length));
+    while (inserted < due) live.prepend(build(posts[inserted++]));
+    if (inserted < posts.length) setTimeout(tick, 10);
+    else window.__liveDone = true;
+  };
+  const start = () => {
+    if (!performance.getEntriesByName('backstory:scan').length) return setTimeout(start, 50);
+    startedAt = performance.now();
+    tick();
+  };
+  start();
+})();
+`;
+
+function livePage(posts: Post[], durationMs: number): string {
+  const fixture = readFileSync(path.resolve('tests/fixtures/pages/article.html'), 'utf8');
+  // "<" escaped so that no post text can close the data block.
+  const data = JSON.stringify(posts).replace(/</g, '\\u003c');
+  const live = `<section id="live" data-duration-ms="${durationMs}"></section>
+<script type="application/json" id="bench-posts">${data}</script>
+<script>${INSERT_SCRIPT}</script>`;
+  return fixture.includes('</article>') ? fixture.replace('</article>', `</article>\n${live}`) : fixture.replace('</body>', `${live}</body>`);
+}
+
+/** Serves the live page at a curated URL; returns it with how often each name was inserted. */
+export function serveLivePage(browser: BenchBrowser, names: readonly string[], seconds: number): { url: string; inserted: Map<string, number> } {
+  const { posts, inserted } = livePosts(names);
+  const url = `${NEWS_BASE}live-${seconds}s.html`;
+  browser.serve(url, livePage(posts, seconds * 1000));
+  return { url, inserted };
+}
+
+/** Counts, in the page: mentions of each name in the posts' text, highlights of it there, duplicates. */
+function countInPage(page: Page, names: readonly string[]) {
+  return page.evaluate((names) => {
+    const live = document.getElementById('live')!;
+    const text = live.textContent ?? '';
+    const ids = new Map<Node, number>();
+    const id = (node: Node) => ids.get(node) ?? (ids.set(node, ids.size), ids.size - 1);
+    const seen = new Set<string>();
+    const highlighted = new Map<string, number>();
+    let duplicates = 0;
+    CSS.highlights.forEach((highlight, registryName) => {
+      if (!registryName.startsWith('backstory') || registryName === 'backstory-flash') return;
+      for (const range of highlight) {
+        if (!live.contains(range.startContainer)) continue;
+        const live_ = document.createRange();
+        live_.setStart(range.startContainer, range.startOffset);
+        live_.setEnd(range.endContainer, range.endOffset);
+        const key = `${id(range.startContainer)}:${range.startOffset}-${id(range.endContainer)}:${range.endOffset}`;
+        if (seen.has(key)) duplicates++;
+        seen.add(key);
+        const said = live_.toString();
+        highlighted.set(said, (highlighted.get(said) ?? 0) + 1);
+      }
+    });
+    return names.map((name) => ({ name, expected: text.split(name).length - 1, highlighted: highlighted.get(name) ?? 0, duplicates }));
+  }, names);
+}
+
+/** Part 4: a live page gets LIVE_POSTS posts over `seconds`; every mention must end up highlighted once. */
+export async function runLive(browser: BenchBrowser, names: readonly string[], seconds: number, log: (line: string) => void): Promise<LiveResult> {
+  const { url, inserted } = serveLivePage(browser, names, seconds);
+
+  const page = await browser.context.newPage();
+  try {
+    const trace = await startTrace(browser.context, page, ['toplevel', 'blink.user_timing']);
+    await page.goto(url, { waitUntil: 'load' });
+    log(`live page: inserting ${LIVE_POSTS} posts over ${seconds} s…`);
+    await page.waitForFunction(() => (window as unknown as { __liveDone?: boolean }).__liveDone === true, null, { timeout: (seconds + 60) * 1000, polling: 500 });
+    await waitForScan(page, 120_000);
+    const run = await readExtensionRun(page);
+    const counts = await countInPage(page, names);
+    const figures = await trace.stop('backstory:scan');
+    const mismatches = counts
+      .filter((c) => c.expected !== c.highlighted || c.expected !== (inserted.get(c.name) ?? 0))
+      .map((c) => `${c.name}: ${c.highlighted} highlighted / ${c.expected} in text / ${inserted.get(c.name) ?? 0} inserted`);
+    return {
+      posts: LIVE_POSTS,
+      seconds,
+      names: names.length,
+      expected: counts.reduce((sum, c) => sum + c.expected, 0),
+      highlighted: counts.reduce((sum, c) => sum + c.highlighted, 0),
+      duplicates: counts[0]?.duplicates ?? 0,
+      mismatches,
+      scanMs: run.scanMs,
+      chunks: run.chunks,
+      longestChunkMs: run.longestChunkMs,
+      longTaskMs: run.longTaskMs,
+      trace: figures,
+    };
+  } finally {
+    await page.close();
+  }
+}

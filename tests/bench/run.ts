@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: builds the extension into a private directory, loads it into headless Chromium
+ * and measures scan cost against a bare TreeWalker pass and mark.js, main-thread tasks, dataset-size
+ * independence and a live page. Prints the tables and writes them to tests/bench/README.md.
+ * Missing targets do not fail the run; crashes do. Not part of `npm test`.
+ *
+ * Environment: BENCH_RUNS (default 5), BENCH_LIVE_FULL=1 (the live page over a full minute instead
+ * of 20 s) or BENCH_LIVE_SECONDS, BENCH_MARKJS_CAP_MS (default 10000), BENCH_PAGES (comma-separated
+ * substrings of page names, for a quick partial run: the README is then left alone).
+ */
+import os from 'node:os';
+import { buildExtension, bundleEngine } from './build';
+import { launchBench, NEWS_BASE, PLAIN_BASE, type BenchBrowser } from './browser';
+import { aliasTexts, bundledDataset, bundledSnapshot, plainFullNames } from './dataset';
+import { checkableNames, runLive } from './live';
+import { waitForScan } from './measure';
+import { benchPages, fixturePage, type BenchPage } from './pages';
+import { renderResults, writeReadme, type BenchResults } from './report';
+import { measureSize, type SizeRow } from './size';
+import { measureSpeed, type SpeedRow } from './speed';
+import { largeSnapshot, longestCandidateLists, wordsOf } from './synthetic';
+
+const startedAt = Date.now();
+function log(line: string): void {
+  console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+}
+
+function numberFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+const RUNS = numberFromEnv('BENCH_RUNS', 5);
+const LIVE_SECONDS = numberFromEnv('BENCH_LIVE_SECONDS', process.env.BENCH_LIVE_FULL === '1' ? 60 : 20);
+const MARKJS_CAP_MS = numberFromEnv('BENCH_MARKJS_CAP_MS', 10_000);
+const PAGE_FILTER = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
+
+function selected(pages: BenchPage[]): BenchPage[] {
+  return PAGE_FILTER.length ? pages.filter((page) => PAGE_FILTER.some((part) => page.name.includes(part))) : pages;
+}
+
+/** The first page also waits for the service worker to load the bundled data: not a figure to keep. */
+async function warmUp(browser: BenchBrowser): Promise<void> {
+  const url = `${NEWS_BASE}warm-up.html`;
+  browser.serve(url, fixturePage().html);
+  const page = await browser.open(url);
+  await waitForScan(page);
+  await page.close();
+}
+
+async function main(): Promise<void> {
+  log('building the extension (private output directory) and the standalone engine…');
+  const extension = await buildExtension();
+  const engine = await bundleEngine();
+  const dataset = bundledDataset();
+  const aliases = aliasTexts(dataset.entities);
+  const { pages: allPages, notes } = benchPages(aliases);
+  const pages = selected(allPages);
+  const bundled = bundledSnapshot(dataset);
+  log('generating the 100k-alias snapshot…');
+  const large = largeSnapshot(dataset, wordsOf(allPages.map((page) => page.html)));
+  const [bundledJson, largeJson] = [JSON.stringify(bundled), JSON.stringify(large)];
+  const liveNames = checkableNames(plainFullNames(dataset.entities), bundled);
+
+  const browser = await launchBench(extension.dir);
+  const speed: SpeedRow[] = [];
+  const size: SizeRow[] = [];
+  try {
+    log(`${browser.version}; ${pages.length} pages, ${RUNS} runs each`);
+    for (const page of pages) {
+      browser.serve(NEWS_BASE + page.name, page.html);
+      browser.serve(PLAIN_BASE + page.name, page.html);
+    }
+    await warmUp(browser);
+    for (const page of pages) speed.push(await measureSpeed(browser, page, aliases, { runs: RUNS, markListCapMs: MARKJS_CAP_MS, log }));
+    for (const page of pages) size.push(await measureSize(browser, page, engine, bundledJson, largeJson, RUNS, log));
+    const live = await runLive(browser, liveNames, LIVE_SECONDS, log);
+
+    if (speed.some((row) => !row.isolated)) notes.push('Pages were not cross-origin isolated: timings have 100 µs resolution.');
+    const results: BenchResults = {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      chromium: browser.version,
+      cores: `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'})`,
+      node: process.versions.node,
+      runs: RUNS,
+      contentScriptGzipKb: extension.contentScriptGzipBytes / 1024,
+      notes,
+      datasets: { bundledAliases: bundled.aliases.length, largeAliases: large.aliases.length, bundledLists: longestCandidateLists(bundled), largeLists: longestCandidateLists(large) },
+      speed,
+      size,
+      live,
+    };
+    const section = renderResults(results);
+    console.log(`\n${section}`);
+    if (PAGE_FILTER.length) log('partial run (BENCH_PAGES): README.md left unchanged');
+    else writeReadme(section);
+    log('done');
+  } finally {
+    await browser.close();
+    extension.dispose();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('[bench] failed:', error);
+    process.exit(1);
+  },
+);
