@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini keeps the content script small; the schemas read the same.
+import * as z from 'zod/mini';
 import type { EntityKind } from '../schema/dataset';
 
 /**
@@ -9,9 +10,9 @@ export const contentMessages = {
   /** The entities found on the page, in order of first appearance, with mention counts. */
   getCast: z.strictObject({}),
   /** Scrolls to the next mention of an entity and flashes it. */
-  jumpToMention: z.strictObject({ entityId: z.string().min(1).max(120) }),
+  jumpToMention: z.strictObject({ entityId: z.string().check(z.minLength(1), z.maxLength(120)) }),
   /** Opens the card for the selected text or the mention at the caret (keyboard command, context menu). */
-  lookUpSelection: z.strictObject({ text: z.string().max(500).optional() }),
+  lookUpSelection: z.strictObject({ text: z.optional(z.string().check(z.maxLength(500))) }),
 } as const;
 
 export type ContentMessageName = keyof typeof contentMessages;
@@ -31,7 +32,7 @@ export interface ContentResults {
 
 export const ContentEnvelope = z.strictObject({
   backstoryContent: z.literal(1),
-  name: z.string().max(64),
+  name: z.string().check(z.maxLength(64)),
   payload: z.unknown(),
 });
 

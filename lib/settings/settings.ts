@@ -1,5 +1,8 @@
-import { z } from 'zod';
-import { EntityKind } from '../schema/dataset';
+// zod/mini: the content script reads settings, and the full Zod build would double its size.
+import * as z from 'zod/mini';
+
+const KINDS = ['person', 'organization', 'place', 'event'] as const;
+const host = z.string().check(z.maxLength(253));
 
 /**
  * User settings, kept in `storage.local` (readable by the content script without a round trip)
@@ -7,19 +10,19 @@ import { EntityKind } from '../schema/dataset';
  */
 export const Settings = z.object({
   /** Master switch. */
-  enabled: z.boolean().default(true),
+  enabled: z._default(z.boolean(), true),
   /** Hostnames where the user switched Backstory off (curated sites included). */
-  disabledSites: z.array(z.string().max(253)).max(10_000).default([]),
+  disabledSites: z._default(z.array(host).check(z.maxLength(10_000)), []),
   /** Hostnames outside the curated list where the user switched Backstory on. */
-  enabledSites: z.array(z.string().max(253)).max(10_000).default([]),
-  /** Hover time before a card opens. */
-  dwellMs: z.number().int().min(0).max(3_000).default(300),
+  enabledSites: z._default(z.array(host).check(z.maxLength(10_000)), []),
+  /** Hover time before a card opens, in milliseconds. */
+  dwellMs: z._default(z.int().check(z.minimum(0), z.maximum(3_000)), 300),
   /** Kinds of entity to mark on pages. */
-  kinds: z.array(EntityKind).default(['person', 'organization', 'place', 'event']),
+  kinds: z._default(z.array(z.enum(KINDS)), [...KINDS]),
   /** How mentions look. */
-  highlightStyle: z.enum(['underline', 'background', 'none']).default('underline'),
+  highlightStyle: z._default(z.enum(['underline', 'background', 'none']), 'underline'),
   /** Facts dated after the article: labelled "later", or hidden. */
-  laterFacts: z.enum(['label', 'hide']).default('label'),
+  laterFacts: z._default(z.enum(['label', 'hide']), 'label'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -34,7 +37,8 @@ export function parseSettings(raw: unknown): Settings {
 /** Whether Backstory should run on a host, given the settings and whether the host is curated. */
 export function isActiveOn(settings: Settings, hostname: string, curated: boolean): boolean {
   if (!settings.enabled) return false;
-  const host = hostname.toLowerCase();
-  if (settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`))) return false;
-  return curated || settings.enabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  const hostLower = hostname.toLowerCase();
+  const listed = (sites: string[]) => sites.some((site) => hostLower === site || hostLower.endsWith(`.${site}`));
+  if (listed(settings.disabledSites)) return false;
+  return curated || listed(settings.enabledSites);
 }
