@@ -24,6 +24,7 @@ function tagSet(names: string[]): Set<string> {
 }
 
 /** Elements whose whole subtree is never article text. */
+// prettier-ignore
 const SKIP = tagSet([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM',
   'CODE', 'PRE', 'KBD', 'SAMP', 'NAV', 'FOOTER', 'ASIDE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS',
@@ -34,12 +35,14 @@ const SKIP = tagSet([
 const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
 
 /**
- * A header is page chrome unless it heads a section of content. This is the rule by which a browser
- * makes a header the page's banner landmark: not inside article, aside, main, nav or section.
+ * A header is page chrome unless it heads the content: inside an article or the main element.
+ * (Browsers also count a header inside any section as content, but news sites wrap chrome such as
+ * site indexes in sections, so a section alone is not enough.)
  */
-const SECTIONING = 'article, aside, main, nav, section';
+const CONTENT = 'article, main';
 
 /** Elements that start a new block of text. Everything else is inline. */
+// prettier-ignore
 const BLOCK = tagSet([
   'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
   'FIELDSET', 'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LEGEND', 'LI',
@@ -50,7 +53,7 @@ const BLOCK = tagSet([
 export function isSkipped(element: Element): boolean {
   const tag = element.tagName;
   if (SKIP.has(tag)) return true;
-  if ((tag === 'HEADER' || tag === 'header') && !element.parentElement?.closest(SECTIONING)) return true;
+  if ((tag === 'HEADER' || tag === 'header') && !element.parentElement?.closest(CONTENT)) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
@@ -62,7 +65,11 @@ export function isSkipped(element: Element): boolean {
 
 /** True when the node or one of its ancestors up to `root` is skipped. */
 export function isInSkippedSubtree(node: Node, root: Node | null = null): boolean {
-  for (let element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; element && element !== root; element = element.parentElement) {
+  for (
+    let element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+    element && element !== root;
+    element = element.parentElement
+  ) {
     if (isSkipped(element)) return true;
   }
   return false;

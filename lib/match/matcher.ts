@@ -45,7 +45,12 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
         continue;
       }
       const last = i + alias.tokens.length - 1;
-      matches.push({ start: tokens.start[i]!, end: endOf(text, tokens, last, alias), entities: alias.entities, needsContext: alias.needsContext });
+      matches.push({
+        start: tokens.start[i]!,
+        end: endOf(text, tokens, last, alias),
+        entities: alias.entities,
+        needsContext: alias.needsContext,
+      });
       i = last + 1;
     }
     return matches;

@@ -28,7 +28,16 @@ export function isQuoteMark(code: number): boolean {
 export function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 /*
@@ -126,7 +135,25 @@ function isUpperAt(text: string, i: number): boolean {
 }
 
 // French and Italian articles and pronouns that elide before a vowel: "l’ONU", "d’Israël", "dell’Onu".
-const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'dell', 'all', 'nell', 'dall', 'sull']);
+const ELISIONS = new Set([
+  'l',
+  'd',
+  'j',
+  'm',
+  'n',
+  's',
+  't',
+  'c',
+  'qu',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'dell',
+  'all',
+  'nell',
+  'dall',
+  'sull',
+]);
 const LONGEST_ELISION = 6;
 
 /**

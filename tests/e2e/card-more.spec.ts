@@ -107,6 +107,7 @@ test.describe('the card, as of the article and isolated from the page', () => {
     expect(styled).toEqual(normal);
   });
 
+  // eslint-disable-next-line no-empty-pattern
   test('the dark theme follows the browser setting', async ({}, testInfo) => {
     const dark = await launchWithExtension({ colorScheme: 'dark' });
     try {

@@ -141,11 +141,36 @@ describe('the readable output', () => {
 
 describe('errors', () => {
   it.each<[string, string[], number, RegExp]>([
-    ['fails with exit 1 on a missing page', ['--dataset', DATASET, `${FIXTURES}/missing.html`], EXIT_FAILURE, /missing\.html: cannot read the page: no such file/],
-    ['fails with exit 1 on a page that is a directory', ['--dataset', DATASET, FIXTURES], EXIT_FAILURE, /cannot read the page: is a directory/],
-    ['fails with exit 1 on a missing dataset', ['--dataset', `${FIXTURES}/missing.json`, `${FIXTURES}/article.txt`], EXIT_FAILURE, /missing\.json: cannot read the dataset/],
-    ['fails with exit 1 on an invalid dataset, printing its problems', ['--dataset', `${FIXTURES}/invalid-dataset.json`, `${FIXTURES}/article.txt`], EXIT_FAILURE, /aliases\[2\]\.text: must be at least two characters[\s\S]*not a valid dataset/],
-    ['fails with exit 1 on a dataset that is not JSON', ['--dataset', `${FIXTURES}/article.txt`, `${FIXTURES}/article.txt`], EXIT_FAILURE, /not valid JSON/],
+    [
+      'fails with exit 1 on a missing page',
+      ['--dataset', DATASET, `${FIXTURES}/missing.html`],
+      EXIT_FAILURE,
+      /missing\.html: cannot read the page: no such file/,
+    ],
+    [
+      'fails with exit 1 on a page that is a directory',
+      ['--dataset', DATASET, FIXTURES],
+      EXIT_FAILURE,
+      /cannot read the page: is a directory/,
+    ],
+    [
+      'fails with exit 1 on a missing dataset',
+      ['--dataset', `${FIXTURES}/missing.json`, `${FIXTURES}/article.txt`],
+      EXIT_FAILURE,
+      /missing\.json: cannot read the dataset/,
+    ],
+    [
+      'fails with exit 1 on an invalid dataset, printing its problems',
+      ['--dataset', `${FIXTURES}/invalid-dataset.json`, `${FIXTURES}/article.txt`],
+      EXIT_FAILURE,
+      /aliases\[2\]\.text: must be at least two characters[\s\S]*not a valid dataset/,
+    ],
+    [
+      'fails with exit 1 on a dataset that is not JSON',
+      ['--dataset', `${FIXTURES}/article.txt`, `${FIXTURES}/article.txt`],
+      EXIT_FAILURE,
+      /not valid JSON/,
+    ],
     ['fails with exit 2 without a page', ['--json'], EXIT_USAGE, /missing PAGE[\s\S]*Usage:/],
     ['fails with exit 2 on two pages', ['a.html', 'b.html'], EXIT_USAGE, /exactly one PAGE/],
     ['fails with exit 2 on an unknown option', ['--jsn', 'a.html'], EXIT_USAGE, /unknown option --jsn/],

@@ -10,14 +10,22 @@ function blocksOf(html: string): string[] {
 
 describe('extraction joins inline elements and separates blocks', () => {
   it.each<[string, string, string[]]>([
-    ['joins a name split across a link ("<a>Antony</a> Blinken")', '<p><a href="#">Antony</a> Blinken spoke.</p>', ['Antony Blinken spoke.']],
+    [
+      'joins a name split across a link ("<a>Antony</a> Blinken")',
+      '<p><a href="#">Antony</a> Blinken spoke.</p>',
+      ['Antony Blinken spoke.'],
+    ],
     ['joins a possessive after a bold name ("<b>Netanyahu</b>’s")', '<p><b>Netanyahu</b>’s office</p>', ['Netanyahu’s office']],
     ['joins nested inline elements', '<p><span><em>Al</em>-<strong>Shifa</strong></span> Hospital</p>', ['Al-Shifa Hospital']],
     ['joins text across a comment', '<p>Hamas<!-- ad --> said</p>', ['Hamas said']],
     ['separates at <br>', '<p>Antony<br>Blinken</p>', ['Antony', 'Blinken']],
     ['separates paragraphs', '<p>Hamas</p><p>Israel</p>', ['Hamas', 'Israel']],
     ['separates a block nested in a block', '<div>Antony<div>Blinken</div>said</div>', ['Antony', 'Blinken', 'said']],
-    ['separates list items and table cells', '<ul><li>Gaza</li><li>City</li></ul><table><tr><td>Khan</td><td>Younis</td></tr></table>', ['Gaza', 'City', 'Khan', 'Younis']],
+    [
+      'separates list items and table cells',
+      '<ul><li>Gaza</li><li>City</li></ul><table><tr><td>Khan</td><td>Younis</td></tr></table>',
+      ['Gaza', 'City', 'Khan', 'Younis'],
+    ],
     ['separates headings from paragraphs', '<h2>Gaza</h2>City', ['Gaza', 'City']],
     ['drops blocks of white space only', '<p>  </p>\n<p>Hamas</p>\n', ['Hamas']],
     ['joins a word split by a <wbr> line-break opportunity', '<p>Netan<wbr>yahu</p>', ['Netanyahu']],
@@ -62,10 +70,15 @@ describe('extraction skips what is not article text', () => {
   it.each<[string, string, string[]]>([
     ['keeps an article’s own header', '<article><header><h1>Hamas</h1></header><p>Israel</p></article>', ['Hamas', 'Israel']],
     ['keeps a header inside main', '<main><header>Hamas</header></main>', ['Hamas']],
-    ['keeps a header inside a section', '<section><header>Hamas</header></section>', ['Hamas']],
+    ['keeps a header inside a section of the main content', '<main><section><header>Hamas</header></section></main>', ['Hamas']],
+    ['skips a header inside a section outside the main content', '<section><header>Hamas</header><p>Israel</p></section>', ['Israel']],
     ['keeps contenteditable="false"', '<div contenteditable="false">Hamas</div>', ['Hamas']],
     ['keeps aria-hidden="false"', '<div aria-hidden="false">Hamas</div>', ['Hamas']],
-    ['keeps the text on both sides of a skipped inline element apart', '<p>Antony <button>Share</button> Blinken</p>', ['Antony ', ' Blinken']],
+    [
+      'keeps the text on both sides of a skipped inline element apart',
+      '<p>Antony <button>Share</button> Blinken</p>',
+      ['Antony ', ' Blinken'],
+    ],
   ])('%s', (_behaviour, html, expected) => {
     expect(blocksOf(html)).toEqual(expected);
   });

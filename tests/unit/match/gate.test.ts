@@ -32,21 +32,53 @@ type Case = [behaviour: string, page: string[], expected: string[]];
 describe('context-needing surnames link only when the page gives context', () => {
   it.each<Case>([
     ["does not link 'Austin' on a page that never names Lloyd Austin", ['Austin said the plan was ready.'], []],
-    ["links 'Austin' when the page names Lloyd Austin earlier", ['Lloyd Austin flew in.', 'Austin said the plan was ready.'], ['Lloyd Austin→lloyd-austin', 'Austin→lloyd-austin']],
-    ["links 'Austin' when the page names Lloyd Austin only later", ['Austin said the plan was ready.', 'Lloyd Austin flew in.'], ['Austin→lloyd-austin', 'Lloyd Austin→lloyd-austin']],
-    ["links 'Austin' when two related entities are named on the page", ['Austin spoke at the Pentagon about United States policy.'], ['Austin→lloyd-austin', 'Pentagon→pentagon', 'United States→united-states']],
+    [
+      "links 'Austin' when the page names Lloyd Austin earlier",
+      ['Lloyd Austin flew in.', 'Austin said the plan was ready.'],
+      ['Lloyd Austin→lloyd-austin', 'Austin→lloyd-austin'],
+    ],
+    [
+      "links 'Austin' when the page names Lloyd Austin only later",
+      ['Austin said the plan was ready.', 'Lloyd Austin flew in.'],
+      ['Austin→lloyd-austin', 'Lloyd Austin→lloyd-austin'],
+    ],
+    [
+      "links 'Austin' when two related entities are named on the page",
+      ['Austin spoke at the Pentagon about United States policy.'],
+      ['Austin→lloyd-austin', 'Pentagon→pentagon', 'United States→united-states'],
+    ],
     ["does not link 'Austin' when only one related entity is named", ['Austin visited the Pentagon.'], ['Pentagon→pentagon']],
     ["does not link 'Burns' on a page that never names William Burns", ['Burns was seen in Cairo.'], []],
     ["does not link 'Burns' with a single related entity", ['Burns met CIA staff.'], ['CIA→cia']],
-    ["links 'Burns' when the page calls him Bill Burns", ['Bill Burns landed.', 'Burns met CIA staff.'], ['Bill Burns→william-burns', 'Burns→william-burns', 'CIA→cia']],
+    [
+      "links 'Burns' when the page calls him Bill Burns",
+      ['Bill Burns landed.', 'Burns met CIA staff.'],
+      ['Bill Burns→william-burns', 'Burns→william-burns', 'CIA→cia'],
+    ],
     ["does not link 'Johnson' on a page that never names Mike Johnson", ['Johnson won the match.'], []],
-    ["links 'Johnson' when the page names Mike Johnson", ['Speaker Mike Johnson said so.', 'Johnson added more.'], ['Mike Johnson→mike-johnson', 'Johnson→mike-johnson']],
+    [
+      "links 'Johnson' when the page names Mike Johnson",
+      ['Speaker Mike Johnson said so.', 'Johnson added more.'],
+      ['Mike Johnson→mike-johnson', 'Johnson→mike-johnson'],
+    ],
     ["does not link 'Michel' on a page that never names Charles Michel", ['Michel cooked dinner.'], []],
-    ["links 'Michel' when the European Council and the European Union are named", ['Michel chaired the European Council.', 'The European Union agreed.'], ['Michel→charles-michel', 'European Council→european-council', 'European Union→european-union']],
+    [
+      "links 'Michel' when the European Council and the European Union are named",
+      ['Michel chaired the European Council.', 'The European Union agreed.'],
+      ['Michel→charles-michel', 'European Council→european-council', 'European Union→european-union'],
+    ],
     ["does not link 'Evans' on a page that never names Nate Evans", ['Evans scored twice.'], []],
-    ["links 'Evans' when the page names Nate Evans", ['Nate Evans briefed reporters.', 'Evans declined to comment.'], ['Nate Evans→nate-evans', 'Evans→nate-evans']],
+    [
+      "links 'Evans' when the page names Nate Evans",
+      ['Nate Evans briefed reporters.', 'Evans declined to comment.'],
+      ['Nate Evans→nate-evans', 'Evans→nate-evans'],
+    ],
     ['does not let a context-needing mention give itself context', ['Blinken and Blinken and Blinken.'], []],
-    ["links 'Blinken' when the page uses another full alias ('Tony Blinken')", ['Tony Blinken spoke.', 'Blinken left.'], ['Tony Blinken→antony-blinken', 'Blinken→antony-blinken']],
+    [
+      "links 'Blinken' when the page uses another full alias ('Tony Blinken')",
+      ['Tony Blinken spoke.', 'Blinken left.'],
+      ['Tony Blinken→antony-blinken', 'Blinken→antony-blinken'],
+    ],
   ])('%s', (_behaviour, page, expected) => {
     expect(linked(page)).toEqual(expected);
   });
@@ -55,7 +87,11 @@ describe('context-needing surnames link only when the page gives context', () =>
 describe('dates and events: the page date matters', () => {
   const context = ['Hamas fighters crossed into Israel.'];
   it.each<Case>([
-    ["links 'October 7' when its related entities are named and the page has no date", [...context, 'Since October 7, talks stalled.'], ['Hamas→hamas', 'Israel→israel', 'October 7→october-7-attack']],
+    [
+      "links 'October 7' when its related entities are named and the page has no date",
+      [...context, 'Since October 7, talks stalled.'],
+      ['Hamas→hamas', 'Israel→israel', 'October 7→october-7-attack'],
+    ],
     ["does not link 'October 7' without context", ['Since October 7, talks stalled.'], []],
   ])('%s', (_behaviour, page, expected) => {
     expect(linked(page)).toEqual(expected);
@@ -80,9 +116,21 @@ describe('dates and events: the page date matters', () => {
 
 describe('shared aliases go to the better-supported candidate', () => {
   it.each<Case>([
-    ["links 'Washington' to the United States when the page names the United States", ['The United States voted.', 'Washington said no.'], ['United States→united-states', 'Washington→united-states']],
-    ["links 'Washington' to the city when the page names Washington, D.C.", ['It rained in Washington, D.C.', 'Washington was quiet.'], ['Washington, D.C.→washington-dc', 'Washington→washington-dc']],
-    ["links 'Washington' to nothing when both candidates are named (a tie)", ['The United States and Washington, DC.', 'Washington said no.'], ['United States→united-states', 'Washington, DC→washington-dc']],
+    [
+      "links 'Washington' to the United States when the page names the United States",
+      ['The United States voted.', 'Washington said no.'],
+      ['United States→united-states', 'Washington→united-states'],
+    ],
+    [
+      "links 'Washington' to the city when the page names Washington, D.C.",
+      ['It rained in Washington, D.C.', 'Washington was quiet.'],
+      ['Washington, D.C.→washington-dc', 'Washington→washington-dc'],
+    ],
+    [
+      "links 'Washington' to nothing when both candidates are named (a tie)",
+      ['The United States and Washington, DC.', 'Washington said no.'],
+      ['United States→united-states', 'Washington, DC→washington-dc'],
+    ],
     ["links 'Washington' to nothing when neither candidate is named", ['Washington said no.'], []],
   ])('%s', (_behaviour, page, expected) => {
     expect(linked(page)).toEqual(expected);

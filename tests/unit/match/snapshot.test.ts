@@ -20,7 +20,11 @@ describe('compileSnapshot', () => {
 
   it('keeps the version, ids, names and kinds', () => {
     expect(snapshot.version).toBe('v1');
-    expect(snapshot.entities.map((entity) => [entity.id, entity.name, entity.kind])[0]).toEqual(['antony-blinken', 'Antony Blinken', 'person']);
+    expect(snapshot.entities.map((entity) => [entity.id, entity.name, entity.kind])[0]).toEqual([
+      'antony-blinken',
+      'Antony Blinken',
+      'person',
+    ]);
   });
 
   it('reads relations both ways', () => {

@@ -12,14 +12,47 @@ function read(text: string): Array<[string, string, number]> {
 
 describe('tokenize', () => {
   it.each<[string, string, Array<[string, string, number]>]>([
-    ['reads words with their offsets', 'Antony Blinken', [['Antony', 'Antony', GAP_BREAK], ['Blinken', 'Blinken', GAP_SPACE]]],
+    [
+      'reads words with their offsets',
+      'Antony Blinken',
+      [
+        ['Antony', 'Antony', GAP_BREAK],
+        ['Blinken', 'Blinken', GAP_SPACE],
+      ],
+    ],
     ['folds diacritics in the key but not in the offsets', 'António', [['António', 'Antonio', GAP_BREAK]]],
-    ['keeps invisible characters inside a word in its span, not in its key', 'Netan\u00adyahu', [['Netan\u00adyahu', 'Netanyahu', GAP_BREAK]]],
-    ['leaves trailing invisible characters out of the span', 'Hamas\u200b\u00ad x', [['Hamas', 'Hamas', GAP_BREAK], ['x', 'x', GAP_SPACE]]],
+    [
+      'keeps invisible characters inside a word in its span, not in its key',
+      'Netan\u00adyahu',
+      [['Netan\u00adyahu', 'Netanyahu', GAP_BREAK]],
+    ],
+    [
+      'leaves trailing invisible characters out of the span',
+      'Hamas\u200b\u00ad x',
+      [
+        ['Hamas', 'Hamas', GAP_BREAK],
+        ['x', 'x', GAP_SPACE],
+      ],
+    ],
     ['keeps a possessive in the word', 'Blinken’s', [['Blinken’s', "Blinken's", GAP_BREAK]]],
-    ['records comma and full-stop gaps', 'Washington, D.C', [['Washington', 'Washington', GAP_BREAK], ['D', 'D', GAP_COMMA], ['C', 'C', GAP_DOT]]],
+    [
+      'records comma and full-stop gaps',
+      'Washington, D.C',
+      [
+        ['Washington', 'Washington', GAP_BREAK],
+        ['D', 'D', GAP_COMMA],
+        ['C', 'C', GAP_DOT],
+      ],
+    ],
     ['reads a letter outside the Basic Multilingual Plane as part of a word', 'a𝐀b', [['a𝐀b', 'a𝐀b', GAP_BREAK]]],
-    ['splits words at an emoji and marks the gap as unjoinable', 'Hamas😀Israel', [['Hamas', 'Hamas', GAP_BREAK], ['Israel', 'Israel', GAP_BREAK]]],
+    [
+      'splits words at an emoji and marks the gap as unjoinable',
+      'Hamas😀Israel',
+      [
+        ['Hamas', 'Hamas', GAP_BREAK],
+        ['Israel', 'Israel', GAP_BREAK],
+      ],
+    ],
     ['reads nothing from punctuation only', '— ... ?', []],
   ])('%s', (_behaviour, text, expected) => {
     expect(read(text)).toEqual(expected);

@@ -62,6 +62,7 @@ export const WORLD: Entity[] = [
   org('world-health-organization', 'World Health Organization', ['World Health Organization', 'World Health Organisation', cs('WHO')]),
   org('united-nations', 'United Nations', ['United Nations', cs('UN'), cs('U.N.')]),
   org('hamas', 'Hamas', ['Hamas']),
+  org('israeli-supreme-court', 'Supreme Court of Israel', ["Israel's Supreme Court"]),
   org('state-attorneys-office', "State Attorney's Office", ["State Attorney's Office"]),
   org('msf', 'Médecins Sans Frontières', ['Médecins Sans Frontières', 'Doctors Without Borders', cs('MSF')]),
   place('united-states', 'United States', ['United States', cs('US'), cs('U.S.'), shared('Washington')]),

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { GAP_AMPERSAND, GAP_BREAK, GAP_COMMA, GAP_DOT, GAP_SPACE, aliasKey, extendGap, isWordAt, nameTokens, stripDiacritics } from '../../../lib/text/fold';
+import {
+  GAP_AMPERSAND,
+  GAP_BREAK,
+  GAP_COMMA,
+  GAP_DOT,
+  GAP_SPACE,
+  aliasKey,
+  extendGap,
+  isWordAt,
+  nameTokens,
+  stripDiacritics,
+} from '../../../lib/text/fold';
 import { tokenize } from '../../../lib/match/tokenize';
 
 describe('nameTokens', () => {
