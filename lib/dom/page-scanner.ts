@@ -27,6 +27,13 @@ export interface ScannerHost {
 }
 
 export const CHUNK_BUDGET_MS = 6;
+/**
+ * Most mentions marked on one page. The browser's cost of painting custom highlights grows with
+ * the number of ranges on every frame that changes them (about 10 ms per 1,000 ranges in Chromium),
+ * so past this point Backstory stops marking rather than slowing the page down. No article comes
+ * close; a huge live page keeps its first few thousand mentions.
+ */
+export const MAX_MENTIONS = 3_000;
 const NODES_PER_STEP = 400;
 
 interface PendingMatch {
@@ -46,6 +53,8 @@ export class PageScanner {
   private scheduled = false;
   private stopped = false;
   private pending: PendingMatch[] = [];
+  /** Set once MAX_MENTIONS is reached: no more scanning on this page. */
+  saturated = false;
   private readonly byNode = new WeakMap<Text, Mention[]>();
   readonly mentions = new Set<Mention>();
 
@@ -59,7 +68,7 @@ export class PageScanner {
 
   /** Queues a subtree for (re)scanning. */
   enqueue(root: Node): void {
-    if (this.stopped) return;
+    if (this.stopped || this.saturated) return;
     this.queue.push(root);
     this.kick();
   }
@@ -167,6 +176,10 @@ export class PageScanner {
   }
 
   private add(block: TextBlock, match: RawMatch, entity: number): void {
+    if (this.mentions.size >= MAX_MENTIONS) {
+      this.saturate();
+      return;
+    }
     const from = locate(block, match.start, false);
     const to = locate(block, match.end, true);
     const range = this.host.createRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
@@ -180,6 +193,14 @@ export class PageScanner {
       else this.byNode.set(node, [mention]);
     }
     this.host.addHighlight(this.entityOf(mention).kind, range);
+  }
+
+  private saturate(): void {
+    if (this.saturated) return;
+    this.saturated = true;
+    this.queue.length = 0;
+    this.walker = null;
+    this.pending = [];
   }
 
   private remove(mention: Mention): void {

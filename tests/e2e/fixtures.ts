@@ -18,6 +18,9 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const loaded = await launchWithExtension();
+    // Offline and deterministic: any web request a test does not serve itself fails at once
+    // (local test servers on 127.0.0.1 stay reachable).
+    await loaded.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort('internetdisconnected'));
     await use(loaded.context);
     await loaded.close();
   },
@@ -38,19 +41,22 @@ export const test = base.extend<Fixtures>({
 
 export const expect = test.expect;
 
-/** Waits until Backstory has scanned the page and its highlights have settled. */
+/**
+ * Waits until Backstory has scanned the page and its highlights have settled (no new scan pass for
+ * 300 ms). Polls with plain evaluate calls: a hostile page may have broken what waitForFunction uses.
+ */
 export async function waitForScan(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 15_000 });
-  // Wait for one quiet moment (no new scan pass for 300 ms).
-  await page.waitForFunction(
-    () => {
-      const entries = performance.getEntriesByName('backstory:scan');
-      const last = entries[entries.length - 1];
-      return !!last && performance.now() - (last.startTime + last.duration) > 300;
-    },
-    null,
-    { timeout: 15_000, polling: 100 },
-  );
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const entries = performance.getEntriesByName('backstory:scan');
+          const last = entries[entries.length - 1];
+          return !!last && performance.now() - (last.startTime + last.duration) > 300;
+        }),
+      { timeout: 15_000, intervals: [100] },
+    )
+    .toBe(true);
 }
 
 /** Highlighted text per highlight name, read from the page's own world. */

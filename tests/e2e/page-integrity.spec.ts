@@ -1,0 +1,225 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, fixturePage, highlightedTexts, pointOf, test, waitForScan } from './fixtures';
+
+/**
+ * Backstory must leave pages exactly as they were: the page's own MutationObserver (installed
+ * before Backstory runs) sees nothing but the card host, the text is unchanged, nothing shifts,
+ * and Backstory causes no errors.
+ */
+const SHARED_PAGES = path.resolve('..', 'shared', 'pages');
+const realPages = existsSync(SHARED_PAGES) ? readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html')) : [];
+const pages: Array<{ name: string; html: () => string }> = [
+  { name: 'fixture article', html: () => fixturePage('article.html') },
+  { name: 'fixture article (2023)', html: () => fixturePage('article-2023.html') },
+  { name: 'generated live blog', html: () => generatedPage(400) },
+  // Real pages are served without their scripts: offline, their own code would fail and mutate the
+  // page by itself, which would hide what Backstory does (or does not do).
+  ...realPages.map((file) => ({ name: file, html: () => withoutScripts(readFileSync(path.join(SHARED_PAGES, file), 'utf8')) })),
+];
+
+function withoutScripts(html: string): string {
+  return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+}
+
+/** Installed before any page script: records every mutation and layout shift the page could observe. */
+const WATCH = () => {
+  const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string };
+  w.__mutations = [];
+  w.__shift = 0;
+  // Only shifts of Backstory's own element would be Backstory's doing (offline, real pages shift by themselves).
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; sources?: Array<{ node?: Node }> }>) {
+      if (entry.sources?.some((source) => source.node?.nodeName === 'BACKSTORY-CARD')) w.__shift += entry.value;
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    w.__textBefore = document.body.innerText;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.target as Element;
+        const added = Array.from(r.addedNodes).map((n) => n.nodeName).join(',');
+        w.__mutations.push(`${r.type}:${target.nodeName}:${added}`);
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+};
+
+async function integrity(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string };
+    return { mutations: w.__mutations, shift: w.__shift, textSame: w.__textBefore === document.body.innerText };
+  });
+}
+
+test.describe('page integrity', () => {
+  for (const { name, html } of pages) {
+    test(`${name}: no mutation but the card host, same text, no layout shift, no errors`, async ({ context }) => {
+      const url = `https://www.bbc.com/news/integrity-${name.replace(/\W+/g, '-')}`;
+      await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html() }));
+      const page = await context.newPage();
+      const errors: string[] = [];
+      // Errors from Backstory's own code (its scripts have chrome-extension:// URLs); the page's own are its business.
+      page.on('pageerror', (error) => /chrome-extension:/.test(error.stack ?? '') && errors.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && /chrome-extension:|backstory/i.test(`${message.location().url} ${message.text()}`) && errors.push(message.text()));
+      await page.addInitScript(WATCH);
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await waitForScan(page);
+      const found = Object.values(await highlightedTexts(page)).flat();
+      const before = await integrity(page);
+      expect(before.mutations).toEqual([]);
+      expect(before.textSame).toBe(true);
+
+      if (found.length) {
+        // Opening a card adds exactly one element: the card's host.
+        // Hover the first mention that is really visible (not covered by other page content).
+        const first = await page.evaluate(() => {
+          for (const [name, highlight] of CSS.highlights) {
+            if (!name.startsWith('backstory-')) continue;
+            for (const range of highlight) {
+              const r = document.createRange();
+              r.setStart(range.startContainer, range.startOffset);
+              r.setEnd(range.endContainer, range.endOffset);
+              r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+              const rect = r.getClientRects()[0];
+              if (!rect || rect.width < 4) continue;
+              const x = rect.left + 2;
+              const y = rect.top + rect.height / 2;
+              const hit = document.elementFromPoint(x, y);
+              if (hit && hit.contains(range.startContainer)) return { x, y };
+            }
+          }
+          return null;
+        });
+        if (!first) return;
+        await page.mouse.move(first.x, first.y);
+        await expect(page.locator('backstory-card [role="dialog"]')).toBeVisible();
+        const after = await integrity(page);
+        expect(after.mutations).toEqual(['childList:HTML:BACKSTORY-CARD']);
+        expect(after.textSame).toBe(true);
+      }
+      expect((await integrity(page)).shift).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+/** A long generated live blog in our own words, naming entities of the dataset. */
+function generatedPage(posts: number): string {
+  const names = ['Antony Blinken', 'Hamas', 'the Israel Defense Forces', 'Qatar', 'Khan Younis', 'the World Health Organization', 'Benjamin Netanyahu', 'Rafah'];
+  const body = Array.from({ length: posts }, (_, i) => {
+    const a = names[i % names.length];
+    const b = names[(i * 3 + 1) % names.length];
+    return `<article class="post"><h2>Update ${i + 1}</h2><p>Reporters following ${a} noted a new statement about ${b} this morning.</p><p>Further details were expected later in the day.</p></article>`;
+  }).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live updates</title></head><body><main>${body}</main></body></html>`;
+}
+
+test.describe('hostile pages', () => {
+  test('a page that patches DOM prototypes and the highlight registry in its own world does not stop Backstory', async ({ context }) => {
+    const url = 'https://www.reuters.com/world/patched-prototypes';
+    await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: fixturePage('article.html') }));
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Element.prototype.attachShadow = () => {
+        throw new Error('no shadow roots here');
+      };
+      (window as unknown as { Range: unknown }).Range = function () {
+        throw new Error('no ranges');
+      };
+      (window as unknown as { MutationObserver: unknown }).MutationObserver = undefined;
+      CSS.highlights.set = () => {
+        throw new Error('no highlights');
+      };
+    });
+    await page.goto(url);
+    await waitForScan(page);
+    expect(Object.values(await highlightedTexts(page)).flat()).toContain('Antony Blinken');
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    await expect(page.getByRole('dialog', { name: 'Antony Blinken' })).toBeVisible();
+  });
+
+  test('a page posting messages that pretend to be Backstory triggers nothing', async ({ openArticle, context, extensionId }) => {
+    const page = await openArticle('https://apnews.com/article/postmessage-flood');
+    await page.evaluate(() => {
+      for (let i = 0; i < 5_000; i++) {
+        window.postMessage({ backstory: 1, name: 'resetDataset', payload: {} }, '*');
+        window.postMessage({ backstoryContent: 1, name: 'lookUpSelection', payload: { text: 'Hamas' } }, '*');
+      }
+    });
+    await page.waitForTimeout(500);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(options.getByTestId('dataset-title')).toBeVisible();
+  });
+
+  test('a page that mutates without end keeps working and scan passes stay short', async ({ context }) => {
+    const url = 'https://www.npr.org/live/endless-mutations';
+    const html = fixturePage('article.html').replace(
+      '</body>',
+      `<div id="ticker"></div><script>
+        let n = 0;
+        setInterval(() => {
+          n++;
+          document.getElementById('ticker').textContent = 'Tick ' + n + ': Hamas and Qatar';
+          const p = document.createElement('p');
+          p.textContent = 'Post ' + n + ' mentions Antony Blinken.';
+          document.querySelector('article').append(p);
+          if (n % 50 === 0) document.querySelector('article').querySelectorAll('p').forEach((el, i) => i > 5 && i < 40 && el.remove());
+        }, 4);
+        window.__ticks = () => n;
+      </script></body>`,
+    );
+    await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(3_000);
+    const ticks = await page.evaluate(() => (window as unknown as { __ticks(): number }).__ticks());
+    expect(ticks).toBeGreaterThan(200);
+    const longest = await page.evaluate(() => Math.max(...performance.getEntriesByName('backstory:scan').map((e) => e.duration)));
+    expect(longest).toBeLessThan(50);
+    const blinken = (await highlightedTexts(page))['backstory-person']!.filter((t) => t === 'Antony Blinken').length;
+    const inPage = await page.evaluate(() => (document.body.innerText.match(/Antony Blinken/g) ?? []).length);
+    // Live content is marked as it arrives (allow the last few idle slices to be pending).
+    expect(blinken).toBeGreaterThan(inPage * 0.8);
+  });
+
+  test('shadow roots and iframes neither break the page nor Backstory', async ({ context }) => {
+    const url = 'https://www.theguardian.com/world/shadows-and-frames';
+    const html = fixturePage('article.html').replace(
+      '</article>',
+      `<div id="host"></div><iframe srcdoc="<p>Hamas and Qatar in a frame</p>"></iframe></article>
+       <script>const root = document.getElementById('host').attachShadow({ mode: 'closed' }); root.innerHTML = '<p>Shadow text naming Hamas</p>';</script>`,
+    );
+    await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await waitForScan(page);
+    expect(Object.values(await highlightedTexts(page)).flat()).toContain('Antony Blinken');
+    expect(errors).toEqual([]);
+  });
+
+  test('a giant page (200,000 nodes) is scanned in short slices, and marking backs off at the cap', async ({ context }) => {
+    test.setTimeout(120_000);
+    const url = 'https://www.washingtonpost.com/world/giant-page';
+    const paragraphs = Array.from({ length: 40_000 }, (_, i) => `<p>Line ${i} <b>about</b> <i>Hamas</i> and <span>talks</span></p>`).join('');
+    await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><html><body><article>${paragraphs}</article></body></html>` }));
+    const page = await context.newPage();
+    await page.goto(url);
+    // The first mentions are marked; past MAX_MENTIONS (3,000) Backstory stops instead of slowing the page.
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-organization')?.size ?? 0) >= 3_000, null, { timeout: 90_000, polling: 500 });
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(() => CSS.highlights.get('backstory-organization')?.size)).toBe(3_000);
+    const longest = await page.evaluate(() => Math.max(...performance.getEntriesByName('backstory:scan').map((e) => e.duration)));
+    expect(longest).toBeLessThan(50);
+    // The page still answers promptly.
+    const started = Date.now();
+    await page.evaluate(() => document.querySelectorAll('p').length);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
