@@ -75,6 +75,9 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     }
   }
   browser.runtime.onMessage.addListener(onMessage);
+  // WXT notices that the extension was updated, reloaded or disabled when the context is checked:
+  // a cheap periodic check makes the old script clean up after itself even on an idle page.
+  ctx.setInterval(() => undefined, 1_000);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     unwatch();
