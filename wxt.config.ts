@@ -1,6 +1,13 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/**
+ * End-to-end tests cannot click the browser's permission prompt, so the test build may grant a few
+ * made-up hosts up front (BACKSTORY_TEST_GRANTED_HOSTS, comma-separated match patterns). The popup's
+ * "turn on for this site" flow then runs unchanged: permissions.request() resolves at once.
+ */
+const testGrantedHosts = (process.env.BACKSTORY_TEST_GRANTED_HOSTS ?? '').split(',').filter(Boolean);
+
 export default defineConfig({
   // Explicit imports everywhere: the code reads the same in Node tests and in the extension.
   imports: false,
@@ -16,6 +23,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
     // Sites outside the curated list and dataset URLs are asked for one origin at a time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(testGrantedHosts.length ? { host_permissions: testGrantedHosts } : {}),
     // No externally_connectable: web pages cannot message the extension.
     action: { default_title: 'Backstory' },
     commands: {

@@ -56,3 +56,20 @@ test.describe('the popup on a news page', () => {
     await expect.poll(async () => Object.values(await highlightedTexts(article)).flat().length).toBeGreaterThan(5);
   });
 });
+
+test.describe('the site switch outside the curated list', () => {
+  test('turning Backstory on for a new site marks the open page at once and future visits too', async ({ context, extensionId, openArticle }) => {
+    const url = 'https://www.localnews.example/2024/03/21/talks.html';
+    const article = await openArticle(url, undefined, { waitForScan: false });
+    await article.waitForTimeout(800);
+    expect(Object.values(await highlightedTexts(article)).flat()).toEqual([]);
+    const tabId = await PopupPage.tabIdOf(article);
+    const popup = await PopupPage.open(context, extensionId, tabId);
+    await expect(popup.siteToggle).toHaveText('Turn on for this site');
+    await popup.siteToggle.click();
+    await expect.poll(async () => Object.values(await highlightedTexts(article)).flat().length).toBeGreaterThan(5);
+    // A later visit is marked by the registered content script.
+    const again = await openArticle(url.replace('talks', 'more-talks'));
+    expect(Object.values(await highlightedTexts(again)).flat()).toContain('Antony Blinken');
+  });
+});
