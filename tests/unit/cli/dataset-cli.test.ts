@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 function run(...args: string[]): { status: number; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync('npx', ['tsx', 'lib/cli/dataset.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'lib/cli/dataset.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { status: 0, stdout, stderr: '' };
   } catch (error) {
     const e = error as { status: number; stdout: string; stderr: string };
@@ -14,7 +14,8 @@ function run(...args: string[]): { status: number; stdout: string; stderr: strin
   }
 }
 
-describe('npm run dataset', () => {
+// Each case starts a Node process that compiles TypeScript on the fly: allow for a slow machine.
+describe('npm run dataset', { timeout: 30_000 }, () => {
   it('validate: exit 0 and a one-line summary for the bundled dataset', () => {
     const result = run('validate', 'data/backstory.json');
     expect(result.status).toBe(0);
