@@ -34,7 +34,7 @@ export const CHUNK_BUDGET_MS = 6;
  * close; a huge live page keeps its first few thousand mentions.
  */
 export const MAX_MENTIONS = 3_000;
-const NODES_PER_STEP = 400;
+const NODES_PER_STEP = 150;
 
 interface PendingMatch {
   block: TextBlock;
