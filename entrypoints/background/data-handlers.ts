@@ -1,5 +1,6 @@
 import type { Resolution } from '../../lib/dataset/diff';
 import type { FetchOutcome } from '../../lib/dataset/fetch';
+import { MAX_DATASET_BYTES, tooLarge } from '../../lib/dataset/validate';
 import { browseEntities, getDataOverview, getEntityDetail } from '../../lib/db/browse';
 import type { BackstoryDB } from '../../lib/db/database';
 import { deleteEntity, revertEntity, saveEntity } from '../../lib/db/entity-edits';
@@ -22,6 +23,8 @@ export interface DataEffects {
   scheduleChecks(db: BackstoryDB): Promise<void>;
   bundled(): Dataset;
   newToken(): string;
+  /** Reads a file the options page handed over as a blob: URL (its size in bytes when far too big to read). */
+  readBlob(url: string): Promise<string | { tooLarge: number }>;
 }
 
 export const browserDataEffects: DataEffects = {
@@ -29,26 +32,44 @@ export const browserDataEffects: DataEffects = {
   scheduleChecks: ensureSubscriptionAlarm,
   bundled: bundledDataset,
   newToken: () => crypto.randomUUID(),
+  readBlob: readOwnBlob,
 };
 
+/**
+ * The options page passes a picked file as a blob: URL rather than its text: the background reads it
+ * directly (half a second for 28 MB) instead of receiving a copy through messaging (several seconds).
+ */
+async function readOwnBlob(url: string): Promise<string | { tooLarge: number }> {
+  if (new URL(url.slice('blob:'.length)).origin !== self.location.origin)
+    throw new Error('Only files handed over by Backstory’s own pages can be imported.');
+  const blob = await (await fetch(url)).blob();
+  // Far over the limit whatever the encoding: refused without reading it into a string.
+  if (blob.size > MAX_DATASET_BYTES * 3) return { tooLarge: blob.size };
+  return blob.text();
+}
+
 type DataHandlers = Pick<Handlers, keyof typeof dataMessages>;
+
+/** Characters per export message (JSON escaping can double them; messages are capped at 64 MB). */
+const EXPORT_PART = 8 * 1024 * 1024;
 
 /** Handlers for the data-management messages of the options page. */
 export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effects: DataEffects = browserDataEffects): DataHandlers {
   const sessions = new ImportSessions();
+  let pendingExport: { token: string; parts: string[] } | null = null;
 
-  async function stage(text: string, label: string, subscriptionId?: string): Promise<StageResult> {
-    const parsed = parseImportText(text);
-    if (!parsed.ok) return { ok: false, reason: 'invalid', problems: parsed.problems };
+  function stage(text: string, label: string, subscriptionId?: string): StageResult {
     const token = effects.newToken();
-    sessions.start({ token, label, raw: parsed.value, ...(subscriptionId ? { subscriptionId } : {}) });
+    sessions.start({ token, label, text, ...(subscriptionId ? { subscriptionId } : {}) });
     return { ok: true, token, label, bytes: text.length };
   }
 
   function fetched(outcome: FetchOutcome): { text: string } | StageResult {
     if (outcome.kind === 'ok') return { text: outcome.text };
-    if (outcome.kind === 'needs-permission') return { ok: false, reason: 'needs-permission', origin: outcome.origin, message: outcome.message };
-    if (outcome.kind === 'unchanged') return { ok: false, reason: 'error', message: 'The server answered "not modified" to a fresh request.' };
+    if (outcome.kind === 'needs-permission')
+      return { ok: false, reason: 'needs-permission', origin: outcome.origin, message: outcome.message };
+    if (outcome.kind === 'unchanged')
+      return { ok: false, reason: 'error', message: 'The server answered "not modified" to a fresh request.' };
     return { ok: false, reason: 'error', message: outcome.message };
   }
 
@@ -81,14 +102,35 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
     stageImport: async ({ source }) => {
       await ready;
       if (source.kind === 'text') return stage(source.text, source.name);
+      if (source.kind === 'blob') {
+        const read = await effects
+          .readBlob(source.url)
+          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+        if (typeof read === 'string') return stage(read, source.name);
+        if (read instanceof Error) return { ok: false, reason: 'error', message: `The file could not be read: ${read.message}` };
+        return { ok: false, reason: 'invalid', problems: [tooLarge(read.tooLarge)] };
+      }
       if (source.kind === 'url') {
         const result = fetched(await effects.fetchText(source.url, {}));
         return 'text' in result ? stage(result.text, source.url) : result;
       }
       const pending = await db.pending.get(source.subscriptionId);
       const sub = await db.subscriptions.get(source.subscriptionId);
-      if (!pending || !sub) return { ok: false, reason: 'error', message: 'This update is no longer waiting (it was applied or replaced).' };
+      if (!pending || !sub)
+        return { ok: false, reason: 'error', message: 'This update is no longer waiting (it was applied or replaced).' };
       return stage(pending.text, `Update from ${sub.url}`, sub.id);
+    },
+    parseImport: async ({ token }) => {
+      const session = sessions.get(token);
+      if (!session || session.text === undefined) return { ok: false, problems: [{ path: '$', message: EXPIRED }] };
+      const parsed = parseImportText(session.text);
+      session.text = undefined;
+      if (!parsed.ok) {
+        sessions.end(token);
+        return parsed;
+      }
+      session.raw = parsed.value;
+      return { ok: true };
     },
     validateImport: async ({ token }) => {
       const session = sessions.get(token);
@@ -100,7 +142,8 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
         return result;
       }
       session.validated = result.value;
-      if (result.value.kind === 'edits') return { ok: true, kind: 'edits', title: 'Local edits', version: '', entityCount: result.value.edits.length };
+      if (result.value.kind === 'edits')
+        return { ok: true, kind: 'edits', title: 'Local edits', version: '', entityCount: result.value.edits.length };
       const { title, version, entities } = result.value.dataset;
       return { ok: true, kind: 'dataset', title, version, entityCount: entities.length };
     },
@@ -137,7 +180,18 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
 
     exportData: async ({ what }) => {
       await ready;
-      return exportData(db, what);
+      const file = await exportData(db, what);
+      const token = effects.newToken();
+      const parts: string[] = [];
+      for (let at = 0; at < file.text.length || parts.length === 0; at += EXPORT_PART) parts.push(file.text.slice(at, at + EXPORT_PART));
+      pendingExport = { token, parts };
+      return { filename: file.filename, token, parts: parts.length };
+    },
+    exportPart: async ({ token, index }) => {
+      const text = pendingExport?.token === token ? pendingExport.parts[index] : undefined;
+      if (text === undefined) throw new Error('This export is no longer available; please export again.');
+      if (index === pendingExport!.parts.length - 1) pendingExport = null;
+      return { text };
     },
     resetToBundled: async ({ keepEdits }): Promise<ApplyImportResult> => {
       await ready;
@@ -159,7 +213,8 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
       if (checked.status === 'error') {
         // A URL that does not work now is not kept: the user sees why and can fix it.
         await subscriptions.removeSubscription(db, row.id);
-        if (checked.needsPermission) return { ok: false, reason: 'needs-permission', origin: new URL(url).origin, message: checked.message ?? '' };
+        if (checked.needsPermission)
+          return { ok: false, reason: 'needs-permission', origin: new URL(url).origin, message: checked.message ?? '' };
         return { ok: false, reason: 'error', message: checked.message ?? 'The check failed.' };
       }
       await effects.scheduleChecks(db);

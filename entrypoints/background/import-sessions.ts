@@ -11,6 +11,8 @@ import type { DiffSummary } from '../../lib/messaging/data-messages';
 export interface ImportSession {
   token: string;
   label: string;
+  /** The file's text, until it is parsed. */
+  text?: string;
   raw?: unknown;
   validated?: Validated;
   prepared?: Prepared;
@@ -18,7 +20,8 @@ export interface ImportSession {
   subscriptionId?: string;
 }
 
-export const EXPIRED = 'This import is no longer available (Backstory was restarted, or another import started). Nothing was changed; please start again.';
+export const EXPIRED =
+  'This import is no longer available (Backstory was restarted, or another import started). Nothing was changed; please start again.';
 
 export class ImportSessions {
   private current: ImportSession | null = null;

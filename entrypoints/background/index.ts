@@ -4,6 +4,7 @@ import { openDatabase } from '../../lib/db/database';
 import { dispatch, type Identity } from '../../lib/messaging/handlers';
 import { createHandlers } from './handlers';
 import { registerPageActions } from './page-actions';
+import { registerSubscriptionChecks } from './subscriptions';
 import { ensureBundledDataset } from './seed';
 import { registerUserSites } from './user-sites';
 
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   const db = openDatabase();
   const identity: Identity = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const ready = ensureBundledDataset(db);
+  registerSubscriptionChecks(db, ready);
   const handlers = createHandlers(db, ready, {
     setBadge: async (tabId, count) => {
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
@@ -23,8 +25,7 @@ export default defineBackground(() => {
   registerUserSites();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const response = dispatch(handlers, message, sender, identity);
-    // Returning a promise answers the message; undefined leaves it to other listeners.
-    return response.then((r) => r) as Promise<unknown>;
+    // The returned promise answers the message (with an error response for anything invalid).
+    return dispatch(handlers, message, sender, identity);
   });
 });

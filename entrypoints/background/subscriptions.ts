@@ -36,7 +36,8 @@ export async function ensureSubscriptionAlarm(db: BackstoryDB): Promise<void> {
     if (existing) await browser.alarms.clear(SUBSCRIPTION_ALARM);
     return;
   }
-  if (!existing) await browser.alarms.create(SUBSCRIPTION_ALARM, { delayInMinutes: CHECK_EVERY_MINUTES, periodInMinutes: CHECK_EVERY_MINUTES });
+  if (!existing)
+    await browser.alarms.create(SUBSCRIPTION_ALARM, { delayInMinutes: CHECK_EVERY_MINUTES, periodInMinutes: CHECK_EVERY_MINUTES });
 }
 
 /** Fetches with the browser's fetch; a failed cross-origin request is told apart by the host permission. */

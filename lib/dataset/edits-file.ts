@@ -54,7 +54,9 @@ export function validateEditsFile(raw: unknown): EditsValidation {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.slice(0, 500).map((issue) => ({ path: formatPath(issue.path), message: issue.message, ...entityIdOf(raw, issue.path) })),
+      problems: parsed.error.issues
+        .slice(0, 500)
+        .map((issue) => ({ path: formatPath(issue.path), message: issue.message, ...entityIdOf(raw, issue.path) })),
     };
   }
   const problems: Problem[] = [];

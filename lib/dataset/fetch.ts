@@ -57,7 +57,13 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
   try {
     let response: Response;
     try {
-      response = await doFetch(url.href, { headers, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: controller.signal });
+      response = await doFetch(url.href, {
+        headers,
+        cache: 'no-store',
+        credentials: 'omit',
+        redirect: 'follow',
+        signal: controller.signal,
+      });
     } catch (error) {
       if (controller.signal.aborted) return timedOut(url, timeoutMs);
       const granted = options.hasPermission ? await options.hasPermission(url.origin) : true;
@@ -68,10 +74,17 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
           message: `${url.host} did not allow Backstory to read the file (no CORS headers, or the server is unreachable). Allow Backstory to access ${url.host} and try again.`,
         };
       }
-      return { kind: 'error', message: `Could not reach ${url.host}: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.` };
+      return {
+        kind: 'error',
+        message: `Could not reach ${url.host}: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.`,
+      };
     }
     if (response.status === 304) return { kind: 'unchanged' };
-    if (!response.ok) return { kind: 'error', message: `${url.host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${httpHint(response.status)}` };
+    if (!response.ok)
+      return {
+        kind: 'error',
+        message: `${url.host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${httpHint(response.status)}`,
+      };
     const type = response.headers.get('content-type') ?? '';
     if (/html/i.test(type)) return notJson(url, 'a web page (HTML)');
     const length = Number(response.headers.get('content-length') ?? 0);
@@ -86,7 +99,10 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
     return { kind: 'ok', text, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
   } catch (error) {
     if (controller.signal.aborted) return timedOut(url, timeoutMs);
-    return { kind: 'error', message: `Reading the answer from ${url.host} failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      kind: 'error',
+      message: `Reading the answer from ${url.host} failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -117,11 +133,17 @@ function timedOut(url: URL, ms: number): FetchOutcome {
 }
 
 function notJson(url: URL, what: string): FetchOutcome {
-  return { kind: 'error', message: `${url.host} sent ${what}, not a JSON dataset. Check that the address points to the .json file itself.` };
+  return {
+    kind: 'error',
+    message: `${url.host} sent ${what}, not a JSON dataset. Check that the address points to the .json file itself.`,
+  };
 }
 
 function tooLarge(bytes: number): FetchOutcome {
-  return { kind: 'error', message: `The file is ${(bytes / 1024 / 1024).toFixed(0)} MB or more; datasets over ${MAX_DATASET_BYTES / 1024 / 1024} MB are not accepted.` };
+  return {
+    kind: 'error',
+    message: `The file is ${(bytes / 1024 / 1024).toFixed(0)} MB or more; datasets over ${MAX_DATASET_BYTES / 1024 / 1024} MB are not accepted.`,
+  };
 }
 
 function httpHint(status: number): string {

@@ -39,14 +39,17 @@ export function validateDatasetText(text: string): ValidationResult {
 
 /** The first step of `validateDatasetText` on its own (size limit, JSON syntax), for imports run in stages. */
 export function parseDatasetText(text: string): { ok: true; raw: unknown } | { ok: false; problems: Problem[] } {
-  if (text.length > MAX_DATASET_BYTES) {
-    return fail('$', `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; datasets over ${MAX_DATASET_BYTES / 1024 / 1024} MB are not accepted`);
-  }
+  if (text.length > MAX_DATASET_BYTES) return { ok: false, problems: [tooLarge(text.length)] };
   try {
     return { ok: true, raw: JSON.parse(text) as unknown };
   } catch (error) {
     return fail('$', `not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The problem for a file over the size limit (also used by callers that refuse a file before reading it). */
+export function tooLarge(size: number): Problem {
+  return { path: '$', message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; datasets over ${MAX_DATASET_BYTES / 1024 / 1024} MB are not accepted` };
 }
 
 /** Validates an already parsed value: shape first, then the rules that need the whole dataset. */

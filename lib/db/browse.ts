@@ -1,14 +1,17 @@
 import { editStatus, type EditStatus, type LocalEdit } from '../dataset/edits';
 import type { BrowseItem, BrowsePage, DataOverview, EntityDetail } from '../messaging/data-messages';
 import type { Entity } from '../schema/dataset';
+import { readEntities } from './buckets';
 import type { BackstoryDB } from './database';
 import { citedSources, getDatasetInfo, getDatasetMeta } from './repository';
 import { foldQuery } from './rows';
+import { loadCatalog } from './snapshot-store';
 
 /**
  * Reads for the options page: pages of the entity list (in name order, or searched), one entity in
- * detail, and an overview. Pages come straight from the indexes, so the list stays quick at 100,000
- * entities; a search ranks at most `RANKED` matches and says how many more there are.
+ * detail, and an overview. Lists and searches run over the in-memory catalog (see `catalog.ts`), so
+ * they stay quick at 100,000 entities; a search ranks at most `RANKED` matches and says how many more
+ * there are.
  */
 const RANKED = 2_000;
 
@@ -22,27 +25,15 @@ export interface BrowseQuery {
 export async function browseEntities(db: BackstoryDB, { query, filter, offset, limit }: BrowseQuery): Promise<BrowsePage> {
   const folded = foldQuery(query);
   if (filter === 'edited') return browseEdits(db, folded, offset, limit);
-  if (!folded) {
-    const total = await db.entities.count();
-    const rows = await db.entities.orderBy('nameKey').offset(offset).limit(limit).toArray();
-    return { total, items: await withEdits(db, rows.map((row) => row.entity)) };
-  }
-  const keys = await db.entities.where('searchKeys').startsWith(folded).primaryKeys();
-  const ids = [...new Set(keys)];
-  const rows = (await db.entities.bulkGet(ids.slice(0, RANKED))).filter((row) => row !== undefined);
-  const ranked = rows.map((row) => ({ entity: row.entity, score: rank(row.nameKey, row.entity, folded) }));
-  ranked.sort((a, b) => a.score - b.score || a.entity.name.localeCompare(b.entity.name));
-  const page = ranked.slice(offset, offset + limit).map((r) => r.entity);
-  const capped = ids.length > RANKED ? ids.length : undefined;
-  return { total: Math.min(ids.length, RANKED), items: await withEdits(db, page), ...(capped ? { capped } : {}) };
-}
-
-/** Exact name first, then names that start with the query, then aliases, then inner words. */
-function rank(nameKey: string, entity: Entity, folded: string): number {
-  if (nameKey === folded) return 0;
-  if (nameKey.startsWith(folded)) return 1;
-  if (entity.aliases.some((alias) => foldQuery(alias.text).startsWith(folded))) return 2;
-  return 3;
+  const catalog = await loadCatalog(db);
+  if (!folded) return { total: catalog.size, items: await withEdits(db, catalog.page(offset, limit)) };
+  const matches = catalog.search(query);
+  const page = matches
+    .slice(0, RANKED)
+    .slice(offset, offset + limit)
+    .map((match) => match.entry);
+  const capped = matches.length > RANKED ? matches.length : undefined;
+  return { total: Math.min(matches.length, RANKED), items: await withEdits(db, page), ...(capped ? { capped } : {}) };
 }
 
 async function browseEdits(db: BackstoryDB, folded: string, offset: number, limit: number): Promise<BrowsePage> {
@@ -59,7 +50,7 @@ function nameOf(edit: LocalEdit): BrowseItem {
   return { id: edit.id, name: entity.name, kind: entity.kind };
 }
 
-async function withEdits(db: BackstoryDB, entities: readonly Entity[]): Promise<BrowseItem[]> {
+async function withEdits(db: BackstoryDB, entities: readonly BrowseItem[]): Promise<BrowseItem[]> {
   const edits = await db.edits.bulkGet(entities.map((entity) => entity.id));
   return entities.map((entity, i) => {
     const edit = edits[i];
@@ -68,18 +59,18 @@ async function withEdits(db: BackstoryDB, entities: readonly Entity[]): Promise<
 }
 
 export async function getEntityDetail(db: BackstoryDB, id: string): Promise<EntityDetail> {
-  const [row, edit, meta] = await Promise.all([db.entities.get(id), db.edits.get(id), getDatasetMeta(db)]);
-  const entity = row?.entity ?? null;
+  const [found, edit, meta] = await Promise.all([readEntities(db, [id]), db.edits.get(id), getDatasetMeta(db)]);
+  const entity = found.get(id) ?? null;
   const shown = entity ?? edit?.base ?? null;
   if (!shown) throw new Error(`There is no entity "${id}".`);
   const referenced = [...referencedIds(shown)].filter((ref) => ref !== id);
-  const rows = await db.entities.bulkGet(referenced);
+  const named = await readEntities(db, referenced);
   const cited = new Set(citedSources(shown));
   return {
     entity,
     edit: edit ? { status: editStatus(edit), editedAt: edit.editedAt, base: edit.base } : null,
     sources: (meta?.sources ?? []).filter((source) => cited.has(source.id)),
-    names: rows.filter((r) => r !== undefined).map((r) => ({ id: r.id, name: r.entity.name, kind: r.kind })),
+    names: [...named.values()].map((other) => ({ id: other.id, name: other.name, kind: other.kind })),
     sourceIds: (meta?.sources ?? []).map((source) => source.id),
   };
 }
@@ -108,7 +99,12 @@ function referencedIds(entity: Entity): Set<string> {
 }
 
 export async function getDataOverview(db: BackstoryDB): Promise<DataOverview> {
-  const [info, meta, edits, pendingUpdates] = await Promise.all([getDatasetInfo(db), getDatasetMeta(db), db.edits.toArray(), db.pending.count()]);
+  const [info, meta, edits, pendingUpdates] = await Promise.all([
+    getDatasetInfo(db),
+    getDatasetMeta(db),
+    db.edits.toArray(),
+    db.pending.count(),
+  ]);
   const counts: Record<EditStatus, number> = { changed: 0, added: 0, deleted: 0 };
   for (const edit of edits) counts[editStatus(edit)]++;
   return { info, origin: meta!.origin, loadedAt: meta!.loadedAt, edits: counts, pendingUpdates };

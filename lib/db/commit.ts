@@ -3,14 +3,16 @@ import type { DatasetHeader } from '../dataset/export';
 import { compileSnapshot } from '../match/snapshot';
 import type { DatasetInfo } from '../messaging/protocol';
 import type { Entity, EntityKind } from '../schema/dataset';
+import { toBuckets } from './buckets';
 import type { BackstoryDB, DatasetMeta } from './database';
-import { toRow } from './rows';
-import { revisionOf, snapshotVersion } from './state';
+import { readMeta, revisionOf, snapshotVersion } from './state';
 
 /** The data changed since it was read (another tab, or a subscription update): nothing was written. */
 export class StaleDataError extends Error {
   constructor() {
-    super('The data changed while this was being prepared (an edit in another tab, or a subscription update). Nothing was changed; please try again.');
+    super(
+      'The data changed while this was being prepared (an edit in another tab, or a subscription update). Nothing was changed; please try again.',
+    );
   }
 }
 
@@ -26,31 +28,37 @@ export interface NewData {
 /**
  * Replaces the whole data (effective entities, edit layer, dataset header, matcher snapshot) in one
  * IndexedDB transaction: readers see the old data or the new, never a mix, and a failure anywhere
- * (a quota error, the service worker stopping) rolls everything back. Everything expensive (rows,
+ * (a quota error, the service worker stopping) rolls everything back. Everything expensive (buckets,
  * snapshot) is computed before the transaction opens; inside it, the revision read when the data was
  * planned is checked again, so a plan made from data that has since changed is refused.
  */
 export async function commitData(db: BackstoryDB, data: NewData, expectedRevision: number): Promise<DatasetInfo> {
-  const meta: DatasetMeta = { ...data.header, origin: data.origin, loadedAt: data.loadedAt, revision: expectedRevision + 1 };
-  const snapshot = compileSnapshot(snapshotVersion(meta), data.effective);
-  const rows = data.effective.map(toRow);
-  await db.transaction('rw', db.entities, db.edits, db.meta, async () => {
-    const current = (await db.meta.get('dataset'))?.value as DatasetMeta | undefined;
-    if (revisionOf(current) !== expectedRevision) throw new StaleDataError();
-    await db.entities.clear();
-    await db.entities.bulkAdd(rows);
+  const counts = countKinds(data.effective);
+  const meta: DatasetMeta = { ...data.header, origin: data.origin, loadedAt: data.loadedAt, revision: expectedRevision + 1, counts };
+  const snapshot = JSON.stringify(compileSnapshot(snapshotVersion(meta), data.effective));
+  const buckets = toBuckets(data.effective);
+  await db.transaction('rw', db.buckets, db.edits, db.meta, async () => {
+    if (revisionOf(await readMeta(db)) !== expectedRevision) throw new StaleDataError();
+    await db.buckets.clear();
+    await db.buckets.bulkAdd(buckets);
     await db.edits.clear();
     if (data.edits.length) await db.edits.bulkAdd([...data.edits]);
     await db.meta.bulkPut([
       { key: 'dataset', value: meta },
-      { key: 'snapshot', value: snapshot },
+      { key: 'snapshot', json: snapshot },
     ]);
   });
-  return infoFrom(meta, data.effective);
+  return infoFrom(meta);
 }
 
-export function infoFrom(meta: DatasetMeta, entities: readonly Pick<Entity, 'kind'>[]): DatasetInfo {
+export function countKinds(entities: readonly Pick<Entity, 'kind'>[]): Record<EntityKind, number> {
   const counts: Record<EntityKind, number> = { person: 0, organization: 0, place: 0, event: 0 };
   for (const entity of entities) counts[entity.kind]++;
-  return { id: meta.id, title: meta.title, version: meta.version, publishedAt: meta.publishedAt, entityCount: entities.length, counts };
+  return counts;
+}
+
+export function infoFrom(meta: DatasetMeta): DatasetInfo {
+  const counts = meta.counts ?? { person: 0, organization: 0, place: 0, event: 0 };
+  const entityCount = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { id: meta.id, title: meta.title, version: meta.version, publishedAt: meta.publishedAt, entityCount, counts: { ...counts } };
 }

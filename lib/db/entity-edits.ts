@@ -2,9 +2,10 @@ import { makeEdit, type LocalEdit } from '../dataset/edits';
 import { checkIntegrity, formatPath, type Problem } from '../dataset/validate';
 import { compileSnapshot } from '../match/snapshot';
 import { Entity, type Dataset } from '../schema/dataset';
+import { readAllEntities, writeEntity } from './buckets';
+import { countKinds } from './commit';
 import type { BackstoryDB, DatasetMeta } from './database';
-import { toRow } from './rows';
-import { headerOf, NoDatasetError, snapshotVersion } from './state';
+import { headerOf, NoDatasetError, readMeta, snapshotVersion } from './state';
 
 /**
  * Edits of single entities: save (create or update), delete and revert. Each runs in one
@@ -40,27 +41,33 @@ export function saveEntity(db: BackstoryDB, input: unknown, mode: 'create' | 'up
   }
   const entity = parsed.data;
   return change(db, entity.id, ({ entity: existing }) => {
-    if (mode === 'create' && existing) return [{ path: '$.id', entityId: entity.id, message: `an entity with the id "${entity.id}" already exists` }];
-    if (mode === 'update' && !existing) return [{ path: '$.id', entityId: entity.id, message: `there is no entity "${entity.id}" to update` }];
+    if (mode === 'create' && existing)
+      return [{ path: '$.id', entityId: entity.id, message: `an entity with the id "${entity.id}" already exists` }];
+    if (mode === 'update' && !existing)
+      return [{ path: '$.id', entityId: entity.id, message: `there is no entity "${entity.id}" to update` }];
     return entity;
   });
 }
 
 export function deleteEntity(db: BackstoryDB, id: string): Promise<ChangeResult> {
-  return change(db, id, ({ entity }) => (entity ? null : [{ path: '$.id', entityId: id, message: `there is no entity "${id}" to delete` }]));
+  return change(db, id, ({ entity }) =>
+    entity ? null : [{ path: '$.id', entityId: id, message: `there is no entity "${id}" to delete` }],
+  );
 }
 
 /** Puts the imported version back (or removes an entity the user added). */
 export function revertEntity(db: BackstoryDB, id: string): Promise<ChangeResult> {
-  return change(db, id, ({ edit }) => (edit ? edit.base : [{ path: '$.id', entityId: id, message: `"${id}" has no local edit to revert` }]));
+  return change(db, id, ({ edit }) =>
+    edit ? edit.base : [{ path: '$.id', entityId: id, message: `"${id}" has no local edit to revert` }],
+  );
 }
 
 async function change(db: BackstoryDB, id: string, decide: Decide): Promise<ChangeResult> {
   try {
-    const revision = await db.transaction('rw', db.entities, db.edits, db.meta, async () => {
-      const meta = (await db.meta.get('dataset'))?.value as DatasetMeta | undefined;
+    const revision = await db.transaction('rw', db.buckets, db.edits, db.meta, async () => {
+      const meta = await readMeta(db);
       if (!meta) throw new NoDatasetError();
-      const entities = (await db.entities.toArray()).map((row) => row.entity);
+      const entities = await readAllEntities(db);
       const edit = await db.edits.get(id);
       const existing = entities.find((entity) => entity.id === id) ?? null;
       const next = decide({ entity: existing, edit });
@@ -75,14 +82,13 @@ async function change(db: BackstoryDB, id: string, decide: Decide): Promise<Chan
 
       const base = edit ? edit.base : existing;
       const record = makeEdit(id, next, base, new Date().toISOString());
-      if (next) await db.entities.put(toRow(next));
-      else await db.entities.delete(id);
+      await writeEntity(db, id, next);
       if (record) await db.edits.put(record);
       else await db.edits.delete(id);
-      const updated: DatasetMeta = { ...meta, revision: (meta.revision ?? 0) + 1 };
+      const updated: DatasetMeta = { ...meta, revision: (meta.revision ?? 0) + 1, counts: countKinds(effective) };
       await db.meta.bulkPut([
         { key: 'dataset', value: updated },
-        { key: 'snapshot', value: compileSnapshot(snapshotVersion(updated), effective) },
+        { key: 'snapshot', json: JSON.stringify(compileSnapshot(snapshotVersion(updated), effective)) },
       ]);
       return updated.revision!;
     });

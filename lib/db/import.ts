@@ -62,7 +62,12 @@ export interface ApplyOptions {
 }
 
 /** Applies a prepared import with the user's choice for each conflict, in one transaction. */
-export async function applyPrepared(db: BackstoryDB, prepared: Prepared, resolutions: Resolutions, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPrepared(
+  db: BackstoryDB,
+  prepared: Prepared,
+  resolutions: Resolutions,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   const { validated, state } = prepared;
   const now = options.now ?? new Date().toISOString();
   let plan: ImportPlan;
@@ -83,13 +88,23 @@ export async function applyPrepared(db: BackstoryDB, prepared: Prepared, resolut
   }
   if (plan.unresolved.length) {
     const n = plan.unresolved.length;
-    return { ok: false, reason: 'unresolved', ids: plan.unresolved, message: `Choose "keep mine" or "take theirs" for ${n} conflict${n === 1 ? '' : 's'} first.` };
+    return {
+      ok: false,
+      reason: 'unresolved',
+      ids: plan.unresolved,
+      message: `Choose "keep mine" or "take theirs" for ${n} conflict${n === 1 ? '' : 's'} first.`,
+    };
   }
   // A validated dataset is consistent on its own; with local edits on top it has to be checked again.
   if (plan.edits.length || validated.kind === 'edits') {
     const problems = checkIntegrity({ ...header, entities: plan.effective }).map(relativeToEntity);
     if (problems.length) {
-      return { ok: false, reason: 'problems', problems, message: 'With your local edits on top, the data would be inconsistent. Nothing was changed.' };
+      return {
+        ok: false,
+        reason: 'problems',
+        problems,
+        message: 'With your local edits on top, the data would be inconsistent. Nothing was changed.',
+      };
     }
   }
   try {
@@ -102,7 +117,12 @@ export async function applyPrepared(db: BackstoryDB, prepared: Prepared, resolut
 }
 
 /** Every stage at once, for callers with no one to show a dry run to (tests, the bundled dataset). */
-export async function importText(db: BackstoryDB, text: string, resolutions: Resolutions = {}, options: ApplyOptions = {}): Promise<ApplyResult | { ok: false; reason: 'invalid'; problems: Problem[]; message: string }> {
+export async function importText(
+  db: BackstoryDB,
+  text: string,
+  resolutions: Resolutions = {},
+  options: ApplyOptions = {},
+): Promise<ApplyResult | { ok: false; reason: 'invalid'; problems: Problem[]; message: string }> {
   const parsed = parseImportText(text);
   if (!parsed.ok) return { ok: false, reason: 'invalid', problems: parsed.problems, message: 'The file is not a valid dataset.' };
   const validated = validateImport(parsed.value);

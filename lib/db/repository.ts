@@ -1,12 +1,18 @@
 import type { Dataset, Entity, EntityKind } from '../schema/dataset';
 import type { MatcherSnapshot } from '../match/snapshot';
 import type { DatasetInfo, EntityBundle, EntityListItem, SearchHit } from '../messaging/protocol';
+import { readEntities } from './buckets';
 import { commitData } from './commit';
-import type { BackstoryDB, DatasetMeta, EntityRow } from './database';
+import type { BackstoryDB, DatasetMeta } from './database';
 import { foldQuery } from './rows';
-import { revisionOf } from './state';
+import { loadCatalog, loadSnapshot, NoDataError } from './snapshot-store';
+import { readMeta, revisionOf } from './state';
 
-export { foldQuery, searchKeys, toRow } from './rows';
+/**
+ * The reads every part of the extension makes, over the effective data (the imported dataset with
+ * the user's edits applied), and the plain replace used for seeding and resets.
+ */
+export { foldQuery } from './rows';
 
 /**
  * Replaces everything, the user's edits included, in one transaction: readers see the old dataset or
@@ -19,27 +25,29 @@ export async function replaceDataset(db: BackstoryDB, dataset: Dataset, origin: 
 }
 
 export async function getDatasetMeta(db: BackstoryDB): Promise<DatasetMeta | undefined> {
-  return (await db.meta.get('dataset'))?.value as DatasetMeta | undefined;
+  return readMeta(db);
 }
 
 export async function getDatasetInfo(db: BackstoryDB): Promise<DatasetInfo> {
   const meta = await getDatasetMeta(db);
-  if (!meta) throw new Error('No dataset is loaded');
-  const counts: Record<EntityKind, number> = { person: 0, organization: 0, place: 0, event: 0 };
-  for (const kind of Object.keys(counts) as EntityKind[]) counts[kind] = await db.entities.where('kind').equals(kind).count();
+  if (!meta) throw new NoDataError();
+  let counts = meta.counts;
+  if (!counts) {
+    const tally: Record<EntityKind, number> = { person: 0, organization: 0, place: 0, event: 0 };
+    for (const entity of (await loadSnapshot(db)).entities) tally[entity.kind]++;
+    counts = tally;
+  }
   const entityCount = Object.values(counts).reduce((a, b) => a + b, 0);
-  return { id: meta.id, title: meta.title, version: meta.version, publishedAt: meta.publishedAt, entityCount, counts };
+  return { id: meta.id, title: meta.title, version: meta.version, publishedAt: meta.publishedAt, entityCount, counts: { ...counts } };
 }
 
 export async function getSnapshot(db: BackstoryDB): Promise<MatcherSnapshot> {
-  const row = await db.meta.get('snapshot');
-  if (!row) throw new Error('No dataset is loaded');
-  return row.value as MatcherSnapshot;
+  return loadSnapshot(db);
 }
 
 export async function getEntities(db: BackstoryDB, ids: readonly string[]): Promise<EntityBundle> {
-  const rows = await db.entities.bulkGet([...new Set(ids)]);
-  const entities = rows.filter((row): row is EntityRow => row !== undefined).map((row) => row.entity);
+  const found = await readEntities(db, ids);
+  const entities = [...new Set(ids)].map((id) => found.get(id)).filter((entity): entity is Entity => entity !== undefined);
   const meta = await getDatasetMeta(db);
   const cited = new Set(entities.flatMap(citedSources));
   return { entities, sources: (meta?.sources ?? []).filter((source) => cited.has(source.id)) };
@@ -57,32 +65,26 @@ export function citedSources(entity: Entity): string[] {
 }
 
 export async function listEntities(db: BackstoryDB, offset: number, limit: number): Promise<{ total: number; items: EntityListItem[] }> {
-  const total = await db.entities.count();
-  const rows = await db.entities.orderBy('nameKey').offset(offset).limit(limit).toArray();
-  return { total, items: rows.map((row) => ({ id: row.id, name: row.entity.name, kind: row.kind })) };
+  const catalog = await loadCatalog(db);
+  return { total: catalog.size, items: catalog.page(offset, limit).map(({ id, name, kind }) => ({ id, name, kind })) };
 }
 
 /** Prefix search over names and aliases, ranked: exact name, name prefix, alias prefix, inner word. */
 export async function search(db: BackstoryDB, query: string, limit = 20): Promise<SearchHit[]> {
+  const matches = (await loadCatalog(db)).search(query).slice(0, limit);
+  if (!matches.length) return [];
   const folded = foldQuery(query);
-  if (!folded) return [];
-  const rows = await db.entities.where('searchKeys').startsWith(folded).distinct().limit(500).toArray();
-  const scored = rows.map((row) => {
-    const { entity } = row;
-    const nameKey = row.nameKey;
-    let score = 3;
-    let matched: string | undefined;
-    if (nameKey === folded) score = 0;
-    else if (nameKey.startsWith(folded)) score = 1;
-    else {
-      const alias = entity.aliases.find((a) => foldQuery(a.text).startsWith(folded));
-      if (alias) {
-        score = 2;
-        if (foldQuery(alias.text) !== nameKey) matched = alias.text;
-      }
-    }
-    return { score, hit: { id: entity.id, name: entity.name, kind: entity.kind, summary: entity.summary, ...(matched ? { matched } : {}) } };
-  });
-  scored.sort((a, b) => a.score - b.score || a.hit.name.localeCompare(b.hit.name));
-  return scored.slice(0, limit).map((s) => s.hit);
+  const entities = await readEntities(
+    db,
+    matches.map((match) => match.entry.id),
+  );
+  const hits: SearchHit[] = [];
+  for (const { entry, score } of matches) {
+    const entity = entities.get(entry.id);
+    if (!entity) continue;
+    const alias = score >= 2 ? entity.aliases.find((a) => foldQuery(a.text).startsWith(folded)) : undefined;
+    const matched = alias && foldQuery(alias.text) !== entry.nameKey ? alias.text : undefined;
+    hits.push({ id: entity.id, name: entity.name, kind: entity.kind, summary: entity.summary, ...(matched ? { matched } : {}) });
+  }
+  return hits;
 }

@@ -2,6 +2,7 @@ import type { CurrentData } from '../dataset/diff';
 import type { LocalEdit } from '../dataset/edits';
 import type { DatasetHeader } from '../dataset/export';
 import type { Entity } from '../schema/dataset';
+import { readAllEntities } from './buckets';
 import type { BackstoryDB, DatasetMeta } from './database';
 
 /** Everything stored about the data at one revision, read in one transaction. */
@@ -19,18 +20,17 @@ export class NoDatasetError extends Error {
 }
 
 export async function readState(db: BackstoryDB): Promise<StoredState> {
-  return db.transaction('r', db.entities, db.edits, db.meta, async () => {
-    const meta = (await db.meta.get('dataset'))?.value as DatasetMeta | undefined;
+  return db.transaction('r', db.buckets, db.edits, db.meta, async () => {
+    const meta = await readMeta(db);
     if (!meta) throw new NoDatasetError();
-    const rows = await db.entities.toArray();
+    const effective = await readAllEntities(db);
     const edits = await db.edits.toArray();
-    return {
-      meta,
-      revision: revisionOf(meta),
-      effective: rows.map((row) => row.entity),
-      edits: new Map(edits.map((edit) => [edit.id, edit])),
-    };
+    return { meta, revision: revisionOf(meta), effective, edits: new Map(edits.map((edit) => [edit.id, edit])) };
   });
+}
+
+export async function readMeta(db: BackstoryDB): Promise<DatasetMeta | undefined> {
+  return (await db.meta.get('dataset'))?.value;
 }
 
 export function revisionOf(meta: DatasetMeta | undefined): number {
@@ -39,7 +39,7 @@ export function revisionOf(meta: DatasetMeta | undefined): number {
 
 /** The dataset's own fields (as imported), without what Backstory adds to them. */
 export function headerOf(meta: DatasetMeta): DatasetHeader {
-  const { origin: _origin, loadedAt: _loadedAt, revision: _revision, ...header } = meta;
+  const { origin: _origin, loadedAt: _loadedAt, revision: _revision, counts: _counts, ...header } = meta;
   return header;
 }
 

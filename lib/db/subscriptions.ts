@@ -48,10 +48,18 @@ export function subscriptionId(url: string): string {
 }
 
 /** Checks one subscription now: fetch (conditionally), validate, apply or set aside for review. */
-export async function checkSubscription(db: BackstoryDB, id: string, fetchText: FetchText, now = new Date().toISOString()): Promise<SubscriptionRow> {
+export async function checkSubscription(
+  db: BackstoryDB,
+  id: string,
+  fetchText: FetchText,
+  now = new Date().toISOString(),
+): Promise<SubscriptionRow> {
   const sub = await db.subscriptions.get(id);
   if (!sub) throw new Error('This subscription no longer exists.');
-  const outcome = await fetchText(sub.url, { ...(sub.etag ? { etag: sub.etag } : {}), ...(sub.lastModified ? { lastModified: sub.lastModified } : {}) });
+  const outcome = await fetchText(sub.url, {
+    ...(sub.etag ? { etag: sub.etag } : {}),
+    ...(sub.lastModified ? { lastModified: sub.lastModified } : {}),
+  });
   let update: Partial<SubscriptionRow>;
   if (outcome.kind === 'unchanged') {
     const waiting = await db.pending.get(id);
@@ -66,13 +74,22 @@ export async function checkSubscription(db: BackstoryDB, id: string, fetchText: 
   return next;
 }
 
-async function receive(db: BackstoryDB, sub: SubscriptionRow, text: string, cache: { etag?: string; lastModified?: string }, now: string): Promise<Partial<SubscriptionRow>> {
+async function receive(
+  db: BackstoryDB,
+  sub: SubscriptionRow,
+  text: string,
+  cache: { etag?: string; lastModified?: string },
+  now: string,
+): Promise<Partial<SubscriptionRow>> {
   const parsed = parseImportText(text);
   const validated = parsed.ok ? validateImport(parsed.value) : parsed;
   if (!validated.ok) {
     const n = validated.problems.length;
     // No ETag is stored for an invalid file, so the next check fetches it again.
-    return { status: 'error', message: `The file at this address is not a valid dataset (${n} problem${n === 1 ? '' : 's'}; first: ${formatProblem(validated.problems[0]!)}).` };
+    return {
+      status: 'error',
+      message: `The file at this address is not a valid dataset (${n} problem${n === 1 ? '' : 's'}; first: ${formatProblem(validated.problems[0]!)}).`,
+    };
   }
   if (validated.value.kind !== 'dataset') return { status: 'error', message: 'The file at this address holds local edits, not a dataset.' };
   const dataset = validated.value.dataset;
@@ -103,7 +120,14 @@ export async function settlePending(db: BackstoryDB, id: string, version: string
   const [sub, pending] = await Promise.all([db.subscriptions.get(id), db.pending.get(id)]);
   await db.pending.delete(id);
   if (!sub) return;
-  await db.subscriptions.put({ ...sub, ...cacheFields(pending ?? {}), version, status: 'updated', message: `Version ${version} is loaded (reviewed).`, lastChecked: sub.lastChecked ?? now });
+  await db.subscriptions.put({
+    ...sub,
+    ...cacheFields(pending ?? {}),
+    version,
+    status: 'updated',
+    message: `Version ${version} is loaded (reviewed).`,
+    lastChecked: sub.lastChecked ?? now,
+  });
 }
 
 /** The same data as loaded already (a server without caching headers sends it again): nothing to do. */

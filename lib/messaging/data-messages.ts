@@ -19,7 +19,9 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://');
 
 const ImportSource = z.discriminatedUnion('kind', [
-  /** A file the page read (the page itself rejects files over the size limit without sending them). */
+  /** A file the page picked, as a blob: URL of the extension's own origin, read by the background. */
+  z.strictObject({ kind: z.literal('blob'), name: z.string().max(300), url: z.string().max(300).startsWith('blob:') }),
+  /** Dataset text sent in the message (slower for big files: the message is copied twice). */
   z.strictObject({ kind: z.literal('text'), name: z.string().max(300), text: z.string().max(MAX_DATASET_BYTES) }),
   z.strictObject({ kind: z.literal('url'), url: httpUrl }),
   /** A subscription update waiting for review. */
@@ -45,13 +47,15 @@ export const dataMessages = {
   deleteEntity: { write: true, payload: z.strictObject({ id }) },
   revertEntity: { write: true, payload: z.strictObject({ id }) },
 
-  /** Import, stage 1: receive (or fetch) and parse. Returns a token for the next stages. */
+  /** Import, stage 1: receive, read or fetch the file. Returns a token for the next stages. */
   stageImport: { write: true, payload: z.strictObject({ source: ImportSource }) },
-  /** Import, stage 2: validate (every problem, with its JSON path and entity id). */
+  /** Import, stage 2: parse (size limit, JSON syntax). */
+  parseImport: { write: true, payload: z.strictObject({ token }) },
+  /** Import, stage 3: validate (every problem, with its JSON path and entity id). */
   validateImport: { write: true, payload: z.strictObject({ token }) },
-  /** Import, stage 3: dry-run diff against the current data. */
+  /** Import, stage 4: dry-run diff against the current data. */
   diffImport: { write: true, payload: z.strictObject({ token }) },
-  /** Import, stage 4: apply in one transaction, with a choice for every conflict. */
+  /** Import, stage 5: apply in one transaction, with a choice for every conflict. */
   applyImport: {
     write: true,
     payload: z.strictObject({
@@ -63,7 +67,9 @@ export const dataMessages = {
   },
   cancelImport: { write: true, payload: z.strictObject({ token }) },
 
+  /** Prepares an export; its text is then fetched part by part (one message stays far below the 64 MB cap). */
   exportData: { write: true, payload: z.strictObject({ what: z.enum(['full', 'edits']) }) },
+  exportPart: { write: true, payload: z.strictObject({ token, index: z.number().int().min(0).max(10_000) }) },
   /** Back to the bundled dataset, keeping the local edits or not. */
   resetToBundled: { write: true, payload: z.strictObject({ keepEdits: z.boolean() }) },
 
@@ -115,11 +121,20 @@ export type StageResult =
   | { ok: false; reason: 'needs-permission'; origin: string; message: string }
   | { ok: false; reason: 'error'; message: string };
 
-export type ValidateResult = { ok: true; kind: 'dataset' | 'edits'; title: string; version: string; entityCount: number } | { ok: false; problems: Problem[] };
+export type ValidateResult =
+  { ok: true; kind: 'dataset' | 'edits'; title: string; version: string; entityCount: number } | { ok: false; problems: Problem[] };
 
 /** The dry run, lists cut to a length a page can show (the counts are exact). */
 export interface DiffSummary {
-  counts: { added: number; changed: number; removed: number; conflicts: number; unchanged: number; keptEdits: number; absorbedEdits: number };
+  counts: {
+    added: number;
+    changed: number;
+    removed: number;
+    conflicts: number;
+    unchanged: number;
+    keptEdits: number;
+    absorbedEdits: number;
+  };
   added: DiffItem[];
   changed: DiffItem[];
   removed: DiffItem[];
@@ -132,7 +147,8 @@ export type ApplyImportResult =
 
 export interface ExportResult {
   filename: string;
-  text: string;
+  token: string;
+  parts: number;
 }
 
 export interface SubscriptionView {
@@ -160,11 +176,13 @@ export interface DataResults {
   deleteEntity: ChangeResult;
   revertEntity: ChangeResult;
   stageImport: StageResult;
+  parseImport: { ok: true } | { ok: false; problems: Problem[] };
   validateImport: ValidateResult;
   diffImport: { ok: true; diff: DiffSummary } | { ok: false; message: string };
   applyImport: ApplyImportResult;
   cancelImport: null;
   exportData: ExportResult;
+  exportPart: { text: string };
   resetToBundled: ApplyImportResult;
   listSubscriptions: SubscriptionView[];
   addSubscription: AddSubscriptionResult;

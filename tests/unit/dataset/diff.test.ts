@@ -5,7 +5,12 @@ import type { Entity } from '../../../lib/schema/dataset';
 import { generateEntity } from '../../fixtures/datasets/generate';
 
 const e = (i: number, suffix = '') => generateEntity(i, suffix);
-const edit = (id: string, entity: Entity | null, base: Entity | null): LocalEdit => ({ id, entity, base, editedAt: '2024-06-01T00:00:00.000Z' });
+const edit = (id: string, entity: Entity | null, base: Entity | null): LocalEdit => ({
+  id,
+  entity,
+  base,
+  editedAt: '2024-06-01T00:00:00.000Z',
+});
 
 function current(base: Entity[], edits: LocalEdit[] = []): CurrentData {
   const map = new Map(edits.map((x) => [x.id, x]));

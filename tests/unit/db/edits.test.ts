@@ -69,7 +69,12 @@ describe('the edit layer', () => {
   it.each([
     ['an invalid entity', () => withSummary(v1.entities[0]!, '<b>bold</b>'), 'update', '$.summary'],
     ['a reference to an unknown entity', () => ({ ...v1.entities[3]!, place: 'nowhere' }), 'update', '$.place'],
-    ['an alias another entity has', () => ({ ...v1.entities[0]!, aliases: [{ text: v1.entities[1]!.name }] }), 'update', '$.aliases[0].text'],
+    [
+      'an alias another entity has',
+      () => ({ ...v1.entities[0]!, aliases: [{ text: v1.entities[1]!.name }] }),
+      'update',
+      '$.aliases[0].text',
+    ],
     ['a new entity with an existing id', () => v1.entities[0]!, 'create', '$.id'],
   ] as const)('refuses %s, with the path, and changes nothing', async (_label, make, mode, path) => {
     const db = await freshDb(v1);
@@ -86,7 +91,9 @@ describe('the edit layer', () => {
     const result = await deleteEntity(db, 'place-2');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems).toEqual(
-      expect.arrayContaining([expect.objectContaining({ entityId: 'event-3', path: '$.place', message: expect.stringContaining('place-2') })]),
+      expect.arrayContaining([
+        expect.objectContaining({ entityId: 'event-3', path: '$.place', message: expect.stringContaining('place-2') }),
+      ]),
     );
   });
 

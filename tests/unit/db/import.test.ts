@@ -59,7 +59,11 @@ describe('importing a dataset', () => {
     const before = await exportBoth(db);
     const v2 = generateDataset({ count: 12, version: '2.0.0', removed: [1] });
     const result = await importText(db, JSON.stringify(v2));
-    expect(result).toMatchObject({ ok: false, reason: 'problems', problems: [expect.objectContaining({ entityId: 'person-0', path: '$.relations[0].target' })] });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'problems',
+      problems: [expect.objectContaining({ entityId: 'person-0', path: '$.relations[0].target' })],
+    });
     expect(await exportBoth(db)).toBe(before);
   });
 
@@ -70,14 +74,14 @@ describe('importing a dataset', () => {
     const snapshot = await repo.getSnapshot(db);
     const v2 = generateDataset({ count: 30, version: '2.0.0', changed: [1] });
     const prepared = await prepareImport(db, validated(JSON.stringify(v2)));
-    // The entities are cleared and half re-added when the failure strikes.
+    // The stored entities are cleared and half the new buckets written when the failure strikes.
     let created = 0;
     const failHalfWay = () => {
       if (++created === 15) throw new Error('disk full (injected)');
     };
-    db.entities.hook('creating', failHalfWay);
+    db.buckets.hook('creating', failHalfWay);
     await expect(applyPrepared(db, prepared, {})).rejects.toThrow('disk full');
-    db.entities.hook('creating').unsubscribe(failHalfWay);
+    db.buckets.hook('creating').unsubscribe(failHalfWay);
     expect(created).toBe(15);
     expect(await exportBoth(db)).toBe(before);
     expect(await repo.getSnapshot(db)).toEqual(snapshot);
@@ -115,11 +119,18 @@ describe('export and import', () => {
     await saveEntity(db, generateEntity(50), 'create');
     await deleteEntity(db, 'organization-5');
     const edits = await exportData(db, 'edits');
-    expect(JSON.parse(edits.text)).toMatchObject({ format: 'backstory-edits', edits: [{ id: 'organization-5', deleted: true }, { id: 'person-0' }, { id: 'place-50' }] });
+    expect(JSON.parse(edits.text)).toMatchObject({
+      format: 'backstory-edits',
+      edits: [{ id: 'organization-5', deleted: true }, { id: 'person-0' }, { id: 'place-50' }],
+    });
 
     const other = await freshDb(v1);
     const prepared = await prepareImport(other, validated(edits.text));
-    expect(prepared.diff).toMatchObject({ added: [{ id: 'place-50' }], changed: [{ id: 'person-0' }], removed: [{ id: 'organization-5' }] });
+    expect(prepared.diff).toMatchObject({
+      added: [{ id: 'place-50' }],
+      changed: [{ id: 'person-0' }],
+      removed: [{ id: 'organization-5' }],
+    });
     expect(await applyPrepared(other, prepared, {})).toMatchObject({ ok: true });
     expect((await exportData(other, 'edits')).text).toBe(edits.text);
     expect((await exportData(other, 'full')).text).toBe((await exportData(db, 'full')).text);

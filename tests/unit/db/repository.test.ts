@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type BackstoryDB } from '../../../lib/db/database';
+import { deleteEntity, saveEntity } from '../../../lib/db/entity-edits';
 import * as repo from '../../../lib/db/repository';
 import type { Dataset } from '../../../lib/schema/dataset';
+import { generateEntity } from '../../fixtures/datasets/generate';
 
 const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as Dataset;
 let db: BackstoryDB;
@@ -63,5 +65,44 @@ describe('the repository over IndexedDB', () => {
     await repo.replaceDataset(db, small, 'import');
     expect((await repo.getDatasetInfo(db)).entityCount).toBe(3);
     expect((await repo.getSnapshot(db)).entities).toHaveLength(3);
+  });
+});
+
+describe('the repository over the effective data (imported dataset + local edits)', () => {
+  it('answers with the edited, added and deleted entities as readers should see them', async () => {
+    const blinken = bundled.entities.find((e) => e.id === 'antony-blinken')!;
+    expect(
+      await saveEntity(
+        db,
+        { ...blinken, summary: 'Edited locally.', aliases: [...blinken.aliases, { text: 'Tony B. Blinken' }] },
+        'update',
+      ),
+      'blinken',
+    ).toMatchObject({
+      ok: true,
+    });
+    const source = bundled.sources[0]!.id;
+    const added = {
+      ...generateEntity(0),
+      id: 'local-person',
+      name: 'Zenobia Quillfeather',
+      aliases: [{ text: 'Zenobia Quillfeather' }],
+      facts: [],
+    };
+    const created = await saveEntity(db, { ...added, roles: [{ title: 'Local researcher', source }], sources: [source] }, 'create');
+    expect(created, JSON.stringify(created)).toMatchObject({ ok: true });
+    const hamasReferrers = await deleteEntity(db, 'hamas');
+    expect(hamasReferrers.ok).toBe(false);
+
+    expect((await repo.getEntities(db, ['antony-blinken'])).entities[0]!.summary).toBe('Edited locally.');
+    expect((await repo.search(db, 'zenobia')).map((h) => h.id)).toEqual(['local-person']);
+    expect((await repo.search(db, 'tony b')).map((h) => h.id)).toContain('antony-blinken');
+    const info = await repo.getDatasetInfo(db);
+    expect(info.entityCount).toBe(bundled.entities.length + 1);
+    const all = await repo.listEntities(db, 0, 1_000);
+    expect(all.items.map((item) => item.id)).toContain('local-person');
+    const snapshot = await repo.getSnapshot(db);
+    expect(snapshot.entities.map((e) => e.id)).toContain('local-person');
+    expect(snapshot.version).toMatch(new RegExp(`^${bundled.id}@${bundled.version.replace(/\./g, '\\.')}#\\d+$`));
   });
 });

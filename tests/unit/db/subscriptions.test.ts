@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { FetchOutcome } from '../../../lib/dataset/fetch';
+import { saveEntity } from '../../../lib/db/entity-edits';
+import * as repo from '../../../lib/db/repository';
+import { addSubscription, checkSubscription, type FetchText } from '../../../lib/db/subscriptions';
+import { createDataHandlers } from '../../../entrypoints/background/data-handlers';
+import { generateDataset } from '../../fixtures/datasets/generate';
+import { exportBoth, freshDb } from './setup';
+
+const URL = 'https://data.example/gazette.json';
+const v1 = generateDataset({ count: 8 });
+const v2 = generateDataset({ count: 9, version: '1.1.0', changed: [0] });
+
+/** A server that answers 304 to the ETag it last served, and the current file otherwise. */
+function server(initial: { text: string; etag: string }) {
+  const state = { ...initial, requests: [] as Array<{ etag?: string }> };
+  const fetchText: FetchText = async (_url, cache) => {
+    state.requests.push(cache);
+    if (cache.etag === state.etag) return { kind: 'unchanged' };
+    return { kind: 'ok', text: state.text, etag: state.etag } satisfies FetchOutcome;
+  };
+  return { state, fetchText };
+}
+
+describe('subscriptions', () => {
+  it('applies an update by itself, and a 304 is "unchanged"', async () => {
+    const db = await freshDb(v1);
+    const { state, fetchText } = server({ text: JSON.stringify(v1), etag: '"a"' });
+    const sub = await addSubscription(db, URL);
+    expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({ status: 'unchanged', etag: '"a"', version: '1.0.0' });
+    expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({ status: 'unchanged', lastChecked: expect.any(String) });
+    expect(state.requests.map((r) => r.etag)).toEqual([undefined, '"a"']);
+
+    Object.assign(state, { text: JSON.stringify(v2), etag: '"b"' });
+    expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({ status: 'updated', version: '1.1.0', etag: '"b"' });
+    expect((await repo.getDatasetInfo(db)).version).toBe('1.1.0');
+  });
+
+  it('sets an update that conflicts with local edits aside for review', async () => {
+    const db = await freshDb(v1);
+    await saveEntity(db, { ...v1.entities[0]!, summary: 'Mine.' }, 'update');
+    const before = await exportBoth(db);
+    const { fetchText } = server({ text: JSON.stringify(v2), etag: '"b"' });
+    const sub = await addSubscription(db, URL);
+    expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({
+      status: 'waiting',
+      message: expect.stringContaining('1 entity you edited'),
+    });
+    expect(await exportBoth(db)).toBe(before);
+    // Checking again finds the same file (304) and it keeps waiting.
+    expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({ status: 'waiting' });
+
+    // The user reviews it on the options page and keeps their version.
+    const handlers = createDataHandlers(db, Promise.resolve(), {
+      fetchText,
+      scheduleChecks: async () => undefined,
+      bundled: () => v1,
+      newToken: () => 't',
+      readBlob: async () => '',
+    });
+    const sender = { id: 'x', url: 'chrome-extension://x/options.html' };
+    const staged = await handlers.stageImport({ source: { kind: 'pending', subscriptionId: sub.id } }, sender);
+    expect(staged).toMatchObject({ ok: true });
+    await handlers.parseImport({ token: 't' }, sender);
+    await handlers.validateImport({ token: 't' }, sender);
+    const diff = await handlers.diffImport({ token: 't' }, sender);
+    expect(diff).toMatchObject({ ok: true, diff: { counts: { conflicts: 1, added: 1 } } });
+    expect(await handlers.applyImport({ token: 't', resolutions: { 'person-0': 'mine' } }, sender)).toMatchObject({ ok: true });
+    expect((await repo.getEntities(db, ['person-0'])).entities[0]!.summary).toBe('Mine.');
+    expect(await db.pending.count()).toBe(0);
+    expect(await db.subscriptions.get(sub.id)).toMatchObject({ status: 'updated', version: '1.1.0', etag: '"b"' });
+  });
+
+  it('records an error, keeps the data, and fetches the file again next time', async () => {
+    const db = await freshDb(v1);
+    const before = await exportBoth(db);
+    const { state, fetchText } = server({ text: '<html>oops', etag: '"x"' });
+    const sub = await addSubscription(db, URL);
+    expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('not a valid dataset'),
+    });
+    await checkSubscription(db, sub.id, fetchText);
+    expect(state.requests.map((r) => r.etag)).toEqual([undefined, undefined]);
+    expect(await exportBoth(db)).toBe(before);
+  });
+});
