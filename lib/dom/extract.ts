@@ -54,6 +54,9 @@ export function isSkipped(element: Element): boolean {
   const tag = element.tagName;
   if (SKIP.has(tag)) return true;
   if ((tag === 'HEADER' || tag === 'header') && !element.parentElement?.closest(CONTENT)) return true;
+  // Most elements carry at most a class: one cheap check spares the attribute reads below.
+  const attributes = element.attributes;
+  if (attributes.length === 0 || (attributes.length === 1 && attributes[0]!.name === 'class')) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

@@ -50,6 +50,8 @@ export class PageScanner {
   readonly context: PageContext;
   private readonly queue: Node[] = [];
   private walker: BlockWalker | null = null;
+  /** Blocks read by the walker but not matched yet. */
+  private blocks: TextBlock[] = [];
   private scheduled = false;
   private stopped = false;
   private pending: PendingMatch[] = [];
@@ -74,7 +76,7 @@ export class PageScanner {
   }
 
   get idle(): boolean {
-    return !this.scheduled && this.queue.length === 0 && this.walker === null;
+    return !this.scheduled && this.queue.length === 0 && this.walker === null && this.blocks.length === 0;
   }
 
   /** Mentions covering a text node (for hit-testing). */
@@ -103,6 +105,7 @@ export class PageScanner {
     this.stopped = true;
     this.queue.length = 0;
     this.walker = null;
+    this.blocks = [];
     for (const mention of [...this.mentions]) this.remove(mention);
   }
 
@@ -120,20 +123,26 @@ export class PageScanner {
     const start = this.host.now();
     let changed = false;
     while (this.host.now() - start < CHUNK_BUDGET_MS) {
+      // Blocks already read are matched one at a time, so the budget is checked between blocks.
+      const block = this.blocks.shift();
+      if (block) {
+        // The page may have removed the block since it was read.
+        if (block.nodes[0]!.isConnected && block.nodes[block.nodes.length - 1]!.isConnected) changed = this.scanBlock(block) || changed;
+        continue;
+      }
       if (!this.walker) {
         const root = this.queue.shift();
         if (!root) break;
         if (!root.isConnected) continue;
         this.walker = new BlockWalker(root);
       }
-      const blocks = this.walker.step(NODES_PER_STEP);
+      this.blocks = this.walker.step(NODES_PER_STEP);
       if (this.walker.done) this.walker = null;
-      for (const block of blocks) changed = this.scanBlock(block) || changed;
     }
     if (changed) changed = this.resolvePending() || changed;
     this.host.measure(start, this.host.now());
     if (changed) this.host.onChange?.();
-    if (this.walker || this.queue.length) this.kick();
+    if (this.blocks.length || this.walker || this.queue.length) this.kick();
   }
 
   private scanBlock(block: TextBlock): boolean {
@@ -200,6 +209,7 @@ export class PageScanner {
     this.saturated = true;
     this.queue.length = 0;
     this.walker = null;
+    this.blocks = [];
     this.pending = [];
   }
 

@@ -22,6 +22,21 @@ interface CompiledAlias {
   needsContext: boolean;
 }
 
+/**
+ * The aliases that begin with one word. When many do (in a large dataset, hundreds may begin with
+ * "the" or "new"), the multi-word ones are also indexed by their second word, so a page word costs
+ * a couple of hash lookups however large the dataset.
+ */
+interface Bucket {
+  /** All aliases of the bucket, longest first. */
+  all: CompiledAlias[];
+  /** Set for crowded buckets: one-word aliases, and multi-word ones by their lower-cased second word. */
+  single?: CompiledAlias[];
+  bySecond?: Map<string, CompiledAlias[]>;
+}
+
+const CROWDED = 16;
+
 export interface Matcher {
   readonly snapshot: MatcherSnapshot;
   findMatches(text: string): RawMatch[];
@@ -59,7 +74,7 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
   return { snapshot, findMatches };
 }
 
-function compileAliases(snapshot: MatcherSnapshot): Map<string, CompiledAlias[]> {
+function compileAliases(snapshot: MatcherSnapshot): Map<string, Bucket> {
   const byFirst = new Map<string, CompiledAlias[]>();
   const byIdentity = new Map<string, CompiledAlias>();
   for (const [key, entity, flags] of snapshot.aliases) {
@@ -83,8 +98,28 @@ function compileAliases(snapshot: MatcherSnapshot): Map<string, CompiledAlias[]>
     else byFirst.set(lookup, [compiled]);
   }
   // Longest first, so the first alias that fits is the longest match; the sort is stable, so ties keep dataset order.
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return byFirst;
+  const buckets = new Map<string, Bucket>();
+  for (const [first, list] of byFirst) {
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+    buckets.set(first, list.length > CROWDED ? crowdedBucket(list) : { all: list });
+  }
+  return buckets;
+}
+
+function crowdedBucket(all: CompiledAlias[]): Bucket {
+  const single: CompiledAlias[] = [];
+  const bySecond = new Map<string, CompiledAlias[]>();
+  for (const alias of all) {
+    if (alias.tokens.length === 1) {
+      single.push(alias);
+      continue;
+    }
+    const second = alias.tokens[1]!.toLowerCase();
+    const list = bySecond.get(second);
+    if (list) list.push(alias);
+    else bySecond.set(second, [alias]);
+  }
+  return { all, single, bySecond };
 }
 
 /** Splits an alias key (see `aliasKey`) into its tokens and the gap marks between them. */
@@ -107,7 +142,7 @@ export function parseKey(key: string): { tokens: string[]; gaps: number[] } {
 }
 
 /** The longest alias whose tokens start at token `at`, or null. */
-function longestAt(byFirst: Map<string, CompiledAlias[]>, tokens: Tokens, at: number): CompiledAlias | null {
+function longestAt(byFirst: Map<string, Bucket>, tokens: Tokens, at: number): CompiledAlias | null {
   const key = tokens.key[at]!;
   const found = firstFitting(byFirst.get(key), tokens, at);
   if (found || !key.endsWith("'s")) return found;
@@ -116,7 +151,23 @@ function longestAt(byFirst: Map<string, CompiledAlias[]>, tokens: Tokens, at: nu
   return firstFitting(byFirst.get(key.slice(0, -2)), tokens, at);
 }
 
-function firstFitting(candidates: CompiledAlias[] | undefined, tokens: Tokens, at: number): CompiledAlias | null {
+function firstFitting(bucket: Bucket | undefined, tokens: Tokens, at: number): CompiledAlias | null {
+  if (!bucket) return null;
+  if (!bucket.bySecond) return firstOf(bucket.all, tokens, at);
+  if (at + 1 < tokens.count) {
+    const second = tokens.key[at + 1]!;
+    const multi = firstOf(bucket.bySecond.get(second), tokens, at);
+    if (multi) return multi;
+    // A two-word alias may end in a possessive ("Supreme Court’s").
+    if (second.endsWith("'s")) {
+      const possessive = firstOf(bucket.bySecond.get(second.slice(0, -2)), tokens, at);
+      if (possessive) return possessive;
+    }
+  }
+  return firstOf(bucket.single, tokens, at);
+}
+
+function firstOf(candidates: CompiledAlias[] | undefined, tokens: Tokens, at: number): CompiledAlias | null {
   if (!candidates) return null;
   for (const alias of candidates) if (fits(alias, tokens, at)) return alias;
   return null;

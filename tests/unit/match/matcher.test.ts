@@ -253,3 +253,20 @@ describe('snapshots from before gaps were recorded', () => {
     expect(spotter(snapshot)('the U.S. said')).toEqual(['U.S.→united-states']);
   });
 });
+
+describe('many aliases sharing a first word', () => {
+  // Forty organisations all called "The …": their first word is crowded, so they are also looked up by their second.
+  const crowd = Array.from({ length: 40 }, (_, i) => org(`the-group-${i}`, `The Group ${i}`, [`The Group ${i}`]));
+  const more = [org('the-hague-court', 'The Hague Court', ['The Hague Court', "The Hague Court's Registry"]), place('the-hague', 'The Hague', ['The Hague']), org('the-times', 'The', ['Theodore Fund'])];
+  const spotCrowd = spotter(compileSnapshot('crowd', [...crowd, ...more, org('the-word', 'The', ['The Thing'])]));
+
+  it.each<[string, string, string[]]>([
+    ['finds a crowded alias by its second word', 'Yesterday The Group 17 met.', ['The Group 17→the-group-17']],
+    ['prefers the longest of the crowded aliases', 'The Hague Court ruled.', ['The Hague Court→the-hague-court']],
+    ['falls back to the shorter alias', 'In The Hague today.', ['The Hague→the-hague']],
+    ['reads a possessive on the second word', 'The Hague’s mayor spoke.', ['The Hague→the-hague']],
+    ['finds nothing for an unknown second word', 'The Weather turned.', []],
+  ])('%s', (_behaviour, text, expected) => {
+    expect(spotCrowd(text)).toEqual(expected);
+  });
+});
