@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+// Read loosely: the cap is the engine's business and may change or go; the report only names it.
+import * as scanner from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
 import type { MatcherSnapshot } from '../../lib/match/snapshot';
 import { NEWS_BASE, type BenchBrowser } from './browser';
@@ -9,6 +11,7 @@ import { makePost, seededRandom, type Post } from './text-gen';
 import { startTrace, type TaskFigures } from './trace';
 
 export const LIVE_POSTS = 1_000;
+const LIVE_QUIET_MS = 3_000;
 
 export interface LiveResult {
   posts: number;
@@ -18,6 +21,10 @@ export interface LiveResult {
   expected: number;
   /** Highlights in the posts whose text is one of those names. */
   highlighted: number;
+  /** Every Backstory highlight on the page, checked names or not. */
+  pageHighlights: number;
+  /** The scanner's cap on mentions per page, when it has one (it stops scanning there). */
+  mentionCap: number | undefined;
   /** Same name highlighted more than once at the same place. */
   duplicates: number;
   /** Names whose highlight count differs from their mention count, with both counts. */
@@ -26,13 +33,21 @@ export interface LiveResult {
   chunks: number;
   longestChunkMs: number;
   longTaskMs: number | null;
+  /** From the last insertion to the end of the last scan chunk: how far the highlights lag behind. */
+  catchUpMs: number;
   trace: TaskFigures | null;
 }
 
-/** Names that the engine links as exactly themselves in a plain sentence (checked in Node first). */
+/**
+ * Names that the engine links as exactly themselves in a plain sentence (checked in Node first), and
+ * that are not part of another such name ("United Nations" in "United Nations Security Council"), so
+ * counting a name in the text counts exactly its own mentions.
+ */
 export function checkableNames(candidates: readonly string[], snapshot: MatcherSnapshot): string[] {
   const matcher = createMatcher(snapshot);
+  const inside = (name: string) => candidates.some((other) => other !== name && other.includes(name));
   return candidates.filter((name) => {
+    if (inside(name)) return false;
     const text = `Officials said ${name} would travel later.`;
     const matches = matcher.findMatches(text);
     return matches.length === 1 && text.slice(matches[0]!.start, matches[0]!.end) === name && !matches[0]!.needsContext;
@@ -81,7 +96,7 @@ const INSERT_SCRIPT = `
     const due = Math.min(posts.length, Math.ceil(((performance.now() - startedAt) / duration) * posts.length));
     while (inserted < due) live.prepend(build(posts[inserted++]));
     if (inserted < posts.length) setTimeout(tick, 10);
-    else window.__liveDone = true;
+    else window.__liveDoneAt = performance.now();
   };
   const start = () => {
     if (!performance.getEntriesByName('backstory:scan').length) return setTimeout(start, 50);
@@ -99,7 +114,8 @@ function livePage(posts: Post[], durationMs: number): string {
   const live = `<section id="live" data-duration-ms="${durationMs}"></section>
 <script type="application/json" id="bench-posts">${data}</script>
 <script>${INSERT_SCRIPT}</script>`;
-  return fixture.includes('</article>') ? fixture.replace('</article>', `</article>\n${live}`) : fixture.replace('</body>', `${live}</body>`);
+  // Replacer functions: the inserted text must not be read as a replacement pattern ("$&").
+  return fixture.includes('</article>') ? fixture.replace('</article>', () => `</article>\n${live}`) : fixture.replace('</body>', () => `${live}</body>`);
 }
 
 /** Serves the live page at a curated URL; returns it with how often each name was inserted. */
@@ -124,13 +140,14 @@ function countInPage(page: Page, names: readonly string[]) {
       if (!registryName.startsWith('backstory') || registryName === 'backstory-flash') return;
       for (const range of highlight) {
         if (!live.contains(range.startContainer)) continue;
-        const live_ = document.createRange();
-        live_.setStart(range.startContainer, range.startOffset);
-        live_.setEnd(range.endContainer, range.endOffset);
+        // StaticRange has no toString: read the text through a live Range over the same boundaries.
+        const reader = document.createRange();
+        reader.setStart(range.startContainer, range.startOffset);
+        reader.setEnd(range.endContainer, range.endOffset);
         const key = `${id(range.startContainer)}:${range.startOffset}-${id(range.endContainer)}:${range.endOffset}`;
         if (seen.has(key)) duplicates++;
         seen.add(key);
-        const said = live_.toString();
+        const said = reader.toString();
         highlighted.set(said, (highlighted.get(said) ?? 0) + 1);
       }
     });
@@ -144,12 +161,19 @@ export async function runLive(browser: BenchBrowser, names: readonly string[], s
 
   const page = await browser.context.newPage();
   try {
-    const trace = await startTrace(browser.context, page, ['toplevel', 'blink.user_timing']);
+    const trace = await startTrace(browser.context, page);
     await page.goto(url, { waitUntil: 'load' });
     log(`live page: inserting ${LIVE_POSTS} posts over ${seconds} s…`);
-    await page.waitForFunction(() => (window as unknown as { __liveDone?: boolean }).__liveDone === true, null, { timeout: (seconds + 60) * 1000, polling: 500 });
-    await waitForScan(page, 120_000);
+    await page.waitForFunction(() => typeof (window as unknown as { __liveDoneAt?: number }).__liveDoneAt === 'number', null, { timeout: (seconds + 60) * 1000, polling: 500 });
+    // Longer quiet than for a static page: rendering a page this size can hold the main thread past
+    // the scheduler's 500 ms idle timeout, and the insertions must be fully scanned before counting.
+    await waitForScan(page, 120_000, LIVE_QUIET_MS);
     const run = await readExtensionRun(page);
+    const catchUpMs = await page.evaluate(() => {
+      const entries = performance.getEntriesByName('backstory:scan');
+      const last = entries[entries.length - 1]!;
+      return last.startTime + last.duration - (window as unknown as { __liveDoneAt: number }).__liveDoneAt;
+    });
     const counts = await countInPage(page, names);
     const figures = await trace.stop('backstory:scan');
     const mismatches = counts
@@ -162,11 +186,14 @@ export async function runLive(browser: BenchBrowser, names: readonly string[], s
       expected: counts.reduce((sum, c) => sum + c.expected, 0),
       highlighted: counts.reduce((sum, c) => sum + c.highlighted, 0),
       duplicates: counts[0]?.duplicates ?? 0,
+      pageHighlights: run.highlights,
+      mentionCap: (scanner as { MAX_MENTIONS?: number }).MAX_MENTIONS,
       mismatches,
       scanMs: run.scanMs,
       chunks: run.chunks,
       longestChunkMs: run.longestChunkMs,
       longTaskMs: run.longTaskMs,
+      catchUpMs,
       trace: figures,
     };
   } finally {

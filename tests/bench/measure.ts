@@ -33,17 +33,24 @@ const MARK_JS = path.resolve('node_modules/mark.js/dist/mark.min.js');
 /** Punctuation that may touch a name ("Blinken," "(Hamas)"): without these, accuracy "exactly" misses most mentions. */
 const LIMITERS = [',', '.', ';', ':', '!', '?', '"', "'", '’', '‘', '“', '”', '(', ')', '[', ']', '-', '—', '–', '/'];
 
-/** Waits for the first scan pass, then for a quiet moment (no pass for 300 ms): the scan is over. */
-export async function waitForScan(page: Page, timeout = 60_000): Promise<void> {
+/**
+ * Quiet time that means the scan is over. The content script schedules chunks with
+ * requestIdleCallback and a 500 ms timeout, so while work remains a chunk runs at least every
+ * ~500 ms, however busy the page: twice that without a chunk means the queue is empty.
+ */
+export const SCAN_QUIET_MS = 1_000;
+
+/** Waits for the first scan pass, then for a quiet moment (no pass for SCAN_QUIET_MS): the scan is over. */
+export async function waitForScan(page: Page, timeout = 60_000, quietMs = SCAN_QUIET_MS): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout });
   await page.waitForFunction(
-    () => {
+    (quiet) => {
       const entries = performance.getEntriesByName('backstory:scan');
       const last = entries[entries.length - 1];
-      return !!last && performance.now() - (last.startTime + last.duration) > 300;
+      return !!last && performance.now() - (last.startTime + last.duration) > quiet;
     },
-    null,
-    { timeout, polling: 50 },
+    quietMs,
+    { timeout, polling: 100 },
   );
 }
 

@@ -12,6 +12,7 @@ export interface BenchResults {
   cores: string;
   node: string;
   runs: number;
+  sizeRuns: number;
   contentScriptGzipKb: number;
   notes: string[];
   datasets: { bundledAliases: number; largeAliases: number; bundledLists: [string, number][]; largeLists: [string, number][] };
@@ -79,8 +80,8 @@ function taskTable(rows: readonly SpeedRow[]): string {
         String(r.chunks),
         `${ms(r.longestChunkMs)} (${ms(r.worstChunkMs)})`,
         r.longTaskMs === null ? 'none ≥ 50 ms' : `${ms(r.longTaskMs)} ms`,
-        ms(r.trace?.longestScanTaskMs),
-        r.trace ? `${ms(r.trace.longestTaskInWindowMs)} (${r.trace.longestTaskInWindowWhat || '?'})` : '—',
+        r.trace ? `${ms(r.trace.longestScanTaskMs)} (${r.trace.longestScanTaskWhat || 'no detail'})` : '—',
+        r.trace ? `${ms(r.trace.longestTaskInWindowMs)} (${r.trace.longestTaskInWindowWhat || 'no detail'})` : '—',
         verdict(Math.max(scanTask, r.worstChunkMs) <= TARGETS.taskMs),
       ];
     }),
@@ -116,11 +117,16 @@ function liveTable(live: LiveResult): string {
       ['Posts inserted / over', `${live.posts} / ${live.seconds} s`],
       ['Checked names', String(live.names)],
       ['Mentions of them in the posts / highlighted', `${live.expected} / ${live.highlighted}`],
+      ['All Backstory highlights on the page', `${live.pageHighlights}${live.mentionCap !== undefined && live.pageHighlights >= live.mentionCap ? ` (the scanner's MAX_MENTIONS cap, ${live.mentionCap})` : ''}`],
       ['Highlighted exactly once', `${verdict(exact)}${live.duplicates ? ` (${live.duplicates} duplicates)` : ''}`],
       ['Total scan time (sum of chunks)', `${ms(live.scanMs)} ms in ${live.chunks} chunks`],
       ['Longest chunk', `${ms(live.longestChunkMs)} ms`],
+      live.catchUpMs >= 0
+        ? ['Highlights caught up after the last insertion', `${ms(live.catchUpMs)} ms`]
+        : ['Scanning stopped before the last insertion', `${ms(-live.catchUpMs)} ms before it`],
       ['Long Tasks API', live.longTaskMs === null ? 'none ≥ 50 ms' : `${ms(live.longTaskMs)} ms`],
-      ['Trace: longest scan task / longest task while scanning', `${ms(live.trace?.longestScanTaskMs)} ms / ${ms(live.trace?.longestTaskInWindowMs)} ms`],
+      ['Trace: longest scan task', live.trace ? `${ms(live.trace.longestScanTaskMs)} ms (${live.trace.longestScanTaskWhat || 'no detail'})` : '—'],
+      ['Trace: longest task while scanning', live.trace ? `${ms(live.trace.longestTaskInWindowMs)} ms (${live.trace.longestTaskInWindowWhat || 'no detail'})` : '—'],
       [`No task over ${TARGETS.taskMs} ms (scan tasks)`, verdict(Math.max(scanTask, live.longestChunkMs) <= TARGETS.taskMs)],
       ...live.mismatches.slice(0, 10).map((m) => ['Mismatch', m]),
     ],
@@ -137,7 +143,7 @@ export function renderResults(results: BenchResults): string {
   const parts = [
     `${HEADING}`,
     '',
-    `${results.date} · ${results.chromium} (headless) · ${results.cores} · Node ${results.node} · median of ${results.runs} runs per figure unless noted · content script ${results.contentScriptGzipKb.toFixed(1)} KB gzipped`,
+    `${results.date} · ${results.chromium} (headless) · ${results.cores} · Node ${results.node} · median of ${results.runs} runs per figure (${results.sizeRuns} for dataset size) unless noted · content script ${results.contentScriptGzipKb.toFixed(1)} KB gzipped`,
     ...results.notes.map((note) => `\n> ${note}`),
     '',
     '### Scan cost against the floor and mark.js (parts 1 and 5)',

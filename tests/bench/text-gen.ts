@@ -30,14 +30,14 @@ export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
-// Lower-case filler only: no capitalised word here can start or extend a dataset name.
+// Everyday words, none of which begins an alias of the bundled dataset: filler never forms a name.
 const WORDS = (
   'the of and to in a that for on with as at by from about after before over under during while ' +
   'officials said reported told reporters according statement week morning evening night later earlier ' +
   'residents families workers hospital trucks convoy supplies water fuel power roads bridge market ' +
-  'talks proposal meeting visit delegation plan agreement demands response pressure warning ' +
-  'spokesperson minister office government council army police rescue teams crews volunteers ' +
-  'several dozens hundreds thousands many few some most new old long short early late local regional ' +
+  'discussions proposal meeting visit delegation plan agreement demands response pressure warning ' +
+  'spokesperson minister office cabinet council soldiers police rescue teams crews volunteers ' +
+  'several dozens hundreds thousands many few some most recent old long short early late local regional ' +
   'continued resumed paused expected confirmed denied described urged called announced insisted ' +
   'would could might should must will may can did has have had was were is are be been being ' +
   'people children women men doctors patients journalists analysts diplomats negotiators mediators'

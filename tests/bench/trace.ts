@@ -8,6 +8,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 export interface TaskFigures {
   /** Longest task that ran (part of) a scan chunk: the scanner's own cost, highlights included. */
   longestScanTaskMs: number;
+  /** The biggest pieces of work inside it, e.g. "FireIdleCallback 12.1, MajorGC 40.2" (ms). */
+  longestScanTaskWhat: string;
   /** Longest main-thread task of any kind between the first and last scan chunk (layout, paint…). */
   longestTaskInWindowMs: number;
   /** The biggest piece of work inside that task ("Layout", "FunctionCall", "Paint"…), to say what it was. */
@@ -69,27 +71,28 @@ export function taskFigures(events: readonly TraceEvent[], measure: string): Tas
   const tasks = events.filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && e.pid === pid && e.tid === tid && e.dur !== undefined);
   const from = Math.min(...chunks.map(([start]) => start));
   const to = Math.max(...chunks.map(([, end]) => end));
-  let longestScan = 0;
+  let longestScan: TraceEvent | null = null;
   let longestWindow: TraceEvent | null = null;
   for (const task of tasks) {
     const end = task.ts + task.dur!;
     if (task.ts > to || end < from) continue;
     if (!longestWindow || task.dur! > longestWindow.dur!) longestWindow = task;
-    if (chunks.some(([start, stop]) => start < end && stop > task.ts)) longestScan = Math.max(longestScan, task.dur!);
+    const ranChunk = chunks.some(([start, stop]) => start < end && stop > task.ts);
+    if (ranChunk && (!longestScan || task.dur! > longestScan.dur!)) longestScan = task;
   }
   return {
-    longestScanTaskMs: longestScan / 1000,
+    longestScanTaskMs: (longestScan?.dur ?? 0) / 1000,
+    longestScanTaskWhat: longestScan ? biggestChildren(events, longestScan, 2) : '',
     longestTaskInWindowMs: (longestWindow?.dur ?? 0) / 1000,
-    longestTaskInWindowWhat: longestWindow ? biggestChild(events, longestWindow) : '',
+    longestTaskInWindowWhat: longestWindow ? biggestChildren(events, longestWindow, 1) : '',
   };
 }
 
-function biggestChild(events: readonly TraceEvent[], task: TraceEvent): string {
-  let best: TraceEvent | null = null;
-  for (const event of events) {
-    if (event.ph !== 'X' || event.pid !== task.pid || event.tid !== task.tid || TASK_NAMES.has(event.name) || !event.cat.includes('devtools.timeline')) continue;
-    if (event.ts < task.ts || event.ts + (event.dur ?? 0) > task.ts + task.dur!) continue;
-    if (!best || (event.dur ?? 0) > (best.dur ?? 0)) best = event;
-  }
-  return best?.name ?? '';
+/** The longest timeline events inside a task, longest first ("Layout 80.2, Paint 3.1"). */
+function biggestChildren(events: readonly TraceEvent[], task: TraceEvent, count: number): string {
+  const inside = events.filter(
+    (e) => e.ph === 'X' && e.pid === task.pid && e.tid === task.tid && !TASK_NAMES.has(e.name) && e.cat.includes('devtools.timeline') && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur!,
+  );
+  const top = inside.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, count);
+  return top.map((e) => (count === 1 ? e.name : `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)}`)).join(', ');
 }
