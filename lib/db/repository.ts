@@ -1,10 +1,9 @@
 import type { Dataset, Entity, EntityKind } from '../schema/dataset';
 import type { MatcherSnapshot } from '../match/snapshot';
-import type { DatasetInfo, EntityBundle, EntityListItem, SearchHit } from '../messaging/protocol';
+import type { DatasetInfo, EntityBundle, EntityListItem } from '../messaging/protocol';
 import { readEntities } from './buckets';
 import { commitData } from './commit';
 import type { BackstoryDB, DatasetMeta } from './database';
-import { foldQuery } from './rows';
 import { loadCatalog, loadSnapshot, NoDataError } from './snapshot-store';
 import { readMeta, revisionOf } from './state';
 
@@ -12,7 +11,6 @@ import { readMeta, revisionOf } from './state';
  * The reads every part of the extension makes, over the effective data (the imported dataset with
  * the user's edits applied), and the plain replace used for seeding and resets.
  */
-export { foldQuery } from './rows';
 
 /**
  * Replaces everything, the user's edits included, in one transaction: readers see the old dataset or
@@ -67,24 +65,4 @@ export function citedSources(entity: Entity): string[] {
 export async function listEntities(db: BackstoryDB, offset: number, limit: number): Promise<{ total: number; items: EntityListItem[] }> {
   const catalog = await loadCatalog(db);
   return { total: catalog.size, items: catalog.page(offset, limit).map(({ id, name, kind }) => ({ id, name, kind })) };
-}
-
-/** Prefix search over names and aliases, ranked: exact name, name prefix, alias prefix, inner word. */
-export async function search(db: BackstoryDB, query: string, limit = 20): Promise<SearchHit[]> {
-  const matches = (await loadCatalog(db)).search(query).slice(0, limit);
-  if (!matches.length) return [];
-  const folded = foldQuery(query);
-  const entities = await readEntities(
-    db,
-    matches.map((match) => match.entry.id),
-  );
-  const hits: SearchHit[] = [];
-  for (const { entry, score } of matches) {
-    const entity = entities.get(entry.id);
-    if (!entity) continue;
-    const alias = score >= 2 ? entity.aliases.find((a) => foldQuery(a.text).startsWith(folded)) : undefined;
-    const matched = alias && foldQuery(alias.text) !== entry.nameKey ? alias.text : undefined;
-    hits.push({ id: entity.id, name: entity.name, kind: entity.kind, summary: entity.summary, ...(matched ? { matched } : {}) });
-  }
-  return hits;
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type BackstoryDB } from '../../../lib/db/database';
 import { deleteEntity, saveEntity } from '../../../lib/db/entity-edits';
 import * as repo from '../../../lib/db/repository';
+import { createSearch } from '../../../entrypoints/background/search';
 import type { Dataset } from '../../../lib/schema/dataset';
 import { generateEntity } from '../../fixtures/datasets/generate';
 
@@ -42,12 +43,12 @@ describe('the repository over IndexedDB', () => {
     ['an accented spelling', 'Antonio Guter', 'antonio-guterres'],
     ['an acronym in lower case', 'idf', 'israel-defense-forces'],
   ])('search finds an entity by %s', async (_label, query, id) => {
-    const hits = await repo.search(db, query);
+    const hits = await createSearch(db)(query);
     expect(hits.map((h) => h.id)).toContain(id);
   });
 
   it('ranks an exact name above other matches', async () => {
-    const hits = await repo.search(db, 'Hamas');
+    const hits = await createSearch(db)('Hamas');
     expect(hits[0]?.id).toBe('hamas');
   });
 
@@ -95,8 +96,8 @@ describe('the repository over the effective data (imported dataset + local edits
     expect(hamasReferrers.ok).toBe(false);
 
     expect((await repo.getEntities(db, ['antony-blinken'])).entities[0]!.summary).toBe('Edited locally.');
-    expect((await repo.search(db, 'zenobia')).map((h) => h.id)).toEqual(['local-person']);
-    expect((await repo.search(db, 'tony b')).map((h) => h.id)).toContain('antony-blinken');
+    expect((await createSearch(db)('zenobia')).map((h) => h.id)).toEqual(['local-person']);
+    expect((await createSearch(db)('tony b')).map((h) => h.id)).toContain('antony-blinken');
     const info = await repo.getDatasetInfo(db);
     expect(info.entityCount).toBe(bundled.entities.length + 1);
     const all = await repo.listEntities(db, 0, 1_000);
