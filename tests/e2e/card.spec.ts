@@ -40,6 +40,16 @@ test.describe('the card', () => {
     await expect(page.getByRole('dialog', { name: 'Rafah' })).toBeVisible();
   });
 
+  test('shows the card of an event with its date', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const at = await pointOf(page, '#p5', 'October 7 attack');
+    await page.mouse.move(at.x, at.y);
+    const dialog = page.getByRole('dialog', { name: 'October 7 attack' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Event');
+    await expect(dialog).toContainText('2023');
+  });
+
   test('stays open while the pointer moves into it, and Esc closes it', async ({ openArticle }) => {
     const page = await openArticle(URL);
     const at = await pointOf(page, '#p1', 'Blinken');

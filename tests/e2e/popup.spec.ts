@@ -17,4 +17,17 @@ test.describe('the toolbar popup', () => {
     await popup.search.fill('ANTÓNIO');
     await expect(popup.results.first()).toContainText('Guterres');
   });
+
+  test('finds an entity despite a typo, and the keyboard chooses among results', async ({ context, extensionId }) => {
+    const popup = await PopupPage.open(context, extensionId);
+    await popup.search.fill('netanyhau');
+    await expect(popup.results.first()).toContainText('Benjamin Netanyahu');
+    await popup.search.fill('gaza');
+    await expect(popup.results.nth(1)).toBeVisible();
+    await popup.search.press('ArrowDown');
+    await expect(popup.results.nth(1)).toHaveAttribute('aria-selected', 'true');
+    const second = (await popup.results.nth(1).locator('.result-name').textContent())!;
+    await popup.search.press('Enter');
+    await expect(popup.entry(second)).toBeVisible();
+  });
 });
