@@ -9,6 +9,7 @@ import type { Entity, Source } from '../../lib/schema/dataset';
 import type { Settings } from '../../lib/settings/settings';
 import { CardController } from './card-controller';
 import { createHighlightRegistry } from './highlight-registry';
+import { HighlightWindow } from './highlight-window';
 import { HoverController } from './hover';
 
 const BLOCK_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd, dt, article, section';
@@ -21,6 +22,7 @@ const BLOCK_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, t
 export class PageSession {
   private readonly scanner: PageScanner;
   private readonly highlights: ReturnType<typeof createHighlightRegistry>;
+  private readonly nearViewport: HighlightWindow;
   private readonly card: CardController;
   private readonly hover: HoverController;
   private readonly observer: MutationObserver;
@@ -42,6 +44,7 @@ export class PageSession {
     this.settings = settings;
     this.byId = new Map(snapshot.entities.map((entity) => [entity.id, entity]));
     this.highlights = createHighlightRegistry(CSS.highlights, settings.highlightStyle);
+    this.nearViewport = new HighlightWindow(this.highlights);
     this.scanner = new PageScanner(createMatcher(onlyKinds(snapshot, settings.kinds)), this.scannerHost(), { pageDate });
     this.card = new CardController(
       doc,
@@ -89,6 +92,7 @@ export class PageSession {
     this.scanner.stop();
     this.hover.destroy();
     this.card.destroy();
+    this.nearViewport.disconnect();
     this.highlights.clear();
     clearTimeout(this.castTimer);
     void this.call('reportCast', { count: 0 }).catch(() => undefined);
@@ -157,8 +161,8 @@ export class PageSession {
       now: () => performance.now(),
       measure: (start: number, end: number) => performance.measure('backstory:scan', { start, end }),
       createRange: (init: StaticRangeInit) => new StaticRange(init),
-      addHighlight: (kind: Entity['kind'], range: StaticRange) => this.highlights.add(kind, range),
-      removeHighlight: (kind: Entity['kind'], range: StaticRange) => this.highlights.remove(kind, range),
+      addHighlight: (kind: Entity['kind'], range: StaticRange) => this.nearViewport.add(kind, range),
+      removeHighlight: (kind: Entity['kind'], range: StaticRange) => this.nearViewport.remove(kind, range),
       onChange: () => this.castChanged(),
     };
   }
@@ -184,16 +188,28 @@ export class PageSession {
     this.scanner.enqueue(element.closest(BLOCK_SELECTOR) ?? element);
   }
 
-  /** The cast is reported for the badge and fetched in one batch, so hovering needs no round trip. */
+  /**
+   * The cast is reported for the badge and fetched in one batch, so hovering needs no round trip.
+   * Throttled rather than debounced: a page that never stops changing still gets its cast.
+   */
   private castChanged(): void {
-    clearTimeout(this.castTimer);
-    this.castTimer = window.setTimeout(() => void this.syncCast(), 150);
+    if (this.castTimer) return;
+    this.castTimer = window.setTimeout(() => {
+      this.castTimer = 0;
+      void this.syncCast();
+    }, 250);
   }
 
   private async syncCast(): Promise<void> {
-    if (!this.scanner.idle) return this.castChanged();
-    const ids = new Set<string>();
-    for (const mention of this.scanner.mentions) ids.add(this.scanner.entityOf(mention).id);
+    const counts: Record<string, number> = {};
+    for (const mention of this.scanner.mentions) {
+      const id = this.scanner.entityOf(mention).id;
+      counts[id] = (counts[id] ?? 0) + 1;
+    }
+    const ids = new Set(Object.keys(counts));
+    // Only mentions near the viewport are painted, so the page's highlights do not show them all:
+    // this mark does, for DevTools and for tests (`backstory:cast`, detail: mentions per entity id).
+    performance.mark('backstory:cast', { detail: { mentions: this.scanner.mentions.size, entities: ids.size, counts } });
     if (ids.size !== this.reported) {
       this.reported = ids.size;
       await this.call('reportCast', { count: ids.size }).catch(() => undefined);

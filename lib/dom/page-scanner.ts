@@ -28,12 +28,11 @@ export interface ScannerHost {
 
 export const CHUNK_BUDGET_MS = 6;
 /**
- * Most mentions marked on one page. The browser's cost of painting custom highlights grows with
- * the number of ranges on every frame that changes them (about 10 ms per 1,000 ranges in Chromium),
- * so past this point Backstory stops marking rather than slowing the page down. No article comes
- * close; a huge live page keeps its first few thousand mentions.
+ * Most mentions kept for one page. Only those near the viewport are painted (see the content
+ * script's HighlightWindow), but each costs memory and an observed element, so past this point
+ * Backstory stops marking rather than slowing the page down. No article or live page comes close.
  */
-export const MAX_MENTIONS = 3_000;
+export const MAX_MENTIONS = 20_000;
 const NODES_PER_STEP = 150;
 
 interface PendingMatch {

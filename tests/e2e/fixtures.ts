@@ -99,3 +99,12 @@ export async function pointOf(page: Page, selector: string, text: string): Promi
   if (!point) throw new Error(`"${text}" not found in ${selector}`);
   return point;
 }
+
+/** Mentions per entity id as the content script last reported them (`backstory:cast` mark), painted or not. */
+export async function castCounts(page: Page): Promise<{ mentions: number; counts: Record<string, number> }> {
+  return page.evaluate(() => {
+    const marks = performance.getEntriesByName('backstory:cast') as PerformanceMark[];
+    const detail = marks[marks.length - 1]?.detail as { mentions: number; counts: Record<string, number> } | undefined;
+    return detail ?? { mentions: 0, counts: {} };
+  });
+}

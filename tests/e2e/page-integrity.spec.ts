@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, fixturePage, highlightedTexts, pointOf, test, waitForScan } from './fixtures';
+import { castCounts, expect, fixturePage, highlightedTexts, pointOf, test, waitForScan } from './fixtures';
 
 /**
  * Backstory must leave pages exactly as they were: the page's own MutationObserver (installed
@@ -179,9 +179,9 @@ test.describe('hostile pages', () => {
     await page.waitForTimeout(3_000);
     const ticks = await page.evaluate(() => (window as unknown as { __ticks(): number }).__ticks());
     expect(ticks).toBeGreaterThan(200);
-    const longest = await page.evaluate(() => Math.max(...performance.getEntriesByName('backstory:scan').map((e) => e.duration)));
-    expect(longest).toBeLessThan(50);
-    const blinken = (await highlightedTexts(page))['backstory-person']!.filter((t) => t === 'Antony Blinken').length;
+    // The work arrives in many small passes (their durations are the benchmark's business, not a test's).
+    expect(await page.evaluate(() => performance.getEntriesByName('backstory:scan').length)).toBeGreaterThan(20);
+    const blinken = (await castCounts(page)).counts['antony-blinken'] ?? 0;
     const inPage = await page.evaluate(() => (document.body.innerText.match(/Antony Blinken/g) ?? []).length);
     // Live content is marked as it arrives (allow the last few idle slices to be pending).
     expect(blinken).toBeGreaterThan(inPage * 0.8);
@@ -204,19 +204,30 @@ test.describe('hostile pages', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a giant page (200,000 nodes) is scanned in short slices, and marking backs off at the cap', async ({ context }) => {
+  test('a giant page (200,000 nodes) is scanned in short slices, painting only what is near the viewport', async ({ context }) => {
     test.setTimeout(120_000);
     const url = 'https://www.washingtonpost.com/world/giant-page';
     const paragraphs = Array.from({ length: 40_000 }, (_, i) => `<p>Line ${i} <b>about</b> <i>Hamas</i> and <span>talks</span></p>`).join('');
     await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><html><body><article>${paragraphs}</article></body></html>` }));
     const page = await context.newPage();
     await page.goto(url);
-    // The first mentions are marked; past MAX_MENTIONS (3,000) Backstory stops instead of slowing the page.
-    await page.waitForFunction(() => (CSS.highlights.get('backstory-organization')?.size ?? 0) >= 3_000, null, { timeout: 90_000, polling: 500 });
-    await page.waitForTimeout(1_000);
-    expect(await page.evaluate(() => CSS.highlights.get('backstory-organization')?.size)).toBe(3_000);
-    const longest = await page.evaluate(() => Math.max(...performance.getEntriesByName('backstory:scan').map((e) => e.duration)));
-    expect(longest).toBeLessThan(50);
+    // Mentions are kept up to MAX_MENTIONS (20,000); past that Backstory stops instead of slowing the page.
+    await expect.poll(async () => (await castCounts(page)).mentions, { timeout: 90_000, intervals: [500] }).toBe(20_000);
+    const painted = await page.evaluate(() => CSS.highlights.get('backstory-organization')?.size ?? 0);
+    expect(painted).toBeGreaterThan(10);
+    expect(painted).toBeLessThan(1_000);
+    // The page was read in many small passes, not one long task (timings: `npm run bench`).
+    expect(await page.evaluate(() => performance.getEntriesByName('backstory:scan').length)).toBeGreaterThan(100);
+    // Scrolling far down paints the mentions there.
+    await page.evaluate(() => document.querySelectorAll('p')[15_000]!.scrollIntoView());
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const target = document.querySelectorAll('p')[15_000]!.querySelector('i')!.firstChild;
+          return [...(CSS.highlights.get('backstory-organization') ?? [])].some((range) => range.startContainer === target);
+        }),
+      )
+      .toBe(true);
     // The page still answers promptly.
     const started = Date.now();
     await page.evaluate(() => document.querySelectorAll('p').length);

@@ -1,0 +1,85 @@
+import type { EntityKind } from '../../lib/schema/dataset';
+
+interface Marked {
+  kind: EntityKind;
+  range: StaticRange;
+}
+
+export interface HighlightSink {
+  add(kind: EntityKind, range: AbstractRange): void;
+  remove(kind: EntityKind, range: AbstractRange): void;
+}
+
+/** How far beyond the viewport mentions stay marked, so scrolling never shows unmarked names. */
+const MARGIN = '150% 0px 150% 0px';
+
+/**
+ * Registers only the mentions near the viewport with the highlight registry. The browser repaints
+ * every registered range on each frame that changes one (about 10 ms per 1,000 ranges in Chromium),
+ * so a long live page with thousands of mentions would otherwise slow down with every update. Each
+ * mention's element is watched by one IntersectionObserver; entering the margin adds its ranges,
+ * leaving it removes them. Backstory's own bookkeeping (cast, hover, jumps) keeps every mention.
+ */
+export class HighlightWindow {
+  private readonly byElement = new Map<Element, Set<Marked>>();
+  private readonly near = new Set<Element>();
+  private readonly observer: IntersectionObserver;
+
+  constructor(private readonly sink: HighlightSink) {
+    this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: MARGIN });
+  }
+
+  add(kind: EntityKind, range: StaticRange): void {
+    const element = elementOf(range);
+    if (!element) return;
+    let marks = this.byElement.get(element);
+    if (!marks) {
+      marks = new Set();
+      this.byElement.set(element, marks);
+      this.observer.observe(element);
+    }
+    const marked = { kind, range };
+    marks.add(marked);
+    if (this.near.has(element)) this.sink.add(kind, range);
+  }
+
+  remove(kind: EntityKind, range: StaticRange): void {
+    const element = elementOf(range);
+    const marks = element ? this.byElement.get(element) : undefined;
+    if (!element || !marks) return;
+    for (const marked of marks) {
+      if (marked.range !== range) continue;
+      marks.delete(marked);
+      this.sink.remove(kind, range);
+      break;
+    }
+    if (marks.size) return;
+    this.byElement.delete(element);
+    this.near.delete(element);
+    this.observer.unobserve(element);
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    this.byElement.clear();
+    this.near.clear();
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const marks = this.byElement.get(entry.target);
+      if (!marks) continue;
+      if (entry.isIntersecting && !this.near.has(entry.target)) {
+        this.near.add(entry.target);
+        for (const { kind, range } of marks) this.sink.add(kind, range);
+      } else if (!entry.isIntersecting && this.near.has(entry.target)) {
+        this.near.delete(entry.target);
+        for (const { kind, range } of marks) this.sink.remove(kind, range);
+      }
+    }
+  }
+}
+
+function elementOf(range: StaticRange): Element | null {
+  return range.startContainer.parentElement;
+}
