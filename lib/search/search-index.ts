@@ -58,7 +58,8 @@ export class SearchIndex {
     if (!terms.length) return [];
     const joined = terms.join(' ');
     const results = this.mini.search(joined, {
-      prefix: true,
+      // A one-letter prefix would expand to most of a large index: wait for the second letter.
+      prefix: (term) => term.length >= 2,
       fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
       boost: { name: 2 },
       combineWith: 'AND',

@@ -1,10 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CardRow } from './card';
+import type { ImportRow } from './import';
 import type { LiveResult } from './live';
+import type { PopupRow, SearchRow } from './search';
+import { TYPED_QUERIES } from './search';
 import type { SizeRow } from './size';
 import type { SpeedRow } from './speed';
 
-export const TARGETS = { floorRatio: 3, floorMinNodes: 1_000, markJsRatio: 100, sizeRatio: 1.5, taskMs: 16 };
+export const TARGETS = { floorRatio: 3, floorMinNodes: 1_000, markJsRatio: 100, sizeRatio: 1.5, taskMs: 16, cardMs: 16, keystrokeMs: 10, importMs: 10_000 };
 
 export interface BenchResults {
   date: string;
@@ -19,10 +23,16 @@ export interface BenchResults {
   speed: SpeedRow[];
   size: SizeRow[];
   live: LiveResult | null;
+  card: CardRow[];
+  cardRuns: number;
+  search: SearchRow[];
+  popup: PopupRow | null;
+  imports: ImportRow[];
 }
 
 const README = path.resolve('tests/bench/README.md');
 const HEADING = '## Latest results';
+const CARD_MENTIONS_NOTE = 'up to 6';
 
 function ms(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
@@ -116,7 +126,7 @@ function liveTable(live: LiveResult): string {
     [
       ['Posts inserted / over', `${live.posts} / ${live.seconds} s`],
       ['Checked names', String(live.names)],
-      ['Mentions of them in the posts / highlighted', `${live.expected} / ${live.highlighted}`],
+      ['Mentions of them in the page / found by Backstory', `${live.expected} / ${live.highlighted}`],
       ['All Backstory highlights on the page', `${live.pageHighlights}${live.mentionCap !== undefined && live.pageHighlights >= live.mentionCap ? ` (the scanner's MAX_MENTIONS cap, ${live.mentionCap})` : ''}`],
       ['Highlighted exactly once', `${verdict(exact)}${live.duplicates ? ` (${live.duplicates} duplicates)` : ''}`],
       ['Total scan time (sum of chunks)', `${ms(live.scanMs)} ms in ${live.chunks} chunks`],
@@ -130,6 +140,68 @@ function liveTable(live: LiveResult): string {
       [`No task over ${TARGETS.taskMs} ms (scan tasks)`, verdict(Math.max(scanTask, live.longestChunkMs) <= TARGETS.taskMs)],
       ...live.mismatches.slice(0, 10).map((m) => ['Mismatch', m]),
     ],
+  );
+}
+
+function cardTable(rows: readonly CardRow[]): string {
+  return table(
+    ['Page', 'Cards opened', 'Hovers without a card', 'Median ms', 'Max ms', 'First card per load ms (median)', 'Later cards ms: median (max)', 'Sync part ms: median (max)', `<${TARGETS.cardMs} ms`],
+    rows.map((r) => [
+      r.page,
+      String(r.cards),
+      String(r.failed),
+      ms(r.medianMs),
+      ms(r.maxMs),
+      ms(r.firstMedianMs),
+      `${ms(r.laterMedianMs)} (${ms(r.laterMaxMs)})`,
+      `${ms(r.syncMedianMs)} (${ms(r.syncMaxMs)})`,
+      r.cards ? verdict(r.maxMs < TARGETS.cardMs) : 'n/a',
+    ]),
+  );
+}
+
+function searchTable(rows: readonly SearchRow[]): string {
+  return table(
+    ['Dataset', 'Entities', 'Aliases', 'Index build ms', 'Keystrokes', 'Median ms', 'Max ms (prefix)', `<${TARGETS.keystrokeMs} ms`, 'Full queries → top result'],
+    rows.map((r) => [
+      r.dataset,
+      r.entities.toLocaleString('en'),
+      r.aliases.toLocaleString('en'),
+      ms(r.buildMs),
+      String(r.keystrokes),
+      ms(r.medianMs),
+      `${ms(r.maxMs)} ("${r.slowest}")`,
+      r.entities >= 100_000 ? verdict(r.maxMs < TARGETS.keystrokeMs) : 'n/a',
+      r.hits,
+    ]),
+  );
+}
+
+function popupTable(popup: PopupRow): string {
+  return table(
+    ['Measure', 'Value'],
+    [
+      ['Opens', String(popup.runs)],
+      ['Navigation start → search box visible (median)', `${ms(popup.searchBoxMs)} ms`],
+      ['Navigation start → "netanya" typed and a result shown (median, max)', `${ms(popup.resultMs)} ms (${ms(popup.maxResultMs)} ms)`],
+    ],
+  );
+}
+
+function importTable(rows: readonly ImportRow[]): string {
+  return table(
+    ['Entities', 'File MB', 'Runs', 'To dry run ms', 'Apply ms', 'Total ms (worst)', 'Longest long task ms', 'Export (full) ms', `100k <${TARGETS.importMs / 1000} s`],
+    rows.map((r) => [
+      r.entities.toLocaleString('en'),
+      r.fileMb.toFixed(1),
+      String(r.runs),
+      ms(r.dryRunMs),
+      ms(r.applyMs),
+      `${ms(r.totalMs)} (${ms(r.worstTotalMs)})`,
+      r.longTaskMs === null ? 'none ≥ 50 ms' : ms(r.longTaskMs),
+      ms(r.exportMs),
+      r.entities === 100_000 ? verdict(r.worstTotalMs < TARGETS.importMs) : 'n/a',
+    ]),
   );
 }
 
@@ -163,6 +235,28 @@ export function renderResults(results: BenchResults): string {
     '### Live page (part 4)',
     '',
     results.live ? liveTable(results.live) : 'Skipped.',
+    '',
+    `### Hover to card visible (part 6)`,
+    '',
+    `\`backstory:card\` measures (dwell end → the frame after the card is painted, plus one task) over ${CARD_MENTIONS_NOTE} distinct mentions per load, ${results.cardRuns} fresh loads per page. *Sync part*: measure start → first DOM change of the card seen by a main-world MutationObserver (entity lookup plus the synchronous render and placement); the rest is waiting for the frame. The first card of a load also fetches its entity from the background. Verdict on the max.`,
+    '',
+    results.card.length ? cardTable(results.card) : 'Skipped.',
+    '',
+    '### Popup search per keystroke (part 7)',
+    '',
+    `\`SearchIndex.search(prefix, 20)\` in Node, every prefix of ${TYPED_QUERIES.map((q) => `"${q}"`).join(', ')} (the last one misspelt), median of 5 calls per keystroke; the verdict is on the slowest keystroke at 100,000 entities.`,
+    '',
+    results.search.length ? searchTable(results.search) : 'Skipped.',
+    '',
+    'Popup open to interactive (real popup page in a tab, median of the opens):',
+    '',
+    results.popup ? popupTable(results.popup) : 'Skipped.',
+    '',
+    '### Import through the options page (part 8)',
+    '',
+    'Generated datasets (`tests/fixtures/datasets/generate.ts`) chosen in the real options page; each run in a fresh browser profile (bundled data loaded). *To dry run*: file chosen → review shown; *apply*: Apply clicked → done and the entity count updated; verdict on the worst total. *Export*: full-dataset export of the imported data, click → download event, largest size only.',
+    '',
+    results.imports.length ? importTable(results.imports) : 'Skipped.',
     '',
   ];
   return parts.join('\n');

@@ -7,16 +7,21 @@
  * Environment: BENCH_RUNS (default 5), BENCH_SIZE_RUNS (dataset-size runs, default 3), BENCH_LIVE_FULL=1
  * (the live page over a full minute instead of 20 s) or BENCH_LIVE_SECONDS, BENCH_MARKJS_CAP_MS
  * (default 5000), BENCH_PAGES (comma-separated substrings of page names, for a quick partial run:
- * the README is then left alone).
+ * the README is then left alone), BENCH_CARD_RUNS / BENCH_IMPORT_RUNS (loads per page for the hover
+ * card, fresh profiles per import size; default 3), BENCH_IMPORT_SIZES (comma-separated entity counts,
+ * default 1000,10000,100000).
  */
 import os from 'node:os';
 import { buildExtension, bundleEngine } from './build';
 import { launchBench, NEWS_BASE, PLAIN_BASE, type BenchBrowser } from './browser';
+import { measureCard, type CardRow } from './card';
 import { aliasTexts, bundledDataset, bundledSnapshot, plainFullNames } from './dataset';
 import { checkableNames, runLive } from './live';
 import { waitForScan } from './measure';
 import { benchPages, fixturePage, type BenchPage } from './pages';
 import { renderResults, writeReadme, type BenchResults } from './report';
+import { IMPORT_SIZES, measureImport, type ImportRow } from './import';
+import { hundredThousandEntities, measurePopup, measureSearch, type PopupRow, type SearchRow } from './search';
 import { measureSize, type SizeRow } from './size';
 import { measureSpeed, type SpeedRow } from './speed';
 import { largeSnapshot, longestCandidateLists, wordsOf } from './synthetic';
@@ -37,6 +42,16 @@ const SIZE_RUNS = numberFromEnv('BENCH_SIZE_RUNS', Math.min(RUNS, 3));
 const LIVE_SECONDS = numberFromEnv('BENCH_LIVE_SECONDS', process.env.BENCH_LIVE_FULL === '1' ? 60 : 20);
 const MARKJS_CAP_MS = numberFromEnv('BENCH_MARKJS_CAP_MS', 5_000);
 const PAGE_FILTER = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
+const CARD_RUNS = numberFromEnv('BENCH_CARD_RUNS', Math.min(RUNS, 3));
+const CARD_MENTIONS = 6;
+const POPUP_RUNS = 5;
+const IMPORT_RUNS = numberFromEnv('BENCH_IMPORT_RUNS', Math.min(RUNS, 3));
+const IMPORT_COUNTS = process.env.BENCH_IMPORT_SIZES ? process.env.BENCH_IMPORT_SIZES.split(',').map(Number).filter((n) => n > 0) : IMPORT_SIZES;
+
+/** The hover-card part: the fixture and the first two real pages (of those selected). */
+function cardPages(pages: BenchPage[]): BenchPage[] {
+  return [...pages.filter((page) => page.name === fixturePage().name), ...pages.filter((page) => page.origin.startsWith('../shared/')).slice(0, 2)];
+}
 
 function selected(pages: BenchPage[]): BenchPage[] {
   return PAGE_FILTER.length ? pages.filter((page) => PAGE_FILTER.some((part) => page.name.includes(part))) : pages;
@@ -69,6 +84,10 @@ async function main(): Promise<void> {
   const browser = await launchBench(extension.dir);
   const speed: SpeedRow[] = [];
   const size: SizeRow[] = [];
+  const card: CardRow[] = [];
+  const search: SearchRow[] = [];
+  let popup: PopupRow | null = null;
+  const imports: ImportRow[] = [];
   try {
     log(`${browser.version}; ${pages.length} pages, ${RUNS} runs each`);
     for (const page of pages) {
@@ -79,6 +98,13 @@ async function main(): Promise<void> {
     for (const page of pages) speed.push(await measureSpeed(browser, page, aliases, { runs: RUNS, markListCapMs: MARKJS_CAP_MS, log }));
     for (const page of pages) size.push(await measureSize(browser, page, engine, bundledJson, largeJson, SIZE_RUNS, log));
     const live = await runLive(browser, liveNames, LIVE_SECONDS, log);
+    for (const page of cardPages(pages)) card.push(await measureCard(browser, page, CARD_RUNS, CARD_MENTIONS, log));
+    log('search index: bundled, 100k aliases, 100k entities (Node)…');
+    search.push(measureSearch('bundled', bundled));
+    search.push(measureSearch('100k aliases (dataset-size snapshot)', large));
+    search.push(measureSearch('100k entities (bundled + generated)', hundredThousandEntities(dataset)));
+    popup = await measurePopup(browser.context, POPUP_RUNS, log);
+    for (const count of IMPORT_COUNTS) imports.push(await measureImport(extension.dir, count, IMPORT_RUNS, log));
 
     if (speed.some((row) => !row.isolated)) notes.push('Pages were not cross-origin isolated: timings have 100 µs resolution.');
     const load = [loadAtStart, os.loadavg()[0]!];
@@ -98,6 +124,11 @@ async function main(): Promise<void> {
       speed,
       size,
       live,
+      card,
+      cardRuns: CARD_RUNS,
+      search,
+      popup,
+      imports,
     };
     const section = renderResults(results);
     console.log(`\n${section}`);
