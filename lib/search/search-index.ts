@@ -49,6 +49,11 @@ export class SearchIndex {
     );
   }
 
+  /** Shortest term searched as a prefix: 2 letters, or 4 in a large dataset (shorter ones match whole words). */
+  private get minPrefix(): number {
+    return this.snapshot.entities.length > 20_000 ? 4 : 2;
+  }
+
   get version(): string {
     return this.snapshot.version;
   }
@@ -58,8 +63,8 @@ export class SearchIndex {
     if (!terms.length) return [];
     const joined = terms.join(' ');
     const results = this.mini.search(joined, {
-      // A one-letter prefix would expand to most of a large index: wait for the second letter.
-      prefix: (term) => term.length >= 2,
+      // A very short prefix expands to a large share of a big index: wait for more letters there.
+      prefix: (term) => term.length >= this.minPrefix,
       fuzzy: (term) => (term.length >= 4 ? 0.25 : false),
       boost: { name: 2 },
       combineWith: 'AND',
