@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, servePage } from '../support/extension';
-import { expect, fixturePage, pointOf, test, waitForScan } from './fixtures';
+import { expect, fixturePage, pointOf, selectText, test, waitForScan } from './fixtures';
 
 const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
 
@@ -13,27 +13,6 @@ async function runLookUpCommand(page: Page): Promise<void> {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     await chrome.tabs.sendMessage(tab!.id!, { backstoryContent: 1, name: 'lookUpSelection', payload: {} });
   });
-}
-
-async function selectText(page: Page, selector: string, text: string): Promise<void> {
-  await page.evaluate(
-    ([sel, needle]) => {
-      const root = document.querySelector(sel!)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(needle!);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle!.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-      throw new Error('not found');
-    },
-    [selector, text],
-  );
 }
 
 test.describe('the card, by keyboard and from other cards', () => {

@@ -76,28 +76,45 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
   });
 }
 
-/** The centre of the first occurrence of `text` inside `selector`, for pointer moves. */
-export async function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
+/**
+ * Finds the first occurrence of `text` inside `selector`; with `select`, also makes it the page's
+ * selection. Returns a point inside it, for pointer moves.
+ */
+async function findText(page: Page, selector: string, text: string, select: boolean): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
-    ([sel, needle]) => {
-      const root = document.querySelector(sel!);
+    ([sel, needle, selectIt]) => {
+      const root = document.querySelector(sel as string);
       if (!root) return null;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(needle!);
+        const at = node.textContent!.indexOf(needle as string);
         if (at < 0) continue;
         const range = document.createRange();
         range.setStart(node, at);
-        range.setEnd(node, at + needle!.length);
+        range.setEnd(node, at + (needle as string).length);
+        if (selectIt) {
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+        }
         const rect = range.getBoundingClientRect();
         return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
       }
       return null;
     },
-    [selector, text],
+    [selector, text, select] as const,
   );
   if (!point) throw new Error(`"${text}" not found in ${selector}`);
   return point;
+}
+
+/** A point inside the first occurrence of `text` inside `selector`, for pointer moves. */
+export function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
+  return findText(page, selector, text, false);
+}
+
+/** Selects the first occurrence of `text` inside `selector`. */
+export async function selectText(page: Page, selector: string, text: string): Promise<void> {
+  await findText(page, selector, text, true);
 }
 
 /** Mentions per entity id as the content script last reported them (`backstory:cast` mark), painted or not. */

@@ -217,7 +217,7 @@ test.describe('hostile pages', () => {
     expect(painted).toBeGreaterThan(10);
     expect(painted).toBeLessThan(1_000);
     // The page was read in many small passes, not one long task (timings: `npm run bench`).
-    expect(await page.evaluate(() => performance.getEntriesByName('backstory:scan').length)).toBeGreaterThan(100);
+    expect(await page.evaluate(() => performance.getEntriesByName('backstory:scan').length)).toBeGreaterThan(20);
     // Scrolling far down paints the mentions there.
     await page.evaluate(() => document.querySelectorAll('p')[15_000]!.scrollIntoView());
     await expect
