@@ -30,6 +30,8 @@ export class PageSession {
   private readonly sources = new Map<string, Source>();
   private readonly byId: Map<string, MatcherSnapshot['entities'][number]>;
   private readonly abort = new AbortController();
+  /** Per entity, the mention the popup last jumped to (the next jump goes to the one after). */
+  private readonly jumpIndex = new Map<string, number>();
   private castTimer = 0;
   private reported = -1;
   private settings: Settings;
@@ -135,7 +137,6 @@ export class PageSession {
     this.highlights.flash(mention.range);
     return true;
   }
-  private readonly jumpIndex = new Map<string, number>();
 
   /** Keyboard command and context menu: the card for the selection or the mention at the caret. */
   async lookUpSelection(text: string | undefined): Promise<boolean> {
