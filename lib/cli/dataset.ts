@@ -39,7 +39,9 @@ function main(argv: string[]): number {
         return 1;
       }
       const s = datasetStats(result.dataset);
-      console.log(`${file}: valid — "${result.dataset.title}" ${result.dataset.version}, ${s.entities} entities, ${s.aliases} aliases, ${s.sources} sources`);
+      console.log(
+        `${file}: valid — "${result.dataset.title}" ${result.dataset.version}, ${s.entities} entities, ${s.aliases} aliases, ${s.sources} sources`,
+      );
       return 0;
     }
     case 'stats': {

@@ -49,11 +49,15 @@ async function main(): Promise<void> {
   await page.goto(DEMO_URL);
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 20_000 });
   await page.waitForTimeout(800);
-  const count = await page.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('backstory')).reduce((n, [, h]) => n + h.size, 0));
+  const count = await page.evaluate(() =>
+    [...CSS.highlights].filter(([name]) => name.startsWith('backstory')).reduce((n, [, h]) => n + h.size, 0),
+  );
   console.log(`Backstory marked ${count} mentions on ${DEMO_URL}`);
 
   if (!headless) {
-    console.log(`Chromium is open with Backstory loaded (extension id ${extensionId}). Hover a highlighted name; close the window to finish.`);
+    console.log(
+      `Chromium is open with Backstory loaded (extension id ${extensionId}). Hover a highlighted name; close the window to finish.`,
+    );
     await new Promise<void>((resolve) => context.on('close', () => resolve()));
     server.close();
     return;

@@ -8,7 +8,8 @@ export function datasetJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: 'https://backstory.invalid/schema/dataset-v1.json',
     title: 'Backstory dataset',
-    description: 'A dataset of actors and events for the Backstory browser extension. Generated from lib/schema/dataset.ts; do not edit by hand.',
+    description:
+      'A dataset of actors and events for the Backstory browser extension. Generated from lib/schema/dataset.ts; do not edit by hand.',
   };
 }
 

@@ -49,7 +49,10 @@ export function parseDatasetText(text: string): { ok: true; raw: unknown } | { o
 
 /** The problem for a file over the size limit (also used by callers that refuse a file before reading it). */
 export function tooLarge(size: number): Problem {
-  return { path: '$', message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; datasets over ${MAX_DATASET_BYTES / 1024 / 1024} MB are not accepted` };
+  return {
+    path: '$',
+    message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; datasets over ${MAX_DATASET_BYTES / 1024 / 1024} MB are not accepted`,
+  };
 }
 
 /** Validates an already parsed value: shape first, then the rules that need the whole dataset. */
@@ -118,7 +121,8 @@ export function checkIntegrity(dataset: Dataset): Problem[] {
   });
   const entityIds = new Set<string>();
   dataset.entities.forEach((entity, i) => {
-    if (entityIds.has(entity.id)) problems.push({ path: `$.entities[${i}].id`, entityId: entity.id, message: `duplicate entity id "${entity.id}"` });
+    if (entityIds.has(entity.id))
+      problems.push({ path: `$.entities[${i}].id`, entityId: entity.id, message: `duplicate entity id "${entity.id}"` });
     entityIds.add(entity.id);
   });
 
@@ -144,7 +148,10 @@ export function checkIntegrity(dataset: Dataset): Problem[] {
       }
       const owner = aliasOwners.get(key);
       if (owner && owner.entityId !== entity.id && !(owner.ambiguous && alias.ambiguous)) {
-        report(`.aliases[${j}].text`, `alias "${alias.text}" is also an alias of "${owner.entityId}"; mark both "ambiguous" if that is intended`);
+        report(
+          `.aliases[${j}].text`,
+          `alias "${alias.text}" is also an alias of "${owner.entityId}"; mark both "ambiguous" if that is intended`,
+        );
       }
       if (!owner) aliasOwners.set(key, { entityId: entity.id, ambiguous: alias.ambiguous ?? false });
     });

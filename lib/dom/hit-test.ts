@@ -2,7 +2,8 @@ import type { Mention, PageScanner } from './page-scanner';
 
 /** The caret position under a point, using the standard API where the browser has it. */
 export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const standard = (doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null }).caretPositionFromPoint;
+  const standard = (doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null })
+    .caretPositionFromPoint;
   if (typeof standard === 'function') {
     const position = standard.call(doc, x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;

@@ -190,7 +190,12 @@ export class PageScanner {
     }
     const from = locate(block, match.start, false);
     const to = locate(block, match.end, true);
-    const range = this.host.createRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
+    const range = this.host.createRange({
+      startContainer: from.node,
+      startOffset: from.offset,
+      endContainer: to.node,
+      endOffset: to.offset,
+    });
     const first = block.nodes.indexOf(from.node);
     const last = block.nodes.indexOf(to.node);
     const mention: Mention = { entity, range, nodes: block.nodes.slice(first, last + 1) };

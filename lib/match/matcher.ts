@@ -1,6 +1,6 @@
 import { GAP_BREAK, GAP_DOT, GAP_SPACE, isApostrophe, isGapMark } from '../text/fold';
 import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, type MatcherSnapshot } from './snapshot';
-import { tokenize, type Tokens } from './tokenize';
+import { TokenCursor, emptyTokens, readRun, type Tokens } from './tokenize';
 
 /** A mention found in one text, before context gating. */
 export interface RawMatch {
@@ -30,6 +30,8 @@ interface CompiledAlias {
 interface Bucket {
   /** All aliases of the bucket, longest first. */
   all: CompiledAlias[];
+  /** Tokens in the longest alias of the bucket. */
+  longest: number;
   /** Set for crowded buckets: one-word aliases, and multi-word ones by their lower-cased second word. */
   single?: CompiledAlias[];
   bySecond?: Map<string, CompiledAlias[]>;
@@ -49,25 +51,36 @@ export interface Matcher {
 export function createMatcher(snapshot: MatcherSnapshot): Matcher {
   const byFirst = compileAliases(snapshot);
 
+  // Reused between calls: the tokens after a word that starts an alias.
+  const run = emptyTokens();
+
+  /**
+   * Leftmost-longest matching, one word at a time: a word that starts no alias (most of them) costs
+   * one lookup; after one that does, the next few tokens are read to try its aliases, longest first.
+   */
   function findMatches(text: string): RawMatch[] {
-    const tokens = tokenize(text);
+    const cursor = new TokenCursor(text);
     const matches: RawMatch[] = [];
-    let i = 0;
-    while (i < tokens.count) {
-      const alias = longestAt(byFirst, tokens, i);
-      if (!alias) {
-        i++;
-        continue;
-      }
-      const last = i + alias.tokens.length - 1;
+    cursor.candidates(byFirst, (at) => {
+      if (!cursor.read(at)) return text.length;
+      const key = cursor.key;
+      const bucket = byFirst.get(key);
+      // A possessive ("Blinken’s") can only end a one-word alias.
+      const longest = bucket ? bucket.longest : key.endsWith("'s") && byFirst.has(key.slice(0, -2)) ? 1 : 0;
+      if (longest === 0) return cursor.after;
+      const after = cursor.after;
+      const tokens = readRun(cursor, longest, run);
+      const alias = longestAt(byFirst, tokens, 0);
+      if (!alias) return after;
+      const last = alias.tokens.length - 1;
       matches.push({
-        start: tokens.start[i]!,
+        start: tokens.start[0]!,
         end: endOf(text, tokens, last, alias),
         entities: alias.entities,
         needsContext: alias.needsContext,
       });
-      i = last + 1;
-    }
+      return tokens.after[last]!;
+    });
     return matches;
   }
 
@@ -101,7 +114,7 @@ function compileAliases(snapshot: MatcherSnapshot): Map<string, Bucket> {
   const buckets = new Map<string, Bucket>();
   for (const [first, list] of byFirst) {
     list.sort((a, b) => b.tokens.length - a.tokens.length);
-    buckets.set(first, list.length > CROWDED ? crowdedBucket(list) : { all: list });
+    buckets.set(first, list.length > CROWDED ? crowdedBucket(list) : { all: list, longest: list[0]!.tokens.length });
   }
   return buckets;
 }
@@ -119,7 +132,7 @@ function crowdedBucket(all: CompiledAlias[]): Bucket {
     if (list) list.push(alias);
     else bySecond.set(second, [alias]);
   }
-  return { all, single, bySecond };
+  return { all, longest: all[0]!.tokens.length, single, bySecond };
 }
 
 /** Splits an alias key (see `aliasKey`) into its tokens and the gap marks between them. */

@@ -29,7 +29,12 @@ export function isExtensionPage(sender: Sender, identity: Identity): boolean {
  * Validates and dispatches one incoming message. Returns undefined for messages that are not
  * Backstory's, so other listeners may answer them.
  */
-export async function dispatch(handlers: Handlers, message: unknown, sender: Sender, identity: Identity): Promise<Response<unknown> | undefined> {
+export async function dispatch(
+  handlers: Handlers,
+  message: unknown,
+  sender: Sender,
+  identity: Identity,
+): Promise<Response<unknown> | undefined> {
   const envelope = Envelope.safeParse(message);
   if (!envelope.success) return undefined;
   const { name, payload } = envelope.data;
@@ -41,7 +46,10 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Sen
   const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, error: `Invalid payload for "${name}": ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'invalid'}` };
+    return {
+      ok: false,
+      error: `Invalid payload for "${name}": ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'invalid'}`,
+    };
   }
   try {
     const handler = handlers[name as MessageName] as (payload: unknown, sender: Sender) => unknown;

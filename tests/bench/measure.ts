@@ -86,23 +86,46 @@ export async function measureExtension(browser: BenchBrowser, url: string): Prom
   }
 }
 
-/** The floor: one cold TreeWalker pass over the text nodes of a freshly loaded page, reading each. */
-export async function measureTreeWalker(browser: BenchBrowser, url: string): Promise<FloorRun> {
+/** One cold TreeWalker pass over the body's text nodes, reading each (an expression, to run in any world). */
+const TREE_WALKER_PASS = `(() => {
+  const start = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let textNodes = 0;
+  let chars = 0;
+  while (walker.nextNode()) {
+    chars += walker.currentNode.data.length;
+    textNodes++;
+  }
+  const ms = performance.now() - start;
+  // \`chars\` is returned only so the engine cannot skip reading the data.
+  return { ms, textNodes: chars >= 0 ? textNodes : -1, isolated: crossOriginIsolated };
+})()`;
+
+/**
+ * The floor: one cold TreeWalker pass over the text nodes of a freshly loaded page. `main` runs it
+ * in the page's own world, as the product's target defines it; `isolated` in a fresh isolated world,
+ * where every content script runs: there each DOM node a script touches costs a wrapper lookup in
+ * that world's own table, so the same pass is slower, and that is the floor an extension can reach.
+ */
+export async function measureTreeWalker(browser: BenchBrowser, url: string, world: 'main' | 'isolated' = 'main'): Promise<FloorRun> {
   const page = await browser.open(url);
   try {
-    return await page.evaluate(() => {
-      const start = performance.now();
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let textNodes = 0;
-      let chars = 0;
-      while (walker.nextNode()) {
-        chars += (walker.currentNode as Text).data.length;
-        textNodes++;
-      }
-      const ms = performance.now() - start;
-      // `chars` is returned only so the engine cannot skip reading the data.
-      return { ms, textNodes: chars >= 0 ? textNodes : -1, isolated: crossOriginIsolated };
+    const session = await browser.context.newCDPSession(page);
+    let contextId: number | undefined;
+    if (world === 'isolated') {
+      const { frameTree } = await session.send('Page.getFrameTree');
+      ({ executionContextId: contextId } = await session.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: 'bench-floor',
+      }));
+    }
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+      expression: TREE_WALKER_PASS,
+      returnByValue: true,
+      ...(contextId === undefined ? {} : { contextId }),
     });
+    if (exceptionDetails) throw new Error(`TreeWalker pass failed: ${exceptionDetails.text}`);
+    return result.value as FloorRun;
   } finally {
     await page.close();
   }
@@ -115,7 +138,13 @@ export async function measureTreeWalker(browser: BenchBrowser, url: string): Pro
  * The list form walks the page once per name, which takes minutes on big pages: past `capMs` it is
  * stopped (by throwing from its per-name callbacks) and its time extrapolated from the names done.
  */
-export async function measureMarkJs(browser: BenchBrowser, url: string, aliases: readonly string[], variant: MarkVariant, capMs = Infinity): Promise<MarkRun> {
+export async function measureMarkJs(
+  browser: BenchBrowser,
+  url: string,
+  aliases: readonly string[],
+  variant: MarkVariant,
+  capMs = Infinity,
+): Promise<MarkRun> {
   const page = await browser.open(url);
   try {
     await page.addScriptTag({ path: MARK_JS });

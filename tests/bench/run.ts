@@ -9,7 +9,8 @@
  * (default 5000), BENCH_PAGES (comma-separated substrings of page names, for a quick partial run:
  * the README is then left alone), BENCH_CARD_RUNS / BENCH_IMPORT_RUNS (loads per page for the hover
  * card, fresh profiles per import size; default 3), BENCH_IMPORT_SIZES (comma-separated entity counts,
- * default 1000,10000,100000).
+ * default 1000,10000,100000), BENCH_PARTS (comma-separated: scan, size, live, card, search, popup,
+ * import; default all; a partial run leaves the README alone).
  */
 import os from 'node:os';
 import { buildExtension, bundleEngine } from './build';
@@ -42,15 +43,28 @@ const SIZE_RUNS = numberFromEnv('BENCH_SIZE_RUNS', Math.min(RUNS, 3));
 const LIVE_SECONDS = numberFromEnv('BENCH_LIVE_SECONDS', process.env.BENCH_LIVE_FULL === '1' ? 60 : 20);
 const MARKJS_CAP_MS = numberFromEnv('BENCH_MARKJS_CAP_MS', 5_000);
 const PAGE_FILTER = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
+const PARTS = ['scan', 'size', 'live', 'card', 'search', 'popup', 'import'] as const;
+const PART_FILTER = (process.env.BENCH_PARTS ?? '').split(',').filter(Boolean);
+const unknownParts = PART_FILTER.filter((part) => !(PARTS as readonly string[]).includes(part));
+if (unknownParts.length) throw new Error(`BENCH_PARTS: unknown part(s) ${unknownParts.join(', ')}; known: ${PARTS.join(', ')}`);
+/** Whether a part of the bench runs (BENCH_PARTS). */
+const runs = (part: (typeof PARTS)[number]) => !PART_FILTER.length || PART_FILTER.includes(part);
 const CARD_RUNS = numberFromEnv('BENCH_CARD_RUNS', Math.min(RUNS, 3));
 const CARD_MENTIONS = 6;
 const POPUP_RUNS = 5;
 const IMPORT_RUNS = numberFromEnv('BENCH_IMPORT_RUNS', Math.min(RUNS, 3));
-const IMPORT_COUNTS = process.env.BENCH_IMPORT_SIZES ? process.env.BENCH_IMPORT_SIZES.split(',').map(Number).filter((n) => n > 0) : IMPORT_SIZES;
+const IMPORT_COUNTS = process.env.BENCH_IMPORT_SIZES
+  ? process.env.BENCH_IMPORT_SIZES.split(',')
+      .map(Number)
+      .filter((n) => n > 0)
+  : IMPORT_SIZES;
 
 /** The hover-card part: the fixture and the first two real pages (of those selected). */
 function cardPages(pages: BenchPage[]): BenchPage[] {
-  return [...pages.filter((page) => page.name === fixturePage().name), ...pages.filter((page) => page.origin.startsWith('../shared/')).slice(0, 2)];
+  return [
+    ...pages.filter((page) => page.name === fixturePage().name),
+    ...pages.filter((page) => page.origin.startsWith('../shared/')).slice(0, 2),
+  ];
 }
 
 function selected(pages: BenchPage[]): BenchPage[] {
@@ -95,21 +109,26 @@ async function main(): Promise<void> {
       browser.serve(PLAIN_BASE + page.name, page.html);
     }
     await warmUp(browser);
-    for (const page of pages) speed.push(await measureSpeed(browser, page, aliases, { runs: RUNS, markListCapMs: MARKJS_CAP_MS, log }));
-    for (const page of pages) size.push(await measureSize(browser, page, engine, bundledJson, largeJson, SIZE_RUNS, log));
-    const live = await runLive(browser, liveNames, LIVE_SECONDS, log);
-    for (const page of cardPages(pages)) card.push(await measureCard(browser, page, CARD_RUNS, CARD_MENTIONS, log));
-    log('search index: bundled, 100k aliases, 100k entities (Node)…');
-    search.push(measureSearch('bundled', bundled));
-    search.push(measureSearch('100k aliases (dataset-size snapshot)', large));
-    search.push(measureSearch('100k entities (bundled + generated)', hundredThousandEntities(dataset)));
-    popup = await measurePopup(browser.context, POPUP_RUNS, log);
-    for (const count of IMPORT_COUNTS) imports.push(await measureImport(extension.dir, count, IMPORT_RUNS, log));
+    if (runs('scan'))
+      for (const page of pages) speed.push(await measureSpeed(browser, page, aliases, { runs: RUNS, markListCapMs: MARKJS_CAP_MS, log }));
+    if (runs('size')) for (const page of pages) size.push(await measureSize(browser, page, engine, bundledJson, largeJson, SIZE_RUNS, log));
+    const live = runs('live') ? await runLive(browser, liveNames, LIVE_SECONDS, log) : null;
+    if (runs('card')) for (const page of cardPages(pages)) card.push(await measureCard(browser, page, CARD_RUNS, CARD_MENTIONS, log));
+    if (runs('search')) {
+      log('search index: bundled, 100k aliases, 100k entities (Node)…');
+      search.push(measureSearch('bundled', bundled));
+      search.push(measureSearch('100k aliases (dataset-size snapshot)', large));
+      search.push(measureSearch('100k entities (bundled + generated)', hundredThousandEntities(dataset)));
+    }
+    if (runs('popup')) popup = await measurePopup(browser.context, POPUP_RUNS, log);
+    if (runs('import')) for (const count of IMPORT_COUNTS) imports.push(await measureImport(extension.dir, count, IMPORT_RUNS, log));
 
     if (speed.some((row) => !row.isolated)) notes.push('Pages were not cross-origin isolated: timings have 100 µs resolution.');
     const load = [loadAtStart, os.loadavg()[0]!];
     if (Math.max(...load) > os.cpus().length) {
-      notes.push(`The machine was busy (1-minute load average ${load.map((l) => l.toFixed(1)).join(' at start, ')} at the end, on ${os.cpus().length} cores): other work competed for the CPU, so figures are noisier than usual.`);
+      notes.push(
+        `The machine was busy (1-minute load average ${load.map((l) => l.toFixed(1)).join(' at start, ')} at the end, on ${os.cpus().length} cores): other work competed for the CPU, so figures are noisier than usual.`,
+      );
     }
     const results: BenchResults = {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -120,7 +139,12 @@ async function main(): Promise<void> {
       sizeRuns: SIZE_RUNS,
       contentScriptGzipKb: extension.contentScriptGzipBytes / 1024,
       notes,
-      datasets: { bundledAliases: bundled.aliases.length, largeAliases: large.aliases.length, bundledLists: longestCandidateLists(bundled), largeLists: longestCandidateLists(large) },
+      datasets: {
+        bundledAliases: bundled.aliases.length,
+        largeAliases: large.aliases.length,
+        bundledLists: longestCandidateLists(bundled),
+        largeLists: longestCandidateLists(large),
+      },
       speed,
       size,
       live,
@@ -132,7 +156,7 @@ async function main(): Promise<void> {
     };
     const section = renderResults(results);
     console.log(`\n${section}`);
-    if (PAGE_FILTER.length) log('partial run (BENCH_PAGES): README.md left unchanged');
+    if (PAGE_FILTER.length || PART_FILTER.length) log('partial run (BENCH_PAGES or BENCH_PARTS): README.md left unchanged');
     else writeReadme(section);
     log('done');
   } finally {

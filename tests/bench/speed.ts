@@ -1,5 +1,13 @@
 import { NEWS_BASE, PLAIN_BASE, type BenchBrowser } from './browser';
-import { measureExtension, measureMarkJs, measureTreeWalker, readExtensionRun, waitForScan, type ExtensionRun, type FloorRun } from './measure';
+import {
+  measureExtension,
+  measureMarkJs,
+  measureTreeWalker,
+  readExtensionRun,
+  waitForScan,
+  type ExtensionRun,
+  type FloorRun,
+} from './measure';
 import type { BenchPage } from './pages';
 import { max, maxOrNull, median } from './stats';
 import { startTrace, type TaskFigures } from './trace';
@@ -11,6 +19,8 @@ export interface SpeedRow {
   highlights: number;
   scanMs: number;
   floorMs: number;
+  /** The same pass in an isolated world, where content scripts run. */
+  isolatedFloorMs: number;
   markListMs: number;
   markListComplete: boolean;
   markRegexMs: number;
@@ -33,16 +43,25 @@ export interface SpeedOptions {
  * machine touches every column alike. The mark.js list form runs once: it is slow enough that a
  * median would add minutes and change nothing in the ratio.
  */
-export async function measureSpeed(browser: BenchBrowser, page: BenchPage, aliases: readonly string[], options: SpeedOptions): Promise<SpeedRow> {
+export async function measureSpeed(
+  browser: BenchBrowser,
+  page: BenchPage,
+  aliases: readonly string[],
+  options: SpeedOptions,
+): Promise<SpeedRow> {
   const news = NEWS_BASE + page.name;
   const plain = PLAIN_BASE + page.name;
   const extension: ExtensionRun[] = [];
   const floor: FloorRun[] = [];
+  const isolatedFloor: FloorRun[] = [];
   const regex: number[] = [];
   for (let run = 1; run <= options.runs; run++) {
-    options.log(`${page.name}: run ${run}/${options.runs} (extension, TreeWalker, mark.js regex)`);
+    options.log(
+      `${page.name}: run ${run}/${options.runs} (extension, TreeWalker in the page's world and in an isolated one, mark.js regex)`,
+    );
     extension.push(await measureExtension(browser, news));
-    floor.push(await measureTreeWalker(browser, plain));
+    floor.push(await measureTreeWalker(browser, plain, 'main'));
+    isolatedFloor.push(await measureTreeWalker(browser, plain, 'isolated'));
     regex.push((await measureMarkJs(browser, plain, aliases, 'regex')).ms);
   }
   options.log(`${page.name}: mark.js list form (once, capped at ${options.markListCapMs / 1000} s)`);
@@ -55,6 +74,7 @@ export async function measureSpeed(browser: BenchBrowser, page: BenchPage, alias
     highlights: median(extension.map((r) => r.highlights)),
     scanMs: median(extension.map((r) => r.scanMs)),
     floorMs: median(floor.map((r) => r.ms)),
+    isolatedFloorMs: median(isolatedFloor.map((r) => r.ms)),
     markListMs: list.ms,
     markListComplete: list.complete,
     markRegexMs: median(regex),

@@ -23,15 +23,18 @@ describe('the bundled dataset', () => {
     }
   });
 
-  it.each(dataset.entities.map((e) => [e.id, e] as const))('%s has a summary, a source and an alias that finds its own name', (_id, entity) => {
-    expect(entity.summary.length).toBeGreaterThan(20);
-    expect(citedSources(entity).length).toBeGreaterThan(0);
-    const matcher = createMatcher(compileSnapshot('test', [entity]));
-    // A parenthetical qualifier in a display name ("Doha talks (March 2024)") is not part of the name as written.
-    const written = entity.name.replace(/\s*\([^)]*\)\s*$/, '');
-    const matches = matcher.findMatches(`Today ${written} was in the news.`);
-    expect(matches.some((m) => !m.needsContext)).toBe(true);
-  });
+  it.each(dataset.entities.map((e) => [e.id, e] as const))(
+    '%s has a summary, a source and an alias that finds its own name',
+    (_id, entity) => {
+      expect(entity.summary.length).toBeGreaterThan(20);
+      expect(citedSources(entity).length).toBeGreaterThan(0);
+      const matcher = createMatcher(compileSnapshot('test', [entity]));
+      // A parenthetical qualifier in a display name ("Doha talks (March 2024)") is not part of the name as written.
+      const written = entity.name.replace(/\s*\([^)]*\)\s*$/, '');
+      const matches = matcher.findMatches(`Today ${written} was in the news.`);
+      expect(matches.some((m) => !m.needsContext)).toBe(true);
+    },
+  );
 
   it('matches the committed JSON Schema', () => {
     expect(readFileSync('data/schema.json', 'utf8')).toBe(datasetJsonSchemaText());

@@ -257,7 +257,11 @@ describe('snapshots from before gaps were recorded', () => {
 describe('many aliases sharing a first word', () => {
   // Forty organisations all called "The …": their first word is crowded, so they are also looked up by their second.
   const crowd = Array.from({ length: 40 }, (_, i) => org(`the-group-${i}`, `The Group ${i}`, [`The Group ${i}`]));
-  const more = [org('the-hague-court', 'The Hague Court', ['The Hague Court', "The Hague Court's Registry"]), place('the-hague', 'The Hague', ['The Hague']), org('the-times', 'The', ['Theodore Fund'])];
+  const more = [
+    org('the-hague-court', 'The Hague Court', ['The Hague Court', "The Hague Court's Registry"]),
+    place('the-hague', 'The Hague', ['The Hague']),
+    org('the-times', 'The', ['Theodore Fund']),
+  ];
   const spotCrowd = spotter(compileSnapshot('crowd', [...crowd, ...more, org('the-word', 'The', ['The Thing'])]));
 
   it.each<[string, string, string[]]>([

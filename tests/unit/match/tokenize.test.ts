@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../lib/match/tokenize';
+import { tokenizeReference } from './tokenize-reference';
 import { GAP_BREAK, GAP_COMMA, GAP_DOT, GAP_SPACE } from '../../../lib/text/fold';
 
 /** Each token as [its text in the page, exact key, gap before it]. */
@@ -64,13 +65,87 @@ describe('tokenize', () => {
     expect(tokens.exact.slice(0, 2)).toEqual(['WHO', 'said']);
   });
 
-  it('reads texts with more words than its first guess (its buffers grow)', () => {
-    // One-letter words: twice as many tokens as the buffers first hold.
+  it('reads long texts whole', () => {
     const text = Array.from({ length: 5_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join(' ');
     const tokens = tokenize(text);
     expect(tokens.count).toBe(5_000);
     expect(tokens.start[4_999]).toBe(9_998);
     expect(tokens.exact[4_999]).toBe(String.fromCharCode(97 + (4_999 % 26)));
     expect(tokens.gap[4_999]).toBe(GAP_SPACE);
+  });
+
+  // The regular expression that reads plain words must agree with the character-by-character
+  // reading on every text, including the awkward characters around words.
+  const PIECES = [
+    'a',
+    'Z',
+    '7',
+    'Hamas',
+    'al',
+    'l',
+    'd',
+    'qu',
+    'Iran',
+    'é',
+    'É',
+    'Ø',
+    'ǿ',
+    'İ',
+    '한',
+    'ﬁ',
+    'Ä',
+    'ø',
+    'ß',
+    'e\u0301',
+    '\u0301',
+    'ش',
+    '中',
+    '𝐀',
+    '😀',
+    ' ',
+    ' ',
+    ' ',
+    '\u00a0',
+    ',',
+    '.',
+    '&',
+    '-',
+    '–',
+    '(',
+    '/',
+    '"',
+    '“',
+    '”',
+    "'",
+    '’',
+    '‘',
+    '\u02bc',
+    '\u2032',
+    '`',
+    '\u00ad',
+    '\u200b',
+    '\u2060',
+    '\ufeff',
+  ];
+
+  it.each(Array.from({ length: 40 }, (_, seed) => seed))('agrees with the character-by-character reading on random text %i', (seed) => {
+    let state = seed * 7919 + 1;
+    const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+    for (let sample = 0; sample < 50; sample++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 24);
+      for (let i = 0; i < length; i++) text += PIECES[Math.floor(random() * PIECES.length)]!;
+      const fast = tokenize(text);
+      const reference = tokenizeReference(text);
+      const shape = (t: {
+        count: number;
+        start: ArrayLike<number>;
+        end: ArrayLike<number>;
+        key: string[];
+        exact: string[];
+        gap: ArrayLike<number>;
+      }) => Array.from({ length: t.count }, (_, k) => [t.start[k], t.end[k], t.key[k], t.exact[k], t.gap[k]]);
+      expect(shape(fast), JSON.stringify(text)).toEqual(shape(reference));
+    }
   });
 });

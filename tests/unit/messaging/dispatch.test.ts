@@ -12,10 +12,24 @@ function fakeHandlers(): Handlers {
     getSnapshot: vi.fn(async () => ({ version: 'v', entities: [], aliases: [] })),
     getEntities: vi.fn(async ({ ids }) => ({ entities: [], sources: [], ids }) as never),
     search: vi.fn(async () => []),
-    getDatasetInfo: vi.fn(async () => ({ id: 'd', title: 't', version: '1.0.0', publishedAt: '2024', entityCount: 0, counts: { person: 0, organization: 0, place: 0, event: 0 } })),
+    getDatasetInfo: vi.fn(async () => ({
+      id: 'd',
+      title: 't',
+      version: '1.0.0',
+      publishedAt: '2024',
+      entityCount: 0,
+      counts: { person: 0, organization: 0, place: 0, event: 0 },
+    })),
     listEntities: vi.fn(async () => ({ total: 0, items: [] })),
     reportCast: vi.fn(async () => null),
-    resetDataset: vi.fn(async () => ({ id: 'd', title: 't', version: '1.0.0', publishedAt: '2024', entityCount: 0, counts: { person: 0, organization: 0, place: 0, event: 0 } })),
+    resetDataset: vi.fn(async () => ({
+      id: 'd',
+      title: 't',
+      version: '1.0.0',
+      publishedAt: '2024',
+      entityCount: 0,
+      counts: { person: 0, organization: 0, place: 0, event: 0 },
+    })),
   };
   return handlers as Handlers;
 }
@@ -57,7 +71,12 @@ describe('message dispatch', () => {
   });
 
   it('rejects extra payload keys', async () => {
-    const response = await dispatch(fakeHandlers(), { backstory: 1, name: 'search', payload: { query: 'x', admin: true } }, optionsPage, identity);
+    const response = await dispatch(
+      fakeHandlers(),
+      { backstory: 1, name: 'search', payload: { query: 'x', admin: true } },
+      optionsPage,
+      identity,
+    );
     expect(response).toMatchObject({ ok: false });
   });
 

@@ -9,6 +9,8 @@ import {
   extendGap,
   isWordAt,
   nameTokens,
+  isElision,
+  stripAllDiacritics,
   stripDiacritics,
 } from '../../../lib/text/fold';
 import { tokenize } from '../../../lib/match/tokenize';
@@ -133,4 +135,38 @@ describe('character classes', () => {
   ])('strips the diacritics of %s', (ch, expected) => {
     expect(stripDiacritics(ch)).toBe(expected);
   });
+});
+
+describe('character classes answered without Unicode patterns', () => {
+  // isWordAt answers the common ranges by hand; it must say what the Unicode tables say.
+  const WORD = /^[\p{L}\p{N}\p{M}]$/u;
+  const ranges: Array<[string, number, number]> = [
+    ['U+0080 to U+036F', 0x80, 0x36f],
+    ['U+2000 to U+20CF', 0x2000, 0x20cf],
+    ['U+4E00 to U+9FFF', 0x4e00, 0x9fff],
+    ['U+AC00 to U+D7A3', 0xac00, 0xd7a3],
+  ];
+  it.each(ranges)('agrees with the Unicode letter, digit and mark classes from %s', (_range, from, to) => {
+    const wrong: string[] = [];
+    for (let code = from; code <= to; code++) {
+      const ch = String.fromCharCode(code);
+      const expected = WORD.test(ch) && code !== 0x2bc;
+      if (isWordAt(ch, 0) !== expected) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('treats Latin-1 capitals after an elided article as capitals, and small letters not', () => {
+    for (let code = 0xc0; code <= 0xff; code++) {
+      const ch = String.fromCharCode(code);
+      expect(isElision(`l’${ch}`, 0, 1), ch).toBe(/\p{Lu}/u.test(ch));
+    }
+  });
+
+  it.each(['Médecins Sans Frontières', 'Sørensen', 'Ærø', 'Straße', 'Ελλάδα', 'עִבְרִית', 'e\u0301', 'İstanbul', '한국'])(
+    'strips the diacritics of "%s" as character-by-character folding does',
+    (text) => {
+      expect(stripAllDiacritics(text)).toBe([...text].map((ch) => stripDiacritics(ch)).join(''));
+    },
+  );
 });
