@@ -107,7 +107,10 @@ async function hoverLoad(browser: BenchBrowser, url: string, mentions: number): 
     for (let i = 0; i < found; i++) {
       // Away from every mention first (top-left corner), so the card closes before the next hover.
       await page.mouse.move(2, 2);
-      await page.locator(CARD).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      await page
+        .locator(CARD)
+        .waitFor({ state: 'hidden', timeout: 5_000 })
+        .catch(() => undefined);
       const centre = await mentionCentre(page, i);
       if (!centre) {
         failed++;
@@ -139,7 +142,13 @@ async function hoverLoad(browser: BenchBrowser, url: string, mentions: number): 
   }
 }
 
-export async function measureCard(browser: BenchBrowser, page: BenchPage, runs: number, mentions: number, log: (line: string) => void): Promise<CardRow> {
+export async function measureCard(
+  browser: BenchBrowser,
+  page: BenchPage,
+  runs: number,
+  mentions: number,
+  log: (line: string) => void,
+): Promise<CardRow> {
   const total: number[] = [];
   const sync: number[] = [];
   const first: number[] = [];
@@ -154,5 +163,16 @@ export async function measureCard(browser: BenchBrowser, page: BenchPage, runs: 
     sync.push(...load.sync);
     failed += load.failed;
   }
-  return { page: page.name, cards: total.length, failed, medianMs: median(total), maxMs: max(total), syncMedianMs: median(sync), syncMaxMs: max(sync), firstMedianMs: median(first), laterMedianMs: median(later), laterMaxMs: max(later) };
+  return {
+    page: page.name,
+    cards: total.length,
+    failed,
+    medianMs: median(total),
+    maxMs: max(total),
+    syncMedianMs: median(sync),
+    syncMaxMs: max(sync),
+    firstMedianMs: median(first),
+    laterMedianMs: median(later),
+    laterMaxMs: max(later),
+  };
 }

@@ -26,7 +26,8 @@ export function aliasTexts(entities: readonly Entity[]): string[] {
  */
 export function plainFullNames(entities: readonly Entity[]): string[] {
   const owners = new Map<string, number>();
-  for (const entity of entities) for (const alias of entity.aliases) owners.set(alias.text.toLowerCase(), (owners.get(alias.text.toLowerCase()) ?? 0) + 1);
+  for (const entity of entities)
+    for (const alias of entity.aliases) owners.set(alias.text.toLowerCase(), (owners.get(alias.text.toLowerCase()) ?? 0) + 1);
   return entities
     .filter((entity) => entity.kind === 'person' || entity.kind === 'organization')
     .map((entity) => entity.aliases.find((alias) => alias.text === entity.name))

@@ -38,7 +38,9 @@ async function openOptions(page: Page, id: string): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __benchImportLongTasks: number[] };
     w.__benchImportLongTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.__benchImportLongTasks.push(entry.duration))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.__benchImportLongTasks.push(entry.duration))).observe({
+      type: 'longtask',
+    });
   });
 }
 
@@ -59,7 +61,10 @@ async function importOnce(extensionDir: string, file: string, count: number, wit
     const applying = performance.now();
     await page.getByRole('button', { name: 'Apply import' }).click();
     await page.getByTestId('import-done').waitFor({ timeout: 120_000 });
-    await page.waitForFunction((n) => document.querySelector('[data-testid="dataset-count"]')?.textContent?.trim() === String(n), count, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction((n) => document.querySelector('[data-testid="dataset-count"]')?.textContent?.trim() === String(n), count, {
+      timeout: 120_000,
+      polling: 50,
+    });
     const done = performance.now();
 
     let exportMs: number | null = null;
@@ -72,7 +77,12 @@ async function importOnce(extensionDir: string, file: string, count: number, wit
       exportMs = performance.now() - t0;
     }
     const longTasks = await page.evaluate(() => (window as unknown as { __benchImportLongTasks: number[] }).__benchImportLongTasks);
-    return { dryRunMs: reviewed - started, applyMs: done - applying, longTaskMs: longTasks.length ? Math.max(...longTasks) : null, exportMs };
+    return {
+      dryRunMs: reviewed - started,
+      applyMs: done - applying,
+      longTaskMs: longTasks.length ? Math.max(...longTasks) : null,
+      exportMs,
+    };
   } finally {
     await browser.close();
   }

@@ -119,11 +119,17 @@ function livePage(posts: Post[], durationMs: number): string {
 <script type="application/json" id="bench-posts">${data}</script>
 <script>${INSERT_SCRIPT}</script>`;
   // Replacer functions: the inserted text must not be read as a replacement pattern ("$&").
-  return fixture.includes('</article>') ? fixture.replace('</article>', () => `</article>\n${live}`) : fixture.replace('</body>', () => `${live}</body>`);
+  return fixture.includes('</article>')
+    ? fixture.replace('</article>', () => `</article>\n${live}`)
+    : fixture.replace('</body>', () => `${live}</body>`);
 }
 
 /** Serves the live page at a curated URL; returns it with how often each name was inserted. */
-export function serveLivePage(browser: BenchBrowser, names: readonly string[], seconds: number): { url: string; inserted: Map<string, number> } {
+export function serveLivePage(
+  browser: BenchBrowser,
+  names: readonly string[],
+  seconds: number,
+): { url: string; inserted: Map<string, number> } {
   const { posts, inserted } = livePosts(names);
   const url = `${NEWS_BASE}live-${seconds}s.html`;
   browser.serve(url, livePage(posts, seconds * 1000));
@@ -198,7 +204,12 @@ function countInPage(page: Page, names: readonly string[], ids: ReadonlyMap<stri
 }
 
 /** Part 4: a live page gets LIVE_POSTS posts over `seconds`; every mention must end up highlighted once. */
-export async function runLive(browser: BenchBrowser, names: readonly string[], seconds: number, log: (line: string) => void): Promise<LiveResult> {
+export async function runLive(
+  browser: BenchBrowser,
+  names: readonly string[],
+  seconds: number,
+  log: (line: string) => void,
+): Promise<LiveResult> {
   const { url, inserted } = serveLivePage(browser, names, seconds);
   const ids = new Map(bundledSnapshot(bundledDataset()).entities.map((entity) => [entity.name, entity.id]));
   const inArticle = await articleCounts(browser);
@@ -208,7 +219,10 @@ export async function runLive(browser: BenchBrowser, names: readonly string[], s
     const trace = await startTrace(browser.context, page);
     await page.goto(url, { waitUntil: 'load' });
     log(`live page: inserting ${LIVE_POSTS} posts over ${seconds} s…`);
-    await page.waitForFunction(() => typeof (window as unknown as { __liveDoneAt?: number }).__liveDoneAt === 'number', null, { timeout: (seconds + 60) * 1000, polling: 500 });
+    await page.waitForFunction(() => typeof (window as unknown as { __liveDoneAt?: number }).__liveDoneAt === 'number', null, {
+      timeout: (seconds + 60) * 1000,
+      polling: 500,
+    });
     // Longer quiet than for a static page: rendering a page this size can hold the main thread past
     // the scheduler's 500 ms idle timeout, and the insertions must be fully scanned before counting.
     await waitForScan(page, 120_000, LIVE_QUIET_MS);
@@ -218,11 +232,16 @@ export async function runLive(browser: BenchBrowser, names: readonly string[], s
       const last = entries[entries.length - 1]!;
       return last.startTime + last.duration - (window as unknown as { __liveDoneAt: number }).__liveDoneAt;
     });
-    const counts = (await countInPage(page, names, ids)).map((c) => ({ ...c, expected: (inArticle[ids.get(c.name) ?? ''] ?? 0) + c.inPosts }));
+    const counts = (await countInPage(page, names, ids)).map((c) => ({
+      ...c,
+      expected: (inArticle[ids.get(c.name) ?? ''] ?? 0) + c.inPosts,
+    }));
     const figures = await trace.stop('backstory:scan');
     const mismatches = counts
       .filter((c) => c.expected !== c.highlighted || c.inPosts !== (inserted.get(c.name) ?? 0))
-      .map((c) => `${c.name}: ${c.highlighted} found / ${c.expected} expected / ${c.inPosts} in posts / ${inserted.get(c.name) ?? 0} inserted`);
+      .map(
+        (c) => `${c.name}: ${c.highlighted} found / ${c.expected} expected / ${c.inPosts} in posts / ${inserted.get(c.name) ?? 0} inserted`,
+      );
     return {
       posts: LIVE_POSTS,
       seconds,

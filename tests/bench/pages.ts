@@ -29,7 +29,11 @@ export function sharedPages(): BenchPage[] {
   return readdirSync(SHARED_PAGES_DIR)
     .filter((file) => file.endsWith('.html'))
     .sort()
-    .map((file) => ({ name: file, html: stripScripts(readFileSync(path.join(SHARED_PAGES_DIR, file), 'utf8')), origin: `../shared/pages/${file}` }));
+    .map((file) => ({
+      name: file,
+      html: stripScripts(readFileSync(path.join(SHARED_PAGES_DIR, file), 'utf8')),
+      origin: `../shared/pages/${file}`,
+    }));
 }
 
 export function fixturePage(): BenchPage {

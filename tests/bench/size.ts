@@ -32,7 +32,15 @@ function figures(runs: readonly EngineRun[]): EngineFigures {
 }
 
 /** Fresh load per run; which dataset goes first alternates, so neither always meets a warmer machine. */
-export async function measureSize(browser: BenchBrowser, page: BenchPage, engine: string, bundledJson: string, largeJson: string, runs: number, log: (line: string) => void): Promise<SizeRow> {
+export async function measureSize(
+  browser: BenchBrowser,
+  page: BenchPage,
+  engine: string,
+  bundledJson: string,
+  largeJson: string,
+  runs: number,
+  log: (line: string) => void,
+): Promise<SizeRow> {
   const url = PLAIN_BASE + page.name;
   const bundled: EngineRun[] = [];
   const large: EngineRun[] = [];

@@ -17,11 +17,42 @@ const FIRST_NAMES = (
   'Katarzyna Lars Ingrid Sven Mehmet Ayse Emre Yael Avi Moshe Rachel Benjamin Samuel Nadia Tariq Samir ' +
   'Rania Dmitri Andrei Natalia Viktor Paolo Francesca Diego Camila Mateo Valentina George Paul Mark Richard'
 ).split(' ');
-const ORG_SUFFIXES = ['Institute', 'Party', 'Front', 'Council', 'Group', 'Foundation', 'Bank', 'University', 'Movement', 'Alliance', 'Committee', 'Authority', 'Agency', 'Corporation', 'Brigades', 'Union'];
-const ORG_PREFIXES = ['National', 'United', 'Democratic', 'Popular', 'Federal', 'Central', 'Free', 'New', 'Royal', 'Islamic', 'Independent', 'Great'];
+const ORG_SUFFIXES = [
+  'Institute',
+  'Party',
+  'Front',
+  'Council',
+  'Group',
+  'Foundation',
+  'Bank',
+  'University',
+  'Movement',
+  'Alliance',
+  'Committee',
+  'Authority',
+  'Agency',
+  'Corporation',
+  'Brigades',
+  'Union',
+];
+const ORG_PREFIXES = [
+  'National',
+  'United',
+  'Democratic',
+  'Popular',
+  'Federal',
+  'Central',
+  'Free',
+  'New',
+  'Royal',
+  'Islamic',
+  'Independent',
+  'Great',
+];
 const PLACE_PREFIXES = ['Lake', 'Mount', 'Port', 'San', 'Saint', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'New', 'Fort', 'Cape'];
 const EVENT_SUFFIXES = ['Accords', 'Summit', 'Offensive', 'Agreement', 'Declaration', 'Crisis'];
-const SYLLABLES = 'ka zu vel dro mir tas quen bor lix nya oth rem zar vys dun pel xan gor til wex bra sko fen jul mak oru pri sza tev yon'.split(' ');
+const SYLLABLES =
+  'ka zu vel dro mir tas quen bor lix nya oth rem zar vys dun pel xan gor til wex bra sko fen jul mak oru pri sza tev yon'.split(' ');
 
 export const SYNTHETIC_COUNTS = { people: 30_000, organizations: 8_000, places: 6_000, events: 2_000 };
 
@@ -70,18 +101,43 @@ export function syntheticEntities(forbidden: ReadonlySet<string>): Entity[] {
   });
   placeIds.forEach((id) => {
     const core = tokens.name();
-    entities.push({ id, kind: 'place', name: core, aliases: [{ text: core }, { text: `${pick(random, PLACE_PREFIXES)} ${core}` }], summary: SUMMARY, placeType: 'town', locatedIn: pick(random, placeIds) });
+    entities.push({
+      id,
+      kind: 'place',
+      name: core,
+      aliases: [{ text: core }, { text: `${pick(random, PLACE_PREFIXES)} ${core}` }],
+      summary: SUMMARY,
+      placeType: 'town',
+      locatedIn: pick(random, placeIds),
+    });
   });
   for (let i = 0; i < SYNTHETIC_COUNTS.people; i++) {
     const surname = tokens.name();
     const name = `${pick(random, FIRST_NAMES)} ${surname}`;
     const roles = [{ title: 'Official', organization: pick(random, orgIds) }];
-    entities.push({ id: `syn-person-${i}`, kind: 'person', name, aliases: [{ text: name }, { text: surname, needsContext: true }], summary: SUMMARY, roles });
+    entities.push({
+      id: `syn-person-${i}`,
+      kind: 'person',
+      name,
+      aliases: [{ text: name }, { text: surname, needsContext: true }],
+      summary: SUMMARY,
+      roles,
+    });
   }
   for (let i = 0; i < SYNTHETIC_COUNTS.events; i++) {
     const name = `${tokens.name()} ${pick(random, EVENT_SUFFIXES)}`;
     const participants = [`syn-person-${Math.floor(random() * SYNTHETIC_COUNTS.people)}`];
-    entities.push({ id: `syn-event-${i}`, kind: 'event', name, aliases: [{ text: name }, { text: `the ${name}` }], summary: SUMMARY, eventType: 'other', start: '2020-01-01', place: pick(random, placeIds), participants });
+    entities.push({
+      id: `syn-event-${i}`,
+      kind: 'event',
+      name,
+      aliases: [{ text: name }, { text: `the ${name}` }],
+      summary: SUMMARY,
+      eventType: 'other',
+      start: '2020-01-01',
+      place: pick(random, placeIds),
+      participants,
+    });
   }
   return entities;
 }

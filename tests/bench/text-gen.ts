@@ -73,7 +73,13 @@ export function nameSegment(random: Random, name: string): Segment[] {
  * One live-blog post: a title and `paragraphs` paragraphs of 2–4 sentences, 60% of which name one
  * of `names`. `onName` sees every name inserted (the live check counts them).
  */
-export function makePost(random: Random, names: readonly string[], index: number, paragraphs: number, onName?: (name: string) => void): Post {
+export function makePost(
+  random: Random,
+  names: readonly string[],
+  index: number,
+  paragraphs: number,
+  onName?: (name: string) => void,
+): Post {
   const out: Segment[][] = [];
   for (let p = 0; p < paragraphs; p++) {
     const segments: Segment[] = [];
@@ -89,7 +95,7 @@ export function makePost(random: Random, names: readonly string[], index: number
     out.push(segments);
   }
   const minute = String(index % 60).padStart(2, '0');
-  return { title: `${pick(random, TITLES)} #${index + 1}`, time: `${10 + Math.floor(index / 60) % 12}:${minute}`, paragraphs: out };
+  return { title: `${pick(random, TITLES)} #${index + 1}`, time: `${10 + (Math.floor(index / 60) % 12)}:${minute}`, paragraphs: out };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -99,7 +105,9 @@ export function escapeHtml(text: string): string {
 }
 
 export function segmentsToHtml(segments: readonly Segment[]): string {
-  return segments.map((s) => (typeof s === 'string' ? escapeHtml(s) : `<${s[0]}${s[0] === 'a' ? ' href="#"' : ''}>${escapeHtml(s[1])}</${s[0]}>`)).join('');
+  return segments
+    .map((s) => (typeof s === 'string' ? escapeHtml(s) : `<${s[0]}${s[0] === 'a' ? ' href="#"' : ''}>${escapeHtml(s[1])}</${s[0]}>`))
+    .join('');
 }
 
 export function postToHtml(post: Post): string {

@@ -32,11 +32,16 @@ const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 /** Starts tracing (before the page loads); long runs pass fewer categories to keep the trace small. */
 export async function startTrace(context: BrowserContext, page: Page, categories: string[] = CATEGORIES) {
   const session = await context.newCDPSession(page);
-  await session.send('Tracing.start', { traceConfig: { includedCategories: categories, recordMode: 'recordContinuously' }, transferMode: 'ReturnAsStream' });
+  await session.send('Tracing.start', {
+    traceConfig: { includedCategories: categories, recordMode: 'recordContinuously' },
+    transferMode: 'ReturnAsStream',
+  });
   return {
     /** Ends the trace and returns the task figures for the given user-timing measure. */
     stop: async (measure: string): Promise<TaskFigures | null> => {
-      const complete = new Promise<string | undefined>((resolve) => session.once('Tracing.tracingComplete', (event) => resolve(event.stream)));
+      const complete = new Promise<string | undefined>((resolve) =>
+        session.once('Tracing.tracingComplete', (event) => resolve(event.stream)),
+      );
       await session.send('Tracing.end');
       const stream = await complete;
       if (!stream) return null;
@@ -91,7 +96,14 @@ export function taskFigures(events: readonly TraceEvent[], measure: string): Tas
 /** The longest timeline events inside a task, longest first ("Layout 80.2, Paint 3.1"). */
 function biggestChildren(events: readonly TraceEvent[], task: TraceEvent, count: number): string {
   const inside = events.filter(
-    (e) => e.ph === 'X' && e.pid === task.pid && e.tid === task.tid && !TASK_NAMES.has(e.name) && e.cat.includes('devtools.timeline') && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur!,
+    (e) =>
+      e.ph === 'X' &&
+      e.pid === task.pid &&
+      e.tid === task.tid &&
+      !TASK_NAMES.has(e.name) &&
+      e.cat.includes('devtools.timeline') &&
+      e.ts >= task.ts &&
+      e.ts + (e.dur ?? 0) <= task.ts + task.dur!,
   );
   const top = inside.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, count);
   return top.map((e) => (count === 1 ? e.name : `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)}`)).join(', ');
