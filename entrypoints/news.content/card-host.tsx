@@ -18,6 +18,10 @@ const HOST_CSS = `
 @keyframes bs-in { from { opacity: 0; transform: translateY(-2px); } to { opacity: 1; transform: none; } }
 `;
 
+/** The faces card.css uses (regular, bold headings, italic quotes, small print). */
+const CARD_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+const CARD_FONTS = ['14px', '650 18px', 'italic 14px', '650 12px', '12px'].map((face) => `${face} ${CARD_FAMILY}`);
+
 export interface CardContent {
   entity: Entity;
   sources: ReadonlyMap<string, Source>;
@@ -53,7 +57,30 @@ export class CardHost {
   show(content: CardContent, anchor: Rect, focus: boolean): void {
     const mount = this.ensureMount();
     this.anchor = anchor;
-    render(
+    render(this.card(content), mount);
+    this.position();
+    const pop = mount.firstElementChild as HTMLElement | null;
+    if (focus) pop?.focus();
+  }
+
+  /** Renders the card into a detached element and discards it: warms the code for the first real card. */
+  prewarm(content: CardContent): void {
+    const scratch = this.doc.createElement('div');
+    render(this.card(content), scratch);
+    render(null, scratch);
+    // The card's faces, matched and shaped once off screen: the first card's layout then finds them.
+    if (typeof OffscreenCanvas === 'function') {
+      const context = new OffscreenCanvas(1, 1).getContext('2d');
+      for (const font of CARD_FONTS) {
+        if (!context) break;
+        context.font = font;
+        context.measureText(content.entity.name);
+      }
+    }
+  }
+
+  private card(content: CardContent) {
+    return (
       <div
         class="bs-pop bs-card"
         role="dialog"
@@ -65,12 +92,8 @@ export class CardHost {
         onKeyDown={this.events.onKeyDown}
       >
         <EntityCard {...content} headingId="bs-card-name" />
-      </div>,
-      mount,
+      </div>
     );
-    this.position();
-    const pop = mount.firstElementChild as HTMLElement | null;
-    if (focus) pop?.focus();
   }
 
   /** Keeps the card beside its anchor; returns false when the anchor has left the viewport. */

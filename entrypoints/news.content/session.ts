@@ -33,6 +33,8 @@ export class PageSession {
   /** Per entity, the mention the popup last jumped to (the next jump goes to the one after). */
   private readonly jumpIndex = new Map<string, number>();
   private castTimer = 0;
+  /** Whether the card has been rendered once off the page (see CardController.prewarm). */
+  private prewarmed = false;
   private reported = -1;
   private settings: Settings;
 
@@ -83,7 +85,10 @@ export class PageSession {
     this.scanner.enqueue(body);
     this.doc.addEventListener('pointermove', this.hover.onPointerMove, { passive: true, capture: true, signal });
     this.doc.addEventListener('keydown', (event) => event.key === 'Escape' && this.card.close(), { signal });
-    this.doc.addEventListener('pointerdown', (event) => !this.card.contains(event.target as Node) && this.card.close(), { signal, capture: true });
+    this.doc.addEventListener('pointerdown', (event) => !this.card.contains(event.target as Node) && this.card.close(), {
+      signal,
+      capture: true,
+    });
     this.doc.defaultView?.addEventListener('scroll', () => this.card.onScroll(), { passive: true, signal });
   }
 
@@ -126,7 +131,9 @@ export class PageSession {
 
   /** Scrolls to the next mention of an entity after the last one jumped to, and flashes it. */
   jumpTo(entityId: string): boolean {
-    const mentions = [...this.scanner.mentions].filter((m) => this.scanner.entityOf(m).id === entityId).sort((a, b) => (before(a, b) ? -1 : 1));
+    const mentions = [...this.scanner.mentions]
+      .filter((m) => this.scanner.entityOf(m).id === entityId)
+      .sort((a, b) => (before(a, b) ? -1 : 1));
     if (!mentions.length) return false;
     const index = (this.jumpIndex.get(entityId) ?? -1) + 1;
     const mention = mentions[index % mentions.length]!;
@@ -158,7 +165,8 @@ export class PageSession {
 
   private scannerHost() {
     return {
-      schedule: (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 500 }) : setTimeout(work, 16)),
+      schedule: (work: () => void) =>
+        typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 500 }) : setTimeout(work, 16),
       now: () => performance.now(),
       measure: (start: number, end: number) => performance.measure('backstory:scan', { start, end }),
       createRange: (init: StaticRangeInit) => new StaticRange(init),
@@ -217,6 +225,16 @@ export class PageSession {
     }
     const missing = [...ids].filter((id) => !this.entities.has(id));
     if (missing.length) await this.load(missing);
+    if (!this.prewarmed && this.entities.size) {
+      this.prewarmed = true;
+      const first = this.entities.keys().next().value!;
+      this.whenIdle(() => this.card.prewarm(first));
+    }
+  }
+
+  private whenIdle(work: () => void): void {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2_000 });
+    else setTimeout(work, 50);
   }
 
   private async load(ids: string[]): Promise<void> {

@@ -48,28 +48,42 @@ function installCardObserver(page: Page): Promise<void> {
   });
 }
 
-/** Picks up to `wanted` distinct mention texts with a line box, from Backstory's highlights; returns how many. */
+/**
+ * Picks up to `wanted` distinct mention texts with a line box, from Backstory's highlights; returns
+ * how many. Only mentions near the viewport are painted, so the page is scrolled through once (a
+ * viewport at a time, two frames each for the highlights to follow) to see them all.
+ */
 function mentionCount(page: Page, wanted: number): Promise<number> {
-  return page.evaluate((limit) => {
+  return page.evaluate(async (limit) => {
     const seen = new Set<string>();
     const picked: Range[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('backstory') || name === 'backstory-flash') return;
-      highlight.forEach((abstract) => {
-        // Backstory highlights with StaticRanges: a live Range gives text and line boxes.
-        const range = document.createRange();
-        try {
-          range.setStart(abstract.startContainer, abstract.startOffset);
-          range.setEnd(abstract.endContainer, abstract.endOffset);
-        } catch {
-          return;
-        }
-        const text = range.toString().trim().toLowerCase();
-        if (!text || seen.has(text) || !range.getClientRects().length) return;
-        seen.add(text);
-        picked.push(range);
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const collect = () =>
+      CSS.highlights.forEach((highlight, name) => {
+        if (!name.startsWith('backstory') || name === 'backstory-flash') return;
+        highlight.forEach((abstract) => {
+          // Backstory highlights with StaticRanges: a live Range gives text and line boxes.
+          const range = document.createRange();
+          try {
+            range.setStart(abstract.startContainer, abstract.startOffset);
+            range.setEnd(abstract.endContainer, abstract.endOffset);
+          } catch {
+            return;
+          }
+          const text = range.toString().trim().toLowerCase();
+          if (!text || seen.has(text) || !range.getClientRects().length) return;
+          seen.add(text);
+          picked.push(range);
+        });
       });
-    });
+    const height = document.documentElement.scrollHeight;
+    for (let y = 0, steps = 0; steps < 40; y += innerHeight, steps++) {
+      scrollTo({ top: y, behavior: 'instant' });
+      await frame();
+      collect();
+      if (y + innerHeight >= height) break;
+    }
+    scrollTo({ top: 0, behavior: 'instant' });
     // Spread over the page: evenly spaced distinct mentions, in document order.
     picked.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     const step = Math.max(1, Math.floor(picked.length / limit));

@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { CardHost, type CardContent } from '../../../entrypoints/news.content/card-host';
+import bundled from '../../../data/backstory.json';
+import type { Dataset } from '../../../lib/schema/dataset';
+
+const entity = (bundled as unknown as Dataset).entities.find((e) => e.name === 'Antony Blinken')!;
+
+function content(): CardContent {
+  return { entity, sources: new Map(), lookup: () => undefined, onOpenEntity: () => undefined };
+}
+
+function newHost() {
+  return new CardHost(document, { onPointerEnter: () => undefined, onPointerLeave: () => undefined, onKeyDown: () => undefined });
+}
+
+describe('card host', () => {
+  it('prewarms without touching the page', () => {
+    document.body.innerHTML = '<p>Antony Blinken arrived.</p>';
+    const before = document.documentElement.outerHTML;
+    const host = newHost();
+    host.prewarm(content());
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(document.querySelector('backstory-card')).toBeNull();
+    expect(host.isOpen).toBe(false);
+  });
+
+  it('shows the card after a prewarm, in its own shadow root, named for the entity', () => {
+    document.body.innerHTML = '<p>Antony Blinken arrived.</p>';
+    const host = newHost();
+    host.prewarm(content());
+    host.show(content(), { left: 10, top: 10, right: 100, bottom: 30 }, false);
+    const element = document.querySelector('backstory-card');
+    const dialog = element?.shadowRoot?.querySelector('[role="dialog"]');
+    expect(dialog?.getAttribute('aria-labelledby')).toBe('bs-card-name');
+    expect(element?.shadowRoot?.getElementById('bs-card-name')?.textContent).toBe('Antony Blinken');
+    expect(host.isOpen).toBe(true);
+    host.destroy();
+    expect(document.querySelector('backstory-card')).toBeNull();
+  });
+});
