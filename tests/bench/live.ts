@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import * as scanner from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
 import type { MatcherSnapshot } from '../../lib/match/snapshot';
-import { NEWS_BASE, type BenchBrowser } from './browser';
+import { NEWS_BASE, PLAIN_BASE, type BenchBrowser } from './browser';
 import { bundledDataset, bundledSnapshot } from './dataset';
 import { readExtensionRun, waitForScan } from './measure';
 import { makePost, seededRandom, type Post } from './text-gen';
@@ -40,6 +40,10 @@ export interface LiveResult {
   /** From the last insertion to the end of the last scan chunk: how far the highlights lag behind. */
   catchUpMs: number;
   trace: TaskFigures | null;
+  /** Longest main-thread task while the posts were inserted, with Backstory on (same load as `trace`). */
+  insertTrace: TaskFigures | null;
+  /** The same without Backstory (the page served where it is off): what the page costs by itself. */
+  baselineTrace: TaskFigures | null;
 }
 
 /**
@@ -98,12 +102,17 @@ const INSERT_SCRIPT = `
   };
   const tick = () => {
     const due = Math.min(posts.length, Math.ceil(((performance.now() - startedAt) / duration) * posts.length));
+    const tickStart = performance.now();
     while (inserted < due) live.prepend(build(posts[inserted++]));
+    // The insertion window, with or without Backstory, for the traces.
+    performance.measure('bench:insert', { start: tickStart, end: performance.now() });
     if (inserted < posts.length) setTimeout(tick, 10);
     else window.__liveDoneAt = performance.now();
   };
   const start = () => {
-    if (!performance.getEntriesByName('backstory:scan').length) return setTimeout(start, 50);
+    // With Backstory: once its first scan has run. Served where Backstory is off: after the load.
+    const off = location.hostname === ${JSON.stringify(new URL(PLAIN_BASE).hostname)};
+    if (!off && !performance.getEntriesByName('backstory:scan').length) return setTimeout(start, 50);
     startedAt = performance.now();
     tick();
   };
@@ -129,11 +138,14 @@ export function serveLivePage(
   browser: BenchBrowser,
   names: readonly string[],
   seconds: number,
-): { url: string; inserted: Map<string, number> } {
+): { url: string; plainUrl: string; inserted: Map<string, number> } {
   const { posts, inserted } = livePosts(names);
   const url = `${NEWS_BASE}live-${seconds}s.html`;
-  browser.serve(url, livePage(posts, seconds * 1000));
-  return { url, inserted };
+  const plainUrl = `${PLAIN_BASE}live-${seconds}s.html`;
+  const html = livePage(posts, seconds * 1000);
+  browser.serve(url, html);
+  browser.serve(plainUrl, html);
+  return { url, plainUrl, inserted };
 }
 
 /** Backstory's per-entity counts on a page it has scanned (its last `backstory:cast` mark). */
@@ -210,7 +222,7 @@ export async function runLive(
   seconds: number,
   log: (line: string) => void,
 ): Promise<LiveResult> {
-  const { url, inserted } = serveLivePage(browser, names, seconds);
+  const { url, plainUrl, inserted } = serveLivePage(browser, names, seconds);
   const ids = new Map(bundledSnapshot(bundledDataset()).entities.map((entity) => [entity.name, entity.id]));
   const inArticle = await articleCounts(browser);
 
@@ -236,7 +248,7 @@ export async function runLive(
       ...c,
       expected: (inArticle[ids.get(c.name) ?? ''] ?? 0) + c.inPosts,
     }));
-    const figures = await trace.stop('backstory:scan');
+    const [figures, insertFigures] = await trace.stopAll(['backstory:scan', 'bench:insert']);
     const mismatches = counts
       .filter((c) => c.expected !== c.highlighted || c.inPosts !== (inserted.get(c.name) ?? 0))
       .map(
@@ -257,8 +269,33 @@ export async function runLive(
       longestChunkMs: run.longestChunkMs,
       longTaskMs: run.longTaskMs,
       catchUpMs,
-      trace: figures,
+      trace: figures ?? null,
+      insertTrace: insertFigures ?? null,
+      baselineTrace: await insertionBaseline(browser, plainUrl, seconds, log),
     };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The live page where Backstory is off, traced: the page's own longest task while the posts go in. */
+async function insertionBaseline(
+  browser: BenchBrowser,
+  url: string,
+  seconds: number,
+  log: (line: string) => void,
+): Promise<TaskFigures | null> {
+  const page = await browser.context.newPage();
+  try {
+    const trace = await startTrace(browser.context, page);
+    await page.goto(url, { waitUntil: 'load' });
+    log(`live page without Backstory: inserting ${LIVE_POSTS} posts over ${seconds} s…`);
+    await page.waitForFunction(() => typeof (window as unknown as { __liveDoneAt?: number }).__liveDoneAt === 'number', null, {
+      timeout: (seconds + 60) * 1000,
+      polling: 500,
+    });
+    await page.waitForTimeout(1_000);
+    return await trace.stop('bench:insert');
   } finally {
     await page.close();
   }

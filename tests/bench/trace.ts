@@ -38,25 +38,30 @@ export async function startTrace(context: BrowserContext, page: Page, categories
   });
   return {
     /** Ends the trace and returns the task figures for the given user-timing measure. */
-    stop: async (measure: string): Promise<TaskFigures | null> => {
-      const complete = new Promise<string | undefined>((resolve) =>
-        session.once('Tracing.tracingComplete', (event) => resolve(event.stream)),
-      );
-      await session.send('Tracing.end');
-      const stream = await complete;
-      if (!stream) return null;
-      let text = '';
-      for (;;) {
-        const chunk = await session.send('IO.read', { handle: stream, size: 1 << 20 });
-        text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-        if (chunk.eof) break;
-      }
-      await session.send('IO.close', { handle: stream });
-      await session.detach();
-      const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-      return taskFigures(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []), measure);
-    },
+    stop: async (measure: string): Promise<TaskFigures | null> => (await stopAll([measure]))[0] ?? null,
+    /** Ends the trace and returns the task figures for each of the given user-timing measures. */
+    stopAll: (measures: readonly string[]) => stopAll(measures),
   };
+
+  async function stopAll(measures: readonly string[]): Promise<Array<TaskFigures | null>> {
+    const complete = new Promise<string | undefined>((resolve) =>
+      session.once('Tracing.tracingComplete', (event) => resolve(event.stream)),
+    );
+    await session.send('Tracing.end');
+    const stream = await complete;
+    if (!stream) return measures.map(() => null);
+    let text = '';
+    for (;;) {
+      const chunk = await session.send('IO.read', { handle: stream, size: 1 << 20 });
+      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+      if (chunk.eof) break;
+    }
+    await session.send('IO.close', { handle: stream });
+    await session.detach();
+    const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+    const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+    return measures.map((measure) => taskFigures(events, measure));
+  }
 }
 
 /** Finds the scan chunks (async user-timing events) and the top-level tasks of the same thread. */
