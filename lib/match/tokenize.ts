@@ -20,21 +20,29 @@ import {
  *
  * Speed: the page scanner reads every word of a page, mostly before the JavaScript engine has
  * optimised any of this code, so the search for words is left to one regular expression (native
- * code) over the lower-cased text: plain ASCII words come out of it whole and most are dismissed with
- * one lookup; only words with other characters (accents, apostrophes, invisible characters) are read
- * character by character. The pattern has no Unicode classes: compiling those costs milliseconds on
+ * code) over the lower-cased text: plain words (ASCII, or Latin with accents) come out of it whole
+ * and most are dismissed with one lookup; only candidates and words with other characters
+ * (apostrophes, invisible characters, other scripts) are read character by character. The pattern has no Unicode classes: compiling those costs milliseconds on
  * every page load, so they are only used (in fold.ts) when a page has non-ASCII letters.
  */
 
 /** A plain ASCII word, or any one non-ASCII character (a letter, or punctuation such as “ or —). */
-const WORD_SOURCE = '[A-Za-z0-9]+|[^\\x00-\\x7f]';
+const READ_SOURCE = '[A-Za-z0-9]+|[^\\x00-\\x7f]';
+
+/**
+ * What `candidates` searches for: a plain ASCII word (group 1) that no Latin letter continues, a word
+ * of ASCII and Latin letters (À–ɏ, accented or not: "président", "Israël"), or any one other non-ASCII
+ * character.
+ */
+const SEARCH_SOURCE =
+  '([A-Za-z0-9]+)(?![A-Za-z0-9\\u00C0-\\u024F])|[A-Za-z0-9\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F]+|[^\\x00-\\x7f]';
 
 /**
  * Module-wide: the search of `candidates`, and that of `read`. Neither call runs inside itself, and
  * `read` runs inside `candidates`, hence two.
  */
-const SEARCH = new RegExp(WORD_SOURCE, 'g');
-const READ = new RegExp(WORD_SOURCE, 'g');
+const SEARCH = new RegExp(SEARCH_SOURCE, 'g');
+const READ = new RegExp(READ_SOURCE, 'g');
 
 /** One token at a time: where it is and its keys. */
 export class TokenCursor {
@@ -69,11 +77,17 @@ export class TokenCursor {
     let found: RegExpExecArray | null;
     while ((found = pattern.exec(scanned)) !== null) {
       const word = found[0];
-      const first = word.charCodeAt(0);
-      if (first < 0x80) {
+      if (found[1] !== undefined) {
         // A plain ASCII word that nothing continues is its own key.
         if (endsPlainWord(text, pattern.lastIndex) && !keys.has(lower === null ? word.toLowerCase() : word)) continue;
-      } else if (isSpace(first) || isDash(first) || isQuoteMark(first) || first === 0x2019) continue;
+      } else {
+        const first = word.charCodeAt(0);
+        if (word.length > 1 || first < 0x80 || isLatinLetter(first)) {
+          // A word of Latin letters that nothing continues: its key is the word without its accents.
+          const key = stripAllDiacritics(lower === null ? word.toLowerCase() : word);
+          if (endsPlainWord(text, pattern.lastIndex) && !keys.has(key)) continue;
+        } else if (isSpace(first) || isDash(first) || isQuoteMark(first) || first === 0x2019) continue;
+      }
       pattern.lastIndex = visit(found.index);
     }
   }
@@ -174,6 +188,11 @@ function endsPlainWord(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code < 0x80) return code !== 0x27 && code !== 0x60;
   return isSpace(code) || isDash(code) || isQuoteMark(code);
+}
+
+/** Letters of Latin-1 and Latin Extended-A and B (À–ɏ but × and ÷). */
+function isLatinLetter(code: number): boolean {
+  return code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7;
 }
 
 /** The gap mark of the characters in [from, to): a single space is by far the most common. */

@@ -139,6 +139,8 @@ export function isWordAt(text: string, i: number): boolean {
   if (code < 0x2b0 || (code >= 0x300 && code < 0x370)) return true;
   // General punctuation (spaces, dashes, quotation marks, invisible characters) and currency signs: none.
   if ((code >= 0x2000 && code < 0x2070) || (code >= 0x20a0 && code < 0x20d0)) return false;
+  // Arrows, mathematical and technical signs, box drawing, shapes (▪ ■ ►), symbols and most dingbats: none.
+  if ((code >= 0x2190 && code < 0x2460) || (code >= 0x2500 && code < 0x2776)) return false;
   // CJK unified ideographs and Hangul syllables: all letters.
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3)) return true;
   if (isInvisible(code) || isApostrophe(code)) return false;

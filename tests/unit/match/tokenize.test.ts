@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../lib/match/tokenize';
+import { TokenCursor, tokenize } from '../../../lib/match/tokenize';
 import { tokenizeReference } from './tokenize-reference';
 import { GAP_BREAK, GAP_COMMA, GAP_DOT, GAP_SPACE } from '../../../lib/text/fold';
 
@@ -147,5 +147,59 @@ describe('tokenize', () => {
       }) => Array.from({ length: t.count }, (_, k) => [t.start[k], t.end[k], t.key[k], t.exact[k], t.gap[k]]);
       expect(shape(fast), JSON.stringify(text)).toEqual(shape(reference));
     }
+  });
+
+  /** The tokens the matcher examines for these keys: the first token at or after each place `candidates` offers. */
+  function visited(text: string, keys: ReadonlySet<string>): Set<number> {
+    const cursor = new TokenCursor(text);
+    const examined = new Set<number>();
+    cursor.candidates(new Map([...keys].map((key) => [key, true])), (at) => {
+      if (!cursor.read(at)) return text.length;
+      examined.add(cursor.start);
+      return cursor.after;
+    });
+    return examined;
+  }
+
+  /** Token starts `candidates` must not skip: tokens whose key, or key without a possessive, is in `keys`. */
+  function mustVisit(text: string, keys: ReadonlySet<string>): number[] {
+    const tokens = tokenizeReference(text);
+    const starts: number[] = [];
+    for (let t = 0; t < tokens.count; t++) {
+      const key = tokens.key[t]!;
+      if (keys.has(key) || (key.endsWith("'s") && keys.has(key.slice(0, -2)))) starts.push(tokens.start[t]!);
+    }
+    return starts;
+  }
+
+  it.each(Array.from({ length: 20 }, (_, seed) => seed))('offers the scanner every word that starts a name, on random text %i', (seed) => {
+    let state = seed * 104729 + 7;
+    const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+    for (let sample = 0; sample < 50; sample++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 24);
+      for (let i = 0; i < length; i++) text += PIECES[Math.floor(random() * PIECES.length)]!;
+      const all = tokenizeReference(text).key;
+      const keys = new Set(all.filter(() => random() < 0.5));
+      const seen = visited(text, keys);
+      const missed = mustVisit(text, keys).filter((start) => !seen.has(start));
+      expect(missed, JSON.stringify({ text, keys: [...keys] })).toEqual([]);
+    }
+  });
+
+  it('offers words with any Latin letter under the key the character-by-character reading gives', () => {
+    const missed: string[] = [];
+    for (let code = 0xc0; code <= 0x24f; code++) {
+      for (const text of [
+        `a${String.fromCharCode(code)}b`,
+        `${String.fromCharCode(code)}x`,
+        `${String.fromCharCode(code).toUpperCase()}ab ok`,
+      ]) {
+        const key = tokenizeReference(text).key[0];
+        if (key === undefined) continue;
+        if (!visited(text, new Set([key])).has(tokenizeReference(text).start[0]!)) missed.push(`U+${code.toString(16)} in ${text}`);
+      }
+    }
+    expect(missed).toEqual([]);
   });
 });

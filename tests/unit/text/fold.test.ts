@@ -143,6 +143,7 @@ describe('character classes answered without Unicode patterns', () => {
   const ranges: Array<[string, number, number]> = [
     ['U+0080 to U+036F', 0x80, 0x36f],
     ['U+2000 to U+20CF', 0x2000, 0x20cf],
+    ['U+2190 to U+27BF', 0x2190, 0x27bf],
     ['U+4E00 to U+9FFF', 0x4e00, 0x9fff],
     ['U+AC00 to U+D7A3', 0xac00, 0xd7a3],
   ];
