@@ -53,7 +53,13 @@ export class PageScanner {
   private blocks: TextBlock[] = [];
   private scheduled = false;
   private stopped = false;
-  private pending: PendingMatch[] = [];
+  /**
+   * Context-needing matches that did not link yet, by the first text node of their block: a block
+   * scanned again drops its own at once, whatever the number of others.
+   */
+  private pending = new Map<Text, PendingMatch[]>();
+  /** Set when the page established a new entity: only then can a pending match link. */
+  private contextGrew = false;
   /** Set once MAX_MENTIONS is reached: no more scanning on this page. */
   saturated = false;
   private readonly byNode = new WeakMap<Text, Mention[]>();
@@ -138,7 +144,7 @@ export class PageScanner {
       this.blocks = this.walker.step(NODES_PER_STEP);
       if (this.walker.done) this.walker = null;
     }
-    if (changed) changed = this.resolvePending() || changed;
+    if (this.contextGrew) changed = this.resolvePending() || changed;
     this.host.measure(start, this.host.now());
     if (changed) this.host.onChange?.();
     if (this.blocks.length || this.walker || this.queue.length) this.kick();
@@ -153,33 +159,42 @@ export class PageScanner {
         changed = true;
       }
     }
-    if (this.pending.length) {
-      const nodes = new Set(block.nodes);
-      this.pending = this.pending.filter((p) => !nodes.has(p.block.nodes[0]!));
-    }
+    if (this.pending.size) for (const node of block.nodes) this.pending.delete(node);
     const matches = this.matcher.findMatches(block.text);
     if (!matches.length) return changed;
-    this.context.establish(matches);
+    if (this.context.establish(matches)) this.contextGrew = true;
+    let waiting: PendingMatch[] | undefined;
     for (const match of matches) {
       const entity = this.context.resolve(match);
       if (entity >= 0) this.add(block, match, entity);
-      else this.pending.push({ block, match });
+      else (waiting ??= []).push({ block, match });
     }
+    if (waiting) this.pending.set(block.nodes[0]!, waiting);
     return true;
   }
 
-  /** Context-needing matches seen earlier may link now that more entities are established. */
+  /**
+   * Context-needing matches seen earlier may link now that more entities are established. Runs only
+   * after the established set grew, so a page full of unresolvable names costs nothing per pass.
+   */
   private resolvePending(): boolean {
+    this.contextGrew = false;
     let changed = false;
-    const still: PendingMatch[] = [];
-    for (const item of this.pending) {
-      const entity = this.context.resolve(item.match);
-      if (entity >= 0 && item.block.nodes.every((node) => node.isConnected)) {
+    for (const [first, items] of this.pending) {
+      if (!items[0]!.block.nodes.every((node) => node.isConnected)) {
+        this.pending.delete(first);
+        continue;
+      }
+      const still = items.filter((item) => {
+        const entity = this.context.resolve(item.match);
+        if (entity < 0) return true;
         this.add(item.block, item.match, entity);
         changed = true;
-      } else if (entity < 0) still.push(item);
+        return false;
+      });
+      if (still.length) this.pending.set(first, still);
+      else this.pending.delete(first);
     }
-    this.pending = still;
     return changed;
   }
 
@@ -214,7 +229,7 @@ export class PageScanner {
     this.queue.length = 0;
     this.walker = null;
     this.blocks = [];
-    this.pending = [];
+    this.pending.clear();
   }
 
   private remove(mention: Mention): void {

@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { PageScanner, type ScannerHost } from '../../../lib/dom/page-scanner';
+import { createMatcher } from '../../../lib/match/matcher';
+import { compileSnapshot } from '../../../lib/match/snapshot';
+import { WORLD } from '../match/world';
+
+/**
+ * A scanner over happy-dom with a host that runs scheduled passes on demand and keeps the
+ * "highlights" as plain lists, so a test can read what is marked and how often.
+ */
+function setUp(html: string) {
+  document.body.innerHTML = html;
+  const tasks: Array<() => void> = [];
+  const highlighted: StaticRangeInit[] = [];
+  let passes = 0;
+  const host: ScannerHost = {
+    schedule: (work) => void tasks.push(work),
+    now: () => performance.now(),
+    measure: () => void passes++,
+    createRange: (init) => init as unknown as StaticRange,
+    addHighlight: (_kind, range) => void highlighted.push(range as unknown as StaticRangeInit),
+    removeHighlight: (_kind, range) => {
+      const at = highlighted.indexOf(range as unknown as StaticRangeInit);
+      if (at >= 0) highlighted.splice(at, 1);
+    },
+  };
+  const scanner = new PageScanner(createMatcher(compileSnapshot('test', WORLD)), host);
+  const run = () => {
+    while (tasks.length) tasks.shift()!();
+  };
+  /** The marked texts in document order, as "text→entity-id". */
+  const marked = () =>
+    [...scanner.mentions]
+      .map((mention) => {
+        const { startContainer, startOffset, endContainer, endOffset } = mention.range as unknown as StaticRangeInit;
+        const range = document.createRange();
+        range.setStart(startContainer, startOffset);
+        range.setEnd(endContainer, endOffset);
+        return { range, label: `${range.toString()}→${scanner.entityOf(mention).id}` };
+      })
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
+      .map((m) => m.label);
+  return { scanner, run, marked, highlighted, passes: () => passes };
+}
+
+describe('page scanner', () => {
+  it('marks every mention once, across blocks and inline elements', () => {
+    const page = setUp('<p>Antony <b>Blinken</b> met Benjamin Netanyahu.</p><p>Hamas answered.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.marked()).toEqual(['Antony Blinken→antony-blinken', 'Benjamin Netanyahu→benjamin-netanyahu', 'Hamas→hamas']);
+    expect(page.highlighted).toHaveLength(3);
+    expect(page.passes()).toBeGreaterThan(0);
+  });
+
+  it('links a bare surname read before the full name once the full name appears later on the page', () => {
+    const page = setUp('<p>Austin spoke first.</p><p>Later, Lloyd Austin said more.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.marked()).toEqual(['Austin→lloyd-austin', 'Lloyd Austin→lloyd-austin']);
+  });
+
+  it('leaves a bare surname alone when nothing on the page gives it context', () => {
+    const page = setUp('<p>Austin is a city in Texas.</p><p>Hamas answered.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.marked()).toEqual(['Hamas→hamas']);
+  });
+
+  it('links a waiting surname when a later change to the page names the person', () => {
+    const page = setUp('<p id="a">Austin spoke first.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.marked()).toEqual([]);
+    const added = document.createElement('p');
+    added.textContent = 'Lloyd Austin arrived.';
+    document.body.append(added);
+    page.scanner.enqueue(added);
+    page.run();
+    expect(page.marked()).toEqual(['Austin→lloyd-austin', 'Lloyd Austin→lloyd-austin']);
+  });
+
+  it('does not link a waiting surname whose text was replaced before the context arrived', () => {
+    const page = setUp('<p id="a">Austin spoke first.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    const paragraph = document.getElementById('a')!;
+    paragraph.firstChild!.textContent = 'Someone spoke first.';
+    page.scanner.enqueue(paragraph);
+    page.run();
+    const added = document.createElement('p');
+    added.textContent = 'Lloyd Austin arrived.';
+    document.body.append(added);
+    page.scanner.enqueue(added);
+    page.run();
+    expect(page.marked()).toEqual(['Lloyd Austin→lloyd-austin']);
+  });
+
+  it('rescanning a block replaces its mentions instead of adding them twice', () => {
+    const page = setUp('<p id="a">Hamas and Israel.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    const paragraph = document.getElementById('a')!;
+    page.scanner.enqueue(paragraph);
+    page.scanner.enqueue(paragraph);
+    page.run();
+    expect(page.marked()).toEqual(['Hamas→hamas', 'Israel→israel']);
+    expect(page.highlighted).toHaveLength(2);
+  });
+
+  it('drops the mentions of text that left the page', () => {
+    const page = setUp('<p id="a">Hamas and Israel.</p><p>Gaza City.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    document.getElementById('a')!.remove();
+    page.scanner.sweepDisconnected();
+    expect(page.marked()).toEqual(['Gaza City→gaza-city']);
+    expect(page.highlighted).toHaveLength(1);
+  });
+
+  it('stops: every highlight removed and no more work', () => {
+    const page = setUp('<p>Hamas and Israel.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    page.scanner.stop();
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.highlighted).toHaveLength(0);
+    expect(page.scanner.mentions.size).toBe(0);
+  });
+});
