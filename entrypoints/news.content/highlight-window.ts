@@ -23,6 +23,8 @@ const MARGIN = '150% 0px 150% 0px';
 export class HighlightWindow {
   private readonly byElement = new Map<Element, Set<Marked>>();
   private readonly near = new Set<Element>();
+  /** The element each range was filed under: the page may move its text before it is removed. */
+  private readonly filedUnder = new WeakMap<StaticRange, Element>();
   private readonly observer: IntersectionObserver;
 
   constructor(private readonly sink: HighlightSink) {
@@ -32,6 +34,7 @@ export class HighlightWindow {
   add(kind: EntityKind, range: StaticRange): void {
     const element = elementOf(range);
     if (!element) return;
+    this.filedUnder.set(range, element);
     let marks = this.byElement.get(element);
     if (!marks) {
       marks = new Set();
@@ -44,7 +47,7 @@ export class HighlightWindow {
   }
 
   remove(kind: EntityKind, range: StaticRange): void {
-    const element = elementOf(range);
+    const element = this.filedUnder.get(range);
     const marks = element ? this.byElement.get(element) : undefined;
     if (!element || !marks) return;
     for (const marked of marks) {
@@ -80,6 +83,14 @@ export class HighlightWindow {
   }
 }
 
+/** Paragraph-like elements: mentions inside one share its observation. */
+const BLOCKISH = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd, dt';
+
+/**
+ * The element watched for a mention: its paragraph when it has one, so that the names in one
+ * paragraph (often in links or bold type) cost one observed element, not one each.
+ */
 function elementOf(range: StaticRange): Element | null {
-  return range.startContainer.parentElement;
+  const parent = range.startContainer.parentElement;
+  return parent?.closest(BLOCKISH) ?? parent;
 }
