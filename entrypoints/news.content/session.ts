@@ -165,8 +165,7 @@ export class PageSession {
 
   private scannerHost() {
     return {
-      schedule: (work: () => void) =>
-        typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 500 }) : setTimeout(work, 16),
+      schedule: (work: () => void) => whenIdle(work, 500),
       now: () => performance.now(),
       measure: (start: number, end: number) => performance.measure('backstory:scan', { start, end }),
       createRange: (init: StaticRangeInit) => new StaticRange(init),
@@ -228,13 +227,8 @@ export class PageSession {
     if (!this.prewarmed && this.entities.size) {
       this.prewarmed = true;
       const first = this.entities.keys().next().value!;
-      this.whenIdle(() => this.card.prewarm(first));
+      whenIdle(() => this.card.prewarm(first), 2_000);
     }
-  }
-
-  private whenIdle(work: () => void): void {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2_000 });
-    else setTimeout(work, 50);
   }
 
   private async load(ids: string[]): Promise<void> {
@@ -242,6 +236,12 @@ export class PageSession {
     for (const entity of bundle.entities) this.entities.set(entity.id, entity);
     for (const source of bundle.sources) this.sources.set(source.id, source);
   }
+}
+
+/** Runs `work` when the main thread is idle, or after `timeout` ms at the latest. */
+function whenIdle(work: () => void, timeout: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout });
+  else setTimeout(work, 16);
 }
 
 function before(a: Mention, b: Mention): boolean {

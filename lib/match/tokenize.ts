@@ -3,6 +3,7 @@ import {
   GAP_SPACE,
   extendGap,
   isApostrophe,
+  isAsciiAlnum,
   isDash,
   isElision,
   isInvisible,
@@ -86,7 +87,7 @@ export class TokenCursor {
           // A word of Latin letters that nothing continues: its key is the word without its accents.
           const key = stripAllDiacritics(lower === null ? word.toLowerCase() : word);
           if (endsPlainWord(text, pattern.lastIndex) && !keys.has(key)) continue;
-        } else if (isSpace(first) || isDash(first) || isQuoteMark(first) || first === 0x2019) continue;
+        } else if (isSeparator(first) || first === 0x2019) continue;
       }
       pattern.lastIndex = visit(found.index);
     }
@@ -136,7 +137,7 @@ export class TokenCursor {
     let i = from;
     while (i < length) {
       const code = text.charCodeAt(i);
-      if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+      if (isAsciiAlnum(code)) {
         i++;
         visibleEnd = i;
         continue;
@@ -187,6 +188,11 @@ function endsPlainWord(text: string, at: number): boolean {
   if (at >= text.length) return true;
   const code = text.charCodeAt(at);
   if (code < 0x80) return code !== 0x27 && code !== 0x60;
+  return isSeparator(code);
+}
+
+/** Spaces, dashes and quotation marks: never part of a word. */
+function isSeparator(code: number): boolean {
   return isSpace(code) || isDash(code) || isQuoteMark(code);
 }
 

@@ -120,7 +120,8 @@ const EXTRA_FOLDS: Record<string, string> = {
 const WORD_AT = /[\p{L}\p{N}\p{M}]/uy;
 const UPPER_AT = /\p{Lu}/uy;
 
-function isAsciiAlnum(code: number): boolean {
+/** ASCII letters and digits. */
+export function isAsciiAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 

@@ -186,33 +186,35 @@ async function articleCounts(browser: BenchBrowser): Promise<Record<string, numb
  * `backstory:cast` mark: only mentions near the viewport are painted, so highlights cannot tell),
  * and painted ranges that repeat.
  */
-function countInPage(page: Page, names: readonly string[], ids: ReadonlyMap<string, string>) {
+async function countInPage(page: Page, names: readonly string[], ids: ReadonlyMap<string, string>) {
   const pairs = names.map((name) => [name, ids.get(name) ?? ''] as const);
-  return page.evaluate((pairs) => {
-    const live = document.getElementById('live')!;
-    const marks = performance.getEntriesByName('backstory:cast') as PerformanceMark[];
-    const found = (marks[marks.length - 1]?.detail as { counts?: Record<string, number> } | undefined)?.counts ?? {};
-    const ids = new Map<Node, number>();
-    const id = (node: Node) => ids.get(node) ?? (ids.set(node, ids.size), ids.size - 1);
-    const seen = new Set<string>();
-    let duplicates = 0;
-    CSS.highlights.forEach((highlight, registryName) => {
-      if (!registryName.startsWith('backstory') || registryName === 'backstory-flash') return;
-      for (const range of highlight) {
-        if (!live.contains(range.startContainer)) continue;
-        const key = `${id(range.startContainer)}:${range.startOffset}-${id(range.endContainer)}:${range.endOffset}`;
-        if (seen.has(key)) duplicates++;
-        seen.add(key);
-      }
-    });
-    const posts = live.textContent ?? '';
-    return pairs.map(([name, entityId]) => ({
-      name,
-      inPosts: posts.split(name).length - 1,
-      highlighted: found[entityId] ?? 0,
-      duplicates,
-    }));
-  }, pairs);
+  const found = await castCounts(page);
+  return page.evaluate(
+    ([pairs, found]) => {
+      const live = document.getElementById('live')!;
+      const ids = new Map<Node, number>();
+      const id = (node: Node) => ids.get(node) ?? (ids.set(node, ids.size), ids.size - 1);
+      const seen = new Set<string>();
+      let duplicates = 0;
+      CSS.highlights.forEach((highlight, registryName) => {
+        if (!registryName.startsWith('backstory') || registryName === 'backstory-flash') return;
+        for (const range of highlight) {
+          if (!live.contains(range.startContainer)) continue;
+          const key = `${id(range.startContainer)}:${range.startOffset}-${id(range.endContainer)}:${range.endOffset}`;
+          if (seen.has(key)) duplicates++;
+          seen.add(key);
+        }
+      });
+      const posts = live.textContent ?? '';
+      return pairs.map(([name, entityId]) => ({
+        name,
+        inPosts: posts.split(name).length - 1,
+        highlighted: found[entityId] ?? 0,
+        duplicates,
+      }));
+    },
+    [pairs, found] as const,
+  );
 }
 
 /** Part 4: a live page gets LIVE_POSTS posts over `seconds`; every mention must end up highlighted once. */

@@ -8,28 +8,22 @@ const contentScript = { id: 'abcdef', url: 'https://edition.cnn.com/article', ta
 
 /** Only the handlers these tests call; the others are never reached. */
 function fakeHandlers(): Handlers {
+  const info = {
+    id: 'd',
+    title: 't',
+    version: '1.0.0',
+    publishedAt: '2024',
+    entityCount: 0,
+    counts: { person: 0, organization: 0, place: 0, event: 0 },
+  };
   const handlers: Partial<Handlers> = {
     getSnapshot: vi.fn(async () => ({ version: 'v', entities: [], aliases: [] })),
     getEntities: vi.fn(async ({ ids }) => ({ entities: [], sources: [], ids }) as never),
     search: vi.fn(async () => []),
-    getDatasetInfo: vi.fn(async () => ({
-      id: 'd',
-      title: 't',
-      version: '1.0.0',
-      publishedAt: '2024',
-      entityCount: 0,
-      counts: { person: 0, organization: 0, place: 0, event: 0 },
-    })),
+    getDatasetInfo: vi.fn(async () => info),
     listEntities: vi.fn(async () => ({ total: 0, items: [] })),
     reportCast: vi.fn(async () => null),
-    resetDataset: vi.fn(async () => ({
-      id: 'd',
-      title: 't',
-      version: '1.0.0',
-      publishedAt: '2024',
-      entityCount: 0,
-      counts: { person: 0, organization: 0, place: 0, event: 0 },
-    })),
+    resetDataset: vi.fn(async () => info),
   };
   return handlers as Handlers;
 }
