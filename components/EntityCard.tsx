@@ -1,4 +1,4 @@
-import { isAfter, roleAsOf } from '../lib/card/as-of';
+import { compareDates, isAfter, roleAsOf } from '../lib/card/as-of';
 import type { Entity, EntityKind, Source } from '../lib/schema/dataset';
 import { formatDate, formatDateWithCertainty, KIND_LABEL, safeHref, sourceLabel } from './format';
 
@@ -30,7 +30,17 @@ export interface EntityCardProps {
  * The card: everything Backstory knows about one entity, as plain text. Used on news pages
  * (inside a shadow root), in the popup and on the options page, so the views never drift apart.
  */
-export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, headingId, level = 2, asOf, laterFacts = 'label' }: EntityCardProps) {
+export function EntityCard({
+  entity,
+  sources,
+  lookup,
+  onOpenEntity,
+  onBack,
+  headingId,
+  level = 2,
+  asOf,
+  laterFacts = 'label',
+}: EntityCardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
   const current = entity.kind === 'person' ? roleAsOf(entity.roles, asOf) : { role: undefined, later: false };
@@ -39,19 +49,21 @@ export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, head
   const visible = <T extends { date?: string }>(items: readonly T[] | undefined) =>
     (items ?? []).filter((item) => laterFacts === 'label' || !later(item.date));
   // What was known at the article's date comes first (most recent first); later items follow, labelled.
-  const byRecency = <T extends { date?: string }>(items: T[]) => [...items].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const byRecency = <T extends { date?: string }>(items: T[]) => [...items].sort((a, b) => compareDates(b.date, a.date));
   const known = <T extends { date?: string }>(items: T[]) => byRecency(items.filter((item) => !later(item.date)));
   const after = <T extends { date?: string }>(items: T[]) => byRecency(items.filter((item) => later(item.date))).slice(0, 2);
   const facts = [...known(visible(entity.facts)).slice(0, 4), ...after(visible(entity.facts))];
   const quotes = [...known(visible(entity.quotes)).slice(0, 2), ...after(visible(entity.quotes)).slice(0, 1)];
-  const timeline = [...visible(entity.timeline)].sort((a, b) => a.date.localeCompare(b.date));
+  const timeline = [...visible(entity.timeline)].sort((a, b) => compareDates(a.date, b.date));
   const LaterTag = ({ date }: { date: string | undefined }) => (later(date) ? <span class="bs-later">later</span> : null);
   const name = (id: string) => lookup(id)?.name ?? id;
   const cite = (id: string | undefined) => {
     const source = id ? sources.get(id) : undefined;
     return source ? source.publisher : undefined;
   };
-  const citedIds = [...new Set([...(entity.sources ?? []), ...(entity.facts ?? []).map((f) => f.source), ...(entity.quotes ?? []).map((q) => q.source)])];
+  const citedIds = [
+    ...new Set([...(entity.sources ?? []), ...(entity.facts ?? []).map((f) => f.source), ...(entity.quotes ?? []).map((q) => q.source)]),
+  ];
 
   return (
     <article class="bs-card" data-kind={entity.kind}>
@@ -68,7 +80,9 @@ export function EntityCard({ entity, sources, lookup, onOpenEntity, onBack, head
         {role && (
           <p class="bs-role">
             {role.title}
-            {role.organization && lookup(role.organization) && !role.title.includes(name(role.organization)) ? `, ${name(role.organization)}` : ''}
+            {role.organization && lookup(role.organization) && !role.title.includes(name(role.organization))
+              ? `, ${name(role.organization)}`
+              : ''}
             {role.asOf ? <span class="bs-muted"> · as of {formatDate(role.asOf)}</span> : null}
             {current.later && <span class="bs-later">later</span>}
           </p>

@@ -63,14 +63,14 @@ export class CardController {
   }
 
   /**
-   * Renders the card for an entity once into a detached element, in idle time: the first card a
-   * reader opens then runs code the engine has already compiled (a cold first render took about
-   * 20 ms). Nothing is added to the page.
+   * Steps that warm up the first card, to run in separate idle moments (see CardHost.prewarmSteps):
+   * the first card a reader opens then runs compiled code and finds its fonts shaped. Nothing is
+   * added to the page. None while a card is open.
    */
-  prewarm(entityId: string): void {
-    if (this.host.isOpen) return;
+  prewarmSteps(entityId: string): Array<() => void> {
+    if (this.host.isOpen) return [];
     const content = this.content(entityId, []);
-    if (content) this.host.prewarm(content);
+    return content ? this.host.prewarmSteps(content) : [];
   }
 
   close(): void {

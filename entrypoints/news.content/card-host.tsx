@@ -63,20 +63,30 @@ export class CardHost {
     if (focus) pop?.focus();
   }
 
-  /** Renders the card into a detached element and discards it: warms the code for the first real card. */
-  prewarm(content: CardContent): void {
-    const scratch = this.doc.createElement('div');
-    render(this.card(content), scratch);
-    render(null, scratch);
-    // The card's faces, matched and shaped once off screen: the first card's layout then finds them.
-    if (typeof OffscreenCanvas === 'function') {
-      const context = new OffscreenCanvas(1, 1).getContext('2d');
-      for (const font of CARD_FONTS) {
-        if (!context) break;
+  /**
+   * Warm-up for the first real card, as separate short steps for separate idle moments: render the
+   * card into a detached element and discard it (compiles the card's code), then match and shape
+   * each of the card's faces on an OffscreenCanvas, so the first card's layout finds them ready.
+   */
+  prewarmSteps(content: CardContent): Array<() => void> {
+    const steps = [
+      () => {
+        const scratch = this.doc.createElement('div');
+        render(this.card(content), scratch);
+        render(null, scratch);
+      },
+    ];
+    if (typeof OffscreenCanvas !== 'function') return steps;
+    let context: OffscreenCanvasRenderingContext2D | null | undefined;
+    for (const font of CARD_FONTS) {
+      steps.push(() => {
+        context ??= new OffscreenCanvas(1, 1).getContext('2d');
+        if (!context) return;
         context.font = font;
         context.measureText(content.entity.name);
-      }
+      });
     }
+    return steps;
   }
 
   private card(content: CardContent) {

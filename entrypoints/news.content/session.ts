@@ -227,7 +227,7 @@ export class PageSession {
     if (!this.prewarmed && this.entities.size) {
       this.prewarmed = true;
       const first = this.entities.keys().next().value!;
-      whenIdle(() => this.card.prewarm(first), 2_000);
+      inIdleSteps(() => this.card.prewarmSteps(first));
     }
   }
 
@@ -242,6 +242,19 @@ export class PageSession {
 function whenIdle(work: () => void, timeout: number): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout });
   else setTimeout(work, 16);
+}
+
+/** Runs each step in an idle moment of its own (the steps are made in the first one), so none makes a long task. */
+function inIdleSteps(makeSteps: () => Array<() => void>): void {
+  let steps: Array<() => void> | null = null;
+  const next = () => {
+    steps ??= makeSteps();
+    const step = steps.shift();
+    if (!step) return;
+    step();
+    if (steps.length) whenIdle(next, 2_000);
+  };
+  whenIdle(next, 2_000);
 }
 
 function before(a: Mention, b: Mention): boolean {

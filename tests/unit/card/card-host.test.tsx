@@ -19,7 +19,9 @@ describe('card host', () => {
     document.body.innerHTML = '<p>Antony Blinken arrived.</p>';
     const before = document.documentElement.outerHTML;
     const host = newHost();
-    host.prewarm(content());
+    const steps = host.prewarmSteps(content());
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) step();
     expect(document.documentElement.outerHTML).toBe(before);
     expect(document.querySelector('backstory-card')).toBeNull();
     expect(host.isOpen).toBe(false);
@@ -28,7 +30,7 @@ describe('card host', () => {
   it('shows the card after a prewarm, in its own shadow root, named for the entity', () => {
     document.body.innerHTML = '<p>Antony Blinken arrived.</p>';
     const host = newHost();
-    host.prewarm(content());
+    for (const step of host.prewarmSteps(content())) step();
     host.show(content(), { left: 10, top: 10, right: 100, bottom: 30 }, false);
     const element = document.querySelector('backstory-card');
     const dialog = element?.shadowRoot?.querySelector('[role="dialog"]');
