@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readPublicationDate } from '../../lib/dom/page-date';
 import { createClient } from '../../lib/messaging/client';
-import { ContentEnvelope, contentMessages, type ContentMessageName, type ContentResults } from '../../lib/messaging/content-protocol';
+import { parseContentMessage, type ContentRequest, type ContentResults } from '../../lib/messaging/content-protocol';
 import { isActiveOn, type Settings } from '../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../lib/settings/storage';
 import { CURATED_MATCHES, isCuratedHost } from '../../lib/sites/curated';
@@ -14,6 +14,9 @@ export default defineContentScript({
   matches: CURATED_MATCHES,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // The page is not told that Backstory started (WXT's window.postMessage confuses some pages' own
+  // message handlers); a newer copy of this script still finds the old one through WXT's DOM event.
+  noScriptStartedPostMessage: true,
   main: (ctx) => run(ctx).catch((error: unknown) => console.debug('[Backstory] not running on this page:', error)),
 });
 
@@ -57,21 +60,17 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const unwatch = watchSettings((next) => void apply(next));
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    const envelope = ContentEnvelope.safeParse(message);
-    if (!envelope.success || !Object.hasOwn(contentMessages, envelope.data.name)) return undefined;
-    const name = envelope.data.name as ContentMessageName;
-    const payload = contentMessages[name].safeParse(envelope.data.payload);
-    if (!payload.success) return undefined;
-    return Promise.resolve(answer(name, payload.data));
+    const request = parseContentMessage(message);
+    return request ? Promise.resolve(answer(request)) : undefined;
   };
-  function answer(name: ContentMessageName, payload: unknown): ContentResults[ContentMessageName] | Promise<boolean> {
-    switch (name) {
+  function answer(request: ContentRequest): ContentResults[ContentRequest['name']] | Promise<boolean> {
+    switch (request.name) {
       case 'getCast':
         return { active: session !== null, entries: session?.cast() ?? [], url: location.href };
       case 'jumpToMention':
-        return session?.jumpTo((payload as { entityId: string }).entityId) ?? false;
+        return session?.jumpTo(request.payload.entityId) ?? false;
       case 'lookUpSelection':
-        return session ? session.lookUpSelection((payload as { text?: string }).text) : false;
+        return session ? session.lookUpSelection(request.payload.text) : false;
     }
   }
   browser.runtime.onMessage.addListener(onMessage);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityKind } from '../../lib/schema/dataset';
-import { Settings } from '../../lib/settings/settings';
+import { settingsSchema, type Settings } from '../../lib/settings/settings';
 import { loadSettings, saveSettings, watchSettings } from '../../lib/settings/storage';
 
 const KINDS: EntityKind[] = ['person', 'organization', 'place', 'event'];
@@ -32,7 +32,7 @@ export function SettingsPanel() {
 
   async function save(change: Partial<Settings>, what: string): Promise<void> {
     // The whole object is checked: a bad value is shown, never silently replaced by the defaults.
-    const checked = Settings.safeParse({ ...settings, ...change });
+    const checked = settingsSchema().safeParse({ ...settings, ...change });
     if (!checked.success) {
       setError(checked.error.issues[0]?.message ?? 'Invalid value');
       return;

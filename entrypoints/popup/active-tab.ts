@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { contentMessage, type ContentMessageName, type ContentResults } from '../../lib/messaging/content-protocol';
 import type { z } from 'zod';
-import type { contentMessages } from '../../lib/messaging/content-protocol';
+import { contentMessage, type ContentMessageName, type ContentMessages, type ContentResults } from '../../lib/messaging/content-protocol';
 
 export interface ActiveTab {
   id: number;
@@ -14,7 +13,10 @@ export interface ActiveTab {
  */
 export async function activeTab(): Promise<ActiveTab | null> {
   const requested = Number(new URLSearchParams(location.search).get('tab'));
-  const tab = Number.isInteger(requested) && requested > 0 ? await browser.tabs.get(requested).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab =
+    Number.isInteger(requested) && requested > 0
+      ? await browser.tabs.get(requested).catch(() => undefined)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return null;
   let url: URL | null = null;
   try {
@@ -26,7 +28,11 @@ export async function activeTab(): Promise<ActiveTab | null> {
 }
 
 /** Asks the tab's content script; null when there is none (not a news page, or Backstory is off there). */
-export async function askTab<N extends ContentMessageName>(tabId: number, name: N, payload: z.input<(typeof contentMessages)[N]>): Promise<ContentResults[N] | null> {
+export async function askTab<N extends ContentMessageName>(
+  tabId: number,
+  name: N,
+  payload: z.input<ContentMessages[N]>,
+): Promise<ContentResults[N] | null> {
   try {
     const answer = await browser.tabs.sendMessage(tabId, contentMessage(name, payload));
     return (answer ?? null) as ContentResults[N] | null;
