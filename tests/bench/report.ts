@@ -7,6 +7,7 @@ import type { PopupRow, SearchRow } from './search';
 import { TYPED_QUERIES } from './search';
 import type { SizeRow } from './size';
 import type { SpeedRow } from './speed';
+import { median } from './stats';
 
 export const TARGETS = {
   floorRatio: 3,
@@ -26,6 +27,7 @@ export interface BenchResults {
   node: string;
   runs: number;
   sizeRuns: number;
+  traceRuns: number;
   contentScriptGzipKb: number;
   notes: string[];
   datasets: { bundledAliases: number; largeAliases: number; bundledLists: [string, number][]; largeLists: [string, number][] };
@@ -129,6 +131,37 @@ function taskTable(rows: readonly SpeedRow[]): string {
         verdict(Math.max(scanTask, r.worstChunkMs) <= TARGETS.taskMs),
       ];
     }),
+  );
+}
+
+/** Everything the content script ran per page load, from the traces (median over the loads; longest task: worst). */
+function workTable(rows: readonly SpeedRow[]): string {
+  return table(
+    [
+      'Page',
+      'Traced loads',
+      'Script start ms (compile)',
+      'Tasks',
+      'Total ms',
+      'Scan ms (of the total)',
+      'Longest task ms (worst, what)',
+      `≤${TARGETS.taskMs} ms`,
+    ],
+    rows
+      .filter((r) => r.work.length)
+      .map((r) => {
+        const worst = r.work.reduce((a, b) => (b.longestMs > a.longestMs ? b : a));
+        return [
+          r.page,
+          String(r.work.length),
+          `${ms(median(r.work.map((w) => w.scriptStartMs)))} (${ms(median(r.work.map((w) => w.scriptCompileMs)))})`,
+          String(median(r.work.map((w) => w.tasks))),
+          ms(median(r.work.map((w) => w.totalMs))),
+          ms(r.scanMs),
+          `${ms(median(r.work.map((w) => w.longestMs)))} (${ms(worst.longestMs)}, ${worst.longestWhat || 'no detail'})`,
+          verdict(worst.longestMs <= TARGETS.taskMs),
+        ];
+      }),
   );
 }
 
@@ -320,6 +353,10 @@ export function renderResults(results: BenchResults): string {
     '### Main-thread tasks while scanning (part 2)',
     '',
     results.speed.length ? taskTable(results.speed) : 'Skipped.',
+    '',
+    `All of Backstory's work on the page's main thread per load (${results.traceRuns} traced loads per page; median, longest task also the worst load): the content script's start (compile and top-level run), the scan, the cast report, observers, and the card's warm-up in idle time. The scan measures above cover only the scan.`,
+    '',
+    results.speed.some((r) => r.work.length) ? workTable(results.speed) : 'Skipped.',
     '',
     `### Dataset size: ${datasets.bundledAliases} vs ${datasets.largeAliases.toLocaleString('en')} aliases (part 3)`,
     '',

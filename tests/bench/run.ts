@@ -4,7 +4,7 @@
  * independence and a live page. Prints the tables and writes them to tests/bench/README.md.
  * Missing targets do not fail the run; crashes do. Not part of `npm test`.
  *
- * Environment: BENCH_RUNS (default 5), BENCH_SIZE_RUNS (dataset-size runs, default 3), BENCH_LIVE_SECONDS
+ * Environment: BENCH_RUNS (default 5), BENCH_SIZE_RUNS (dataset-size runs, default 3), BENCH_TRACE_RUNS (traced loads per page, default 3), BENCH_LIVE_SECONDS
  * (the live page's 1,000 posts go in over this many seconds; default 60, as the product asks), BENCH_MARKJS_CAP_MS
  * (default 5000), BENCH_PAGES (comma-separated substrings of page names, for a quick partial run:
  * the README is then left alone), BENCH_CARD_RUNS / BENCH_IMPORT_RUNS (loads per page for the hover
@@ -40,6 +40,7 @@ function numberFromEnv(name: string, fallback: number): number {
 const RUNS = numberFromEnv('BENCH_RUNS', 5);
 // Every 100k-alias load spends most of a second building the matcher before it scans: fewer runs keep the bench short.
 const SIZE_RUNS = numberFromEnv('BENCH_SIZE_RUNS', Math.min(RUNS, 3));
+const TRACE_RUNS = numberFromEnv('BENCH_TRACE_RUNS', Math.min(RUNS, 3));
 const LIVE_SECONDS = numberFromEnv('BENCH_LIVE_SECONDS', 60);
 const MARKJS_CAP_MS = numberFromEnv('BENCH_MARKJS_CAP_MS', 5_000);
 const PAGE_FILTER = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
@@ -110,7 +111,8 @@ async function main(): Promise<void> {
     }
     await warmUp(browser);
     if (runs('scan'))
-      for (const page of pages) speed.push(await measureSpeed(browser, page, aliases, { runs: RUNS, markListCapMs: MARKJS_CAP_MS, log }));
+      for (const page of pages)
+        speed.push(await measureSpeed(browser, page, aliases, { runs: RUNS, traceRuns: TRACE_RUNS, markListCapMs: MARKJS_CAP_MS, log }));
     if (runs('size')) for (const page of pages) size.push(await measureSize(browser, page, engine, bundledJson, largeJson, SIZE_RUNS, log));
     const live = runs('live') ? await runLive(browser, liveNames, LIVE_SECONDS, log) : null;
     if (runs('card')) for (const page of cardPages(pages)) card.push(await measureCard(browser, page, CARD_RUNS, CARD_MENTIONS, log));
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
       node: process.versions.node,
       runs: RUNS,
       sizeRuns: SIZE_RUNS,
+      traceRuns: TRACE_RUNS,
       contentScriptGzipKb: extension.contentScriptGzipBytes / 1024,
       notes,
       datasets: {

@@ -16,6 +16,25 @@ export interface TaskFigures {
   longestTaskInWindowWhat: string;
 }
 
+/**
+ * Everything Backstory's content script ran on the main thread during one traced page load, task by
+ * task: the script's start (compile and top-level run), every scan chunk, message reply, timer,
+ * observer callback and the card's idle warm-up. The scan measures cover only the scan chunks.
+ */
+export interface ExtensionWork {
+  /** The content script's first evaluation (compile plus top-level run), ms. */
+  scriptStartMs: number;
+  /** Of which compiling, ms. */
+  scriptCompileMs: number;
+  /** Main-thread tasks that ran content-script code. */
+  tasks: number;
+  /** Time inside content-script code over all those tasks, ms. */
+  totalMs: number;
+  /** Content-script time in the task where it was longest, ms, and what started that task. */
+  longestMs: number;
+  longestWhat: string;
+}
+
 interface TraceEvent {
   name: string;
   cat: string;
@@ -24,9 +43,16 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  args?: { data?: { url?: string } };
 }
 
 const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline'];
+/** Also V8's own events, which split the content script's start into compile and run (short loads only). */
+export const CATEGORIES_WITH_V8 = [...CATEGORIES, 'v8'];
+/** Where the content script's code runs from, as the trace names it. */
+const CONTENT_SCRIPT = '/content-scripts/news.js';
+/** Timeline events that run a script's code, with the script's URL. */
+const CODE_EVENTS = new Set(['EvaluateScript', 'FunctionCall']);
 const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
 /** Starts tracing (before the page loads); long runs pass fewer categories to keep the trace small. */
@@ -38,18 +64,23 @@ export async function startTrace(context: BrowserContext, page: Page, categories
   });
   return {
     /** Ends the trace and returns the task figures for the given user-timing measure. */
-    stop: async (measure: string): Promise<TaskFigures | null> => (await stopAll([measure]))[0] ?? null,
+    stop: async (measure: string): Promise<TaskFigures | null> => (await stopWithEvents([measure])).figures[0] ?? null,
     /** Ends the trace and returns the task figures for each of the given user-timing measures. */
-    stopAll: (measures: readonly string[]) => stopAll(measures),
+    stopAll: async (measures: readonly string[]) => (await stopWithEvents(measures)).figures,
+    /** Ends the trace: the task figures for a measure, and all of the content script's own work. */
+    stopWithWork: async (measure: string) => {
+      const { figures, events } = await stopWithEvents([measure]);
+      return { figures: figures[0] ?? null, work: extensionWork(events) };
+    },
   };
 
-  async function stopAll(measures: readonly string[]): Promise<Array<TaskFigures | null>> {
+  async function stopWithEvents(measures: readonly string[]): Promise<{ figures: Array<TaskFigures | null>; events: TraceEvent[] }> {
     const complete = new Promise<string | undefined>((resolve) =>
       session.once('Tracing.tracingComplete', (event) => resolve(event.stream)),
     );
     await session.send('Tracing.end');
     const stream = await complete;
-    if (!stream) return measures.map(() => null);
+    if (!stream) return { figures: measures.map(() => null), events: [] };
     let text = '';
     for (;;) {
       const chunk = await session.send('IO.read', { handle: stream, size: 1 << 20 });
@@ -60,8 +91,67 @@ export async function startTrace(context: BrowserContext, page: Page, categories
     await session.detach();
     const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
     const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
-    return measures.map((measure) => taskFigures(events, measure));
+    return { figures: measures.map((measure) => taskFigures(events, measure)), events };
   }
+}
+
+/** Sums the content script's code events per main-thread task (outermost events only, so nothing counts twice). */
+export function extensionWork(events: readonly TraceEvent[]): ExtensionWork | null {
+  const code = events.filter(
+    (e) => e.ph === 'X' && e.dur !== undefined && CODE_EVENTS.has(e.name) && (e.args?.data?.url ?? '').includes(CONTENT_SCRIPT),
+  );
+  const first = code[0];
+  if (!first) return null;
+  const onThread = (e: TraceEvent) => e.pid === first.pid && e.tid === first.tid;
+  const tasks = events
+    .filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && onThread(e) && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  // Events of one thread nest: sorted by start (longest first on ties), one inside the last kept is nested.
+  const outermost: TraceEvent[] = [];
+  for (const event of code.filter(onThread).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)) {
+    const last = outermost[outermost.length - 1];
+    if (!last || event.ts + event.dur! > last.ts + last.dur!) outermost.push(event);
+  }
+  const perTask = new Map<TraceEvent, number>();
+  for (const event of outermost) {
+    const task = tasks.find((t) => t.ts <= event.ts && t.ts + t.dur! >= event.ts + event.dur!);
+    if (task) perTask.set(task, (perTask.get(task) ?? 0) + event.dur!);
+  }
+  let longest: [TraceEvent, number] | null = null;
+  for (const entry of perTask) if (!longest || entry[1] > longest[1]) longest = entry;
+  const start = outermost.find((e) => e.name === 'EvaluateScript');
+  const compile = start
+    ? events.filter(
+        (e) => e.ph === 'X' && e.name === 'v8.compile' && onThread(e) && e.ts >= start.ts && e.ts + (e.dur ?? 0) <= start.ts + start.dur!,
+      )
+    : [];
+  return {
+    scriptStartMs: (start?.dur ?? 0) / 1000,
+    scriptCompileMs: compile.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
+    tasks: perTask.size,
+    totalMs: [...perTask.values()].reduce((sum, d) => sum + d, 0) / 1000,
+    longestMs: (longest?.[1] ?? 0) / 1000,
+    longestWhat: longest ? taskStarter(events, longest[0]) : '',
+  };
+}
+
+/** What started a task: the script's evaluation, an idle callback, a timer, an event… (its first timeline event). */
+function taskStarter(events: readonly TraceEvent[], task: TraceEvent): string {
+  const inside = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.pid === task.pid &&
+        e.tid === task.tid &&
+        e !== task &&
+        !TASK_NAMES.has(e.name) &&
+        e.cat.includes('devtools.timeline') &&
+        e.ts >= task.ts &&
+        e.ts + (e.dur ?? 0) <= task.ts + task.dur!,
+    )
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const name = inside[0]?.name ?? '';
+  return name === 'EvaluateScript' ? 'script start' : name;
 }
 
 /** Finds the scan chunks (async user-timing events) and the top-level tasks of the same thread. */
