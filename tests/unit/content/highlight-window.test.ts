@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HighlightWindow } from '../../../entrypoints/news.content/highlight-window';
+import { HighlightWindow, MAX_GROUP_MARKS } from '../../../entrypoints/news.content/highlight-window';
 
 /** A stand-in IntersectionObserver: records what is observed and lets a test report intersections. */
 class FakeObserver {
@@ -71,6 +71,71 @@ describe('highlights near the viewport', () => {
     document.getElementById('b')!.append(bold);
     window.remove('organization', hamas);
     expect(painted).toEqual([]);
+    expect(FakeObserver.last.observed.size).toBe(0);
+  });
+
+  it('watches a post (article, section, list item) once for the mentions in all its paragraphs', () => {
+    document.body.innerHTML =
+      '<main><article id="one"><h2>Talks in <b>Doha</b></h2><p><b>Hamas</b> replied.</p></article>' +
+      '<article id="two"><p><b>Qatar</b> said so.</p></article></main>';
+    const painted: AbstractRange[] = [];
+    const window = new HighlightWindow({
+      add: (_k, r) => void painted.push(r),
+      remove: (_k, r) => void painted.splice(painted.indexOf(r), 1),
+    });
+    const [doha, hamas, qatar] = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
+    window.add('place', doha!);
+    window.add('organization', hamas!);
+    window.add('place', qatar!);
+    const [one, two] = [document.getElementById('one')!, document.getElementById('two')!];
+    expect([...FakeObserver.last.observed]).toEqual([one, two]);
+    FakeObserver.last.report(one, true);
+    expect(painted).toEqual([doha, hamas]);
+    FakeObserver.last.report(two, true);
+    FakeObserver.last.report(one, false);
+    expect(painted).toEqual([qatar]);
+  });
+
+  it('watches the paragraphs of a post that holds too many mentions, keeping what is painted until told otherwise', () => {
+    const paragraphs = Array.from({ length: 3 }, (_, i) => `<p id="p${i}">${'<b>Hamas</b> '.repeat(MAX_GROUP_MARKS / 2)}</p>`);
+    document.body.innerHTML = `<article id="story">${paragraphs.join('')}</article>`;
+    const painted = new Set<AbstractRange>();
+    const window = new HighlightWindow({ add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) });
+    const ranges = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
+    const story = document.getElementById('story')!;
+    const [p0, p1, p2] = [0, 1, 2].map((i) => document.getElementById(`p${i}`)!);
+    const firstHalf = ranges.slice(0, MAX_GROUP_MARKS);
+    for (const range of firstHalf) window.add('organization', range);
+    expect([...FakeObserver.last.observed]).toEqual([story]);
+    FakeObserver.last.report(story, true);
+    expect(painted.size).toBe(MAX_GROUP_MARKS);
+
+    // One more mention: the story is now watched paragraph by paragraph, and nothing flickers.
+    window.add('organization', ranges[MAX_GROUP_MARKS]!);
+    expect(new Set(FakeObserver.last.observed)).toEqual(new Set([p0, p1, p2]));
+    expect(painted.size).toBe(MAX_GROUP_MARKS + 1);
+    for (const range of ranges.slice(MAX_GROUP_MARKS + 1)) window.add('organization', range);
+    expect(painted.size).toBe(ranges.length);
+
+    // The observer's first reports on the paragraphs unpaint the far one.
+    FakeObserver.last.report(p0, true);
+    FakeObserver.last.report(p1, true);
+    FakeObserver.last.report(p2, false);
+    expect(painted.size).toBe(MAX_GROUP_MARKS);
+    expect([...painted].some((range) => p2.contains(range.startContainer))).toBe(false);
+    FakeObserver.last.report(p2, true);
+    expect(painted.size).toBe(ranges.length);
+  });
+
+  it('removing every mention of a post stops watching it', () => {
+    document.body.innerHTML = '<section id="s"><p><b>Hamas</b></p><p><b>Qatar</b></p></section>';
+    const window = new HighlightWindow({ add: () => undefined, remove: () => undefined });
+    const [hamas, qatar] = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
+    window.add('organization', hamas!);
+    window.add('place', qatar!);
+    expect([...FakeObserver.last.observed]).toEqual([document.getElementById('s')]);
+    window.remove('organization', hamas!);
+    window.remove('place', qatar!);
     expect(FakeObserver.last.observed.size).toBe(0);
   });
 });
