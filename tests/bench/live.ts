@@ -9,7 +9,7 @@ import { NEWS_BASE, PLAIN_BASE, type BenchBrowser } from './browser';
 import { bundledDataset, bundledSnapshot } from './dataset';
 import { readExtensionRun, waitForScan } from './measure';
 import { makePost, seededRandom, type Post } from './text-gen';
-import { startTrace, type TaskFigures } from './trace';
+import { startTrace, type ExtensionWork, type TaskFigures } from './trace';
 
 export const LIVE_POSTS = 1_000;
 const LIVE_QUIET_MS = 3_000;
@@ -44,6 +44,8 @@ export interface LiveResult {
   insertTrace: TaskFigures | null;
   /** The same without Backstory (the page served where it is off): what the page costs by itself. */
   baselineTrace: TaskFigures | null;
+  /** All of the content script's code on the main thread over the run (same trace). */
+  work: ExtensionWork | null;
 }
 
 /**
@@ -250,7 +252,10 @@ export async function runLive(
       ...c,
       expected: (inArticle[ids.get(c.name) ?? ''] ?? 0) + c.inPosts,
     }));
-    const [figures, insertFigures] = await trace.stopAll(['backstory:scan', 'bench:insert']);
+    const {
+      figures: [figures, insertFigures],
+      work,
+    } = await trace.stopWithWork(['backstory:scan', 'bench:insert']);
     const mismatches = counts
       .filter((c) => c.expected !== c.highlighted || c.inPosts !== (inserted.get(c.name) ?? 0))
       .map(
@@ -273,6 +278,7 @@ export async function runLive(
       catchUpMs,
       trace: figures ?? null,
       insertTrace: insertFigures ?? null,
+      work,
       baselineTrace: await insertionBaseline(browser, plainUrl, seconds, log),
     };
   } finally {

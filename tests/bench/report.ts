@@ -235,6 +235,12 @@ function liveTable(live: LiveResult): string {
           ? `${ms(live.baselineTrace.longestTaskInWindowMs)} ms (${live.baselineTrace.longestTaskInWindowWhat || 'no detail'})`
           : '—',
       ],
+      [
+        "Trace: all of the content script's code (tasks, total, longest)",
+        live.work
+          ? `${live.work.tasks} tasks, ${ms(live.work.totalMs)} ms, longest ${ms(live.work.longestMs)} ms (${live.work.longestWhat || 'no detail'})`
+          : '—',
+      ],
       [`No task over ${TARGETS.taskMs} ms (scan tasks)`, verdict(Math.max(scanTask, live.longestChunkMs) <= TARGETS.taskMs)],
       ...live.mismatches.slice(0, 10).map((m) => ['Mismatch', m]),
     ],

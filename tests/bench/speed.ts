@@ -129,7 +129,8 @@ async function tracedLoad(browser: BenchBrowser, url: string): Promise<{ figures
     await waitForScan(page);
     await readExtensionRun(page);
     await page.waitForTimeout(AFTER_SCAN_MS);
-    return await trace.stopWithWork('backstory:scan');
+    const { figures, work } = await trace.stopWithWork(['backstory:scan']);
+    return { figures: figures[0] ?? null, work };
   } finally {
     await page.close();
   }

@@ -67,10 +67,10 @@ export async function startTrace(context: BrowserContext, page: Page, categories
     stop: async (measure: string): Promise<TaskFigures | null> => (await stopWithEvents([measure])).figures[0] ?? null,
     /** Ends the trace and returns the task figures for each of the given user-timing measures. */
     stopAll: async (measures: readonly string[]) => (await stopWithEvents(measures)).figures,
-    /** Ends the trace: the task figures for a measure, and all of the content script's own work. */
-    stopWithWork: async (measure: string) => {
-      const { figures, events } = await stopWithEvents([measure]);
-      return { figures: figures[0] ?? null, work: extensionWork(events) };
+    /** Ends the trace: the task figures for each measure, and all of the content script's own work. */
+    stopWithWork: async (measures: readonly string[]) => {
+      const { figures, events } = await stopWithEvents(measures);
+      return { figures, work: extensionWork(events) };
     },
   };
 

@@ -103,7 +103,9 @@ describe('highlights near the viewport', () => {
     const window = new HighlightWindow({ add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) });
     const ranges = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
     const story = document.getElementById('story')!;
-    const [p0, p1, p2] = [0, 1, 2].map((i) => document.getElementById(`p${i}`)!);
+    const p0 = document.getElementById('p0')!;
+    const p1 = document.getElementById('p1')!;
+    const p2 = document.getElementById('p2')!;
     const firstHalf = ranges.slice(0, MAX_GROUP_MARKS);
     for (const range of firstHalf) window.add('organization', range);
     expect([...FakeObserver.last.observed]).toEqual([story]);
