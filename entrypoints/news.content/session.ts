@@ -1,4 +1,4 @@
-import { isInSkippedSubtree } from '../../lib/dom/extract';
+import { isBlockSeparator, isInSkippedSubtree } from '../../lib/dom/extract';
 import { liveRange, mentionAtSelection } from '../../lib/dom/hit-test';
 import { PageScanner, type Mention } from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
@@ -184,7 +184,11 @@ export class PageSession {
         continue;
       }
       if (record.removedNodes.length) removed = true;
-      for (const node of Array.from(record.addedNodes)) if (!this.card.contains(node)) this.queueBlockOf(node);
+      for (const node of Array.from(record.addedNodes)) {
+        // White space added between blocks changes no mention: queueing it would rescan the whole container.
+        if (this.card.contains(node) || (node.nodeType === Node.TEXT_NODE && isBlockSeparator(node as Text))) continue;
+        this.queueBlockOf(node);
+      }
     }
     if (removed) this.scanner.sweepDisconnected();
   }

@@ -59,6 +59,31 @@ const BLOCK = tagSet([
   'MAIN', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'IMG', 'PICTURE',
 ]);
 
+/**
+ * Whether a text node is only white space between blocks (indentation between paragraphs, the
+ * newline after an inserted post): it joins no words, so adding or changing it changes no mention.
+ */
+export function isBlockSeparator(text: Text): boolean {
+  if (!isBlankText(text.data)) return false;
+  const parent = text.parentNode;
+  if (parent && parent.nodeType === ELEMENT_NODE && !BLOCK.has((parent as Element).tagName)) return false;
+  return separatesBlocks(text.previousSibling) && separatesBlocks(text.nextSibling);
+}
+
+function separatesBlocks(sibling: Node | null): boolean {
+  if (!sibling) return true;
+  if (sibling.nodeType === ELEMENT_NODE) return BLOCK.has((sibling as Element).tagName) || isSkipped(sibling as Element);
+  return sibling.nodeType === TEXT_NODE ? isBlankText((sibling as Text).data) : true;
+}
+
+function isBlankText(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d && code !== 0x0c) return false;
+  }
+  return true;
+}
+
 /** Whether an element (and everything in it) is left alone. */
 export function isSkipped(element: Element): boolean {
   return isSkippedTag(element, element.tagName);

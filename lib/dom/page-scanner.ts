@@ -48,6 +48,8 @@ interface PendingMatch {
 export class PageScanner {
   readonly context: PageContext;
   private readonly queue: Node[] = [];
+  /** The roots in `queue`, for the containment checks that keep one subtree from being queued twice. */
+  private readonly queued = new Set<Node>();
   private walker: BlockWalker | null = null;
   /** Blocks read by the walker but not matched yet. */
   private blocks: TextBlock[] = [];
@@ -73,10 +75,16 @@ export class PageScanner {
     this.context = new PageContext(matcher.snapshot, gate);
   }
 
-  /** Queues a subtree for (re)scanning. */
+  /**
+   * Queues a subtree for (re)scanning, once: a root already queued, or inside one that is, adds
+   * nothing (a page that adds hundreds of nodes to one container in a single change would otherwise
+   * have the container rescanned once per node).
+   */
   enqueue(root: Node): void {
     if (this.stopped || this.saturated) return;
+    if (this.queued.has(root) || this.hasQueuedAncestor(root)) return;
     this.queue.push(root);
+    this.queued.add(root);
     this.kick();
   }
 
@@ -109,6 +117,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;
+    this.queued.clear();
     this.walker = null;
     this.blocks = [];
     for (const mention of [...this.mentions]) this.remove(mention);
@@ -138,7 +147,9 @@ export class PageScanner {
       if (!this.walker) {
         const root = this.queue.shift();
         if (!root) break;
-        if (!root.isConnected) continue;
+        this.queued.delete(root);
+        // Gone, or queued again inside a bigger root later on: that one covers it.
+        if (!root.isConnected || this.hasQueuedAncestor(root)) continue;
         this.walker = new BlockWalker(root);
       }
       this.blocks = this.walker.step(NODES_PER_STEP);
@@ -148,6 +159,12 @@ export class PageScanner {
     this.host.measure(start, this.host.now());
     if (changed) this.host.onChange?.();
     if (this.blocks.length || this.walker || this.queue.length) this.kick();
+  }
+
+  private hasQueuedAncestor(node: Node): boolean {
+    if (!this.queued.size) return false;
+    for (let parent = node.parentNode; parent; parent = parent.parentNode) if (this.queued.has(parent)) return true;
+    return false;
   }
 
   private scanBlock(block: TextBlock): boolean {

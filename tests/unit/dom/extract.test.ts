@@ -1,6 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { BlockWalker, extractBlocks, isInSkippedSubtree, isSkipped, locate, type TextBlock } from '../../../lib/dom/extract';
+import {
+  BlockWalker,
+  extractBlocks,
+  isBlockSeparator,
+  isInSkippedSubtree,
+  isSkipped,
+  locate,
+  type TextBlock,
+} from '../../../lib/dom/extract';
 
 /** The texts of the blocks extracted from a body with this markup. */
 function blocksOf(html: string): string[] {
@@ -31,6 +39,30 @@ describe('extraction joins inline elements and separates blocks', () => {
     ['joins a word split by a <wbr> line-break opportunity', '<p>Netan<wbr>yahu</p>', ['Netanyahu']],
   ])('%s', (_behaviour, html, expected) => {
     expect(blocksOf(html)).toEqual(expected);
+  });
+});
+
+describe('white space that only separates blocks', () => {
+  /** The text node marked by "|" in the markup (the "|" is removed). */
+  function marked(html: string): Text {
+    document.body.innerHTML = html.replace('|', '<i id="mark"></i>');
+    const mark = document.getElementById('mark')!;
+    const text = mark.nextSibling as Text;
+    mark.remove();
+    return text;
+  }
+
+  it.each<[string, string, boolean]>([
+    ['a newline between two posts', '<main><article>Hamas</article>|\n  <article>Israel</article></main>', true],
+    ['a newline after the last paragraph', '<div><p>Hamas</p>|\n</div>', true],
+    ['white space next to a skipped element', '<main><nav>Menu</nav>|  <p>Gaza</p></main>', true],
+    ['the space between a name and its bold surname', '<p>Antony|\u0020<b>Blinken</b></p>', false],
+    ['a space inside an inline element', '<p><b>Antony|\u0020</b>Blinken</p>', false],
+    ['white space before inline text in a block', '<div><p>Hamas</p>|\n<span>Israel</span></div>', false],
+    ['a word between blocks', '<div><p>Hamas</p>|and<p>Israel</p></div>', false],
+    ['a non-breaking space between blocks (it is text)', '<div><p>Hamas</p>|\u00a0<p>Israel</p></div>', false],
+  ])('%s', (_behaviour, html, expected) => {
+    expect(isBlockSeparator(marked(html))).toBe(expected);
   });
 });
 

@@ -109,6 +109,27 @@ describe('page scanner', () => {
     expect(page.highlighted).toHaveLength(2);
   });
 
+  it('reads a subtree once however often it is queued, inside a queued root or around one', () => {
+    const page = setUp('<div id="d"><p id="a">Hamas and Israel.</p><p>Gaza City.</p></div>');
+    const matcher = page.scanner.matcher;
+    const read: string[] = [];
+    const findMatches = matcher.findMatches.bind(matcher);
+    matcher.findMatches = (text: string) => (read.push(text), findMatches(text));
+    // A page that adds many nodes to one container in one change: each queues the container.
+    for (let i = 0; i < 5; i++) page.scanner.enqueue(document.body);
+    page.scanner.enqueue(document.getElementById('a')!);
+    page.run();
+    expect(read).toEqual(['Hamas and Israel.', 'Gaza City.']);
+
+    // A paragraph queued before its container is read with the container, not twice.
+    read.length = 0;
+    page.scanner.enqueue(document.getElementById('a')!);
+    page.scanner.enqueue(document.getElementById('d')!);
+    page.run();
+    expect(read).toEqual(['Hamas and Israel.', 'Gaza City.']);
+    expect(page.marked()).toEqual(['Hamas→hamas', 'Israel→israel', 'Gaza City→gaza-city']);
+  });
+
   it('drops the mentions of text that left the page', () => {
     const page = setUp('<p id="a">Hamas and Israel.</p><p>Gaza City.</p>');
     page.scanner.enqueue(document.body);
