@@ -10,7 +10,7 @@ import {
 } from './measure';
 import type { BenchPage } from './pages';
 import { max, maxOrNull, median } from './stats';
-import { CATEGORIES_WITH_V8, startTrace, type ExtensionWork, type TaskFigures } from './trace';
+import { startTrace, type ExtensionWork, type TaskFigures } from './trace';
 
 /** Parts 1 and 2 for one page: the extension against the floor and mark.js, and its main-thread tasks. */
 export interface SpeedRow {
@@ -127,7 +127,7 @@ const AFTER_SCAN_MS = 2_500;
 async function tracedLoad(browser: BenchBrowser, url: string): Promise<{ figures: TaskFigures | null; work: ExtensionWork | null }> {
   const page = await browser.context.newPage();
   try {
-    const trace = await startTrace(browser.context, page, CATEGORIES_WITH_V8);
+    const trace = await startTrace(browser.context, page);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await waitForScan(page);
     await readExtensionRun(page);

@@ -47,8 +47,6 @@ interface TraceEvent {
 }
 
 const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline'];
-/** Also V8's own events, which split the content script's start into compile and run (short loads only). */
-export const CATEGORIES_WITH_V8 = [...CATEGORIES, 'v8'];
 /** Where the content script's code runs from, as the trace names it. */
 const CONTENT_SCRIPT = '/content-scripts/news.js';
 /** Timeline events that run a script's code, with the script's URL. */
