@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { PageScanner, type ScannerHost } from '../../../lib/dom/page-scanner';
+import { CHUNK_BUDGET_MS, PageScanner, type ScannerHost } from '../../../lib/dom/page-scanner';
 import { createMatcher } from '../../../lib/match/matcher';
 import { compileSnapshot } from '../../../lib/match/snapshot';
 import { WORLD } from '../match/world';
@@ -128,6 +128,33 @@ describe('page scanner', () => {
     page.run();
     expect(read).toEqual(['Hamas and Israel.', 'Gaza City.']);
     expect(page.marked()).toEqual(['Hamas→hamas', 'Israel→israel', 'Gaza City→gaza-city']);
+  });
+
+  it('splits a long page into passes of about the budget, reading the clock only every few short blocks', () => {
+    document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<p>Hamas said ${i}.</p>`).join('');
+    const tasks: Array<() => void> = [];
+    const passes: number[] = [];
+    let clock = 0;
+    let clockReads = 0;
+    const host: ScannerHost = {
+      schedule: (work) => void tasks.push(work),
+      now: () => (clockReads++, clock),
+      measure: (start, end) => void passes.push(end - start),
+      createRange: (init) => init as unknown as StaticRange,
+      addHighlight: () => undefined,
+      removeHighlight: () => undefined,
+    };
+    const scanner = new PageScanner(createMatcher(compileSnapshot('test', WORLD)), host);
+    const findMatches = scanner.matcher.findMatches.bind(scanner.matcher);
+    // Every block takes half a millisecond of the fake clock.
+    scanner.matcher.findMatches = (text: string) => ((clock += 0.5), findMatches(text));
+    scanner.enqueue(document.body);
+    while (tasks.length) tasks.shift()!();
+    expect(scanner.mentions.size).toBe(60);
+    expect(passes.length).toBeGreaterThanOrEqual(3);
+    // Short blocks: the clock is read about once per ten blocks, so a pass may run a few blocks over.
+    for (const pass of passes) expect(pass).toBeLessThanOrEqual(CHUNK_BUDGET_MS + 10 * 0.5);
+    expect(clockReads).toBeLessThan(60 / 3);
   });
 
   it('drops the mentions of text that left the page', () => {
