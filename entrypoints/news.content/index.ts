@@ -17,7 +17,10 @@ export default defineContentScript({
   // The page is not told that Backstory started (WXT's window.postMessage confuses some pages' own
   // message handlers); a newer copy of this script still finds the old one through WXT's DOM event.
   noScriptStartedPostMessage: true,
-  main: (ctx) => run(ctx).catch((error: unknown) => console.debug('[Backstory] not running on this page:', error)),
+  // Compiling and loading this script is already one task on the page: the start itself (settings,
+  // publication date, the first calls into the extension's and the page's APIs) runs in a task of its own.
+  main: (ctx) =>
+    void ctx.setTimeout(() => void run(ctx).catch((error: unknown) => console.debug('[Backstory] not running on this page:', error)), 0),
 });
 
 /** Content scripts registered for user-enabled sites run this file too; a second copy must not start. */

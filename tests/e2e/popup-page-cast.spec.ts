@@ -1,3 +1,4 @@
+import { servePage } from '../support/extension';
 import { expect, highlightedTexts, test } from './fixtures';
 import { PopupPage } from './pages/popup-page';
 
@@ -29,8 +30,33 @@ test.describe('the popup on a news page', () => {
     expect(badge).toBe(await popup.castItems.count());
   });
 
+  test('the badge follows the tab: cleared when it moves to a page without Backstory, recounted on the next article', async ({
+    context,
+    openArticle,
+  }) => {
+    const article = await openArticle(ARTICLE);
+    const tabId = await PopupPage.tabIdOf(article);
+    const worker = context.serviceWorkers()[0]!;
+    const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge).toMatch(/^[1-9]\d*$/);
+
+    // Same tab, a site Backstory does not run on.
+    const elsewhere = 'https://www.example.org/recipes/soup.html';
+    await servePage(context, elsewhere, '<!doctype html><title>Soup</title><p>Antony Blinken likes soup.</p>');
+    await article.goto(elsewhere);
+    await expect.poll(badge).toBe('');
+
+    // Back to a news page, in the same tab, with one entity only.
+    const brief = 'https://edition.cnn.com/2024/03/22/middleeast/brief/index.html';
+    await servePage(context, brief, '<!doctype html><title>Brief</title><article><p>Hamas replied on Friday.</p></article>');
+    await article.goto(brief);
+    await expect.poll(badge).toBe('1');
+  });
+
   test('choosing a cast entry scrolls the page to the mention and flashes it', async ({ context, extensionId, openArticle }) => {
-    const html = (await import('./fixtures')).fixturePage('article.html').replace('<p id="p4">', '<div style="height: 2400px"></div><p id="p4">');
+    const html = (await import('./fixtures'))
+      .fixturePage('article.html')
+      .replace('<p id="p4">', '<div style="height: 2400px"></div><p id="p4">');
     const article = await openArticle(ARTICLE, html);
     const tabId = await PopupPage.tabIdOf(article);
     const popup = await PopupPage.open(context, extensionId, tabId);
@@ -44,7 +70,11 @@ test.describe('the popup on a news page', () => {
     await expect.poll(() => article.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
   });
 
-  test('turning Backstory off on the site removes the highlights at once, and on again brings them back', async ({ context, extensionId, openArticle }) => {
+  test('turning Backstory off on the site removes the highlights at once, and on again brings them back', async ({
+    context,
+    extensionId,
+    openArticle,
+  }) => {
     const article = await openArticle(ARTICLE);
     const tabId = await PopupPage.tabIdOf(article);
     const popup = await PopupPage.open(context, extensionId, tabId);
@@ -58,7 +88,11 @@ test.describe('the popup on a news page', () => {
 });
 
 test.describe('the site switch outside the curated list', () => {
-  test('turning Backstory on for a new site marks the open page at once and future visits too', async ({ context, extensionId, openArticle }) => {
+  test('turning Backstory on for a new site marks the open page at once and future visits too', async ({
+    context,
+    extensionId,
+    openArticle,
+  }) => {
     const url = 'https://www.localnews.example/2024/03/21/talks.html';
     const article = await openArticle(url, undefined, { waitForScan: false });
     await article.waitForTimeout(800);
