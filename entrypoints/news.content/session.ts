@@ -1,4 +1,4 @@
-import { isBlockSeparator, isInSkippedSubtree } from '../../lib/dom/extract';
+import { isBlockSeparator, isInSkippedSubtree, SKIP_ATTRIBUTE_NAMES } from '../../lib/dom/extract';
 import { liveRange, mentionAtSelection } from '../../lib/dom/hit-test';
 import { PageScanner, type Mention } from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
@@ -81,7 +81,9 @@ export class PageSession {
   start(): void {
     const { signal } = this.abort;
     const body = this.doc.body;
-    this.observer.observe(body, { childList: true, subtree: true, characterData: true });
+    // The attributes that make a subtree skipped or not (see isSkipped): a page revealing a hidden
+    // section, or hiding one, is scanned again.
+    this.observer.observe(body, { childList: true, subtree: true, characterData: true, attributeFilter: SKIP_ATTRIBUTE_NAMES });
     this.scanner.enqueue(body);
     this.doc.addEventListener('pointermove', this.hover.onPointerMove, { passive: true, capture: true, signal });
     this.doc.addEventListener('keydown', (event) => event.key === 'Escape' && this.card.close(), { signal });
@@ -183,6 +185,10 @@ export class PageSession {
         this.queueBlockOf(record.target);
         continue;
       }
+      if (record.type === 'attributes') {
+        this.attributeChanged(record.target as Element);
+        continue;
+      }
       if (record.removedNodes.length) removed = true;
       for (const node of Array.from(record.addedNodes)) {
         // White space added between blocks changes no mention: queueing it would rescan the whole container.
@@ -191,6 +197,12 @@ export class PageSession {
       }
     }
     if (removed) this.scanner.sweepDisconnected();
+  }
+
+  /** Hidden now (or page chrome): its mentions go. Shown: its block is read again, which replaces them. */
+  private attributeChanged(element: Element): void {
+    if (isInSkippedSubtree(element)) this.scanner.dropWithin(element);
+    else this.scanner.enqueue(element.closest(BLOCK_SELECTOR) ?? element);
   }
 
   private queueBlockOf(node: Node): void {

@@ -44,6 +44,9 @@ const SKIP_ATTRIBUTES = [
   '[data-backstory-ui]',
 ].join(',');
 
+/** The attributes SKIP_ATTRIBUTES reads: a change to one may hide or reveal article text. */
+export const SKIP_ATTRIBUTE_NAMES = ['hidden', 'aria-hidden', 'contenteditable', 'role'];
+
 /**
  * A header is page chrome unless it heads the content: inside an article or the main element.
  * (Browsers also count a header inside any section as content, but news sites wrap chrome such as

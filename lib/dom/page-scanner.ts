@@ -119,6 +119,21 @@ export class PageScanner {
     this.host.onChange?.();
   }
 
+  /**
+   * Drops the mentions (and waiting matches) inside a subtree the page has just hidden or made
+   * page chrome (see isSkipped): it is not article text any more.
+   */
+  dropWithin(root: Node): void {
+    let dropped = false;
+    for (const mention of this.mentions) {
+      if (!root.contains(mention.nodes[0]!)) continue;
+      this.remove(mention);
+      dropped = true;
+    }
+    for (const first of this.pending.keys()) if (root.contains(first)) this.pending.delete(first);
+    if (dropped) this.host.onChange?.();
+  }
+
   /** Removes every highlight and stops all work. */
   stop(): void {
     this.stopped = true;

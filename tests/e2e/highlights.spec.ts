@@ -6,7 +6,9 @@ test.describe('mentions on a curated news site', () => {
     const texts = await highlightedTexts(page);
     const all = Object.values(texts).flat();
     expect(texts['backstory-person']).toEqual(expect.arrayContaining(['Antony Blinken', 'Prime Minister Benjamin Netanyahu', 'Netanyahu']));
-    expect(texts['backstory-organization']).toEqual(expect.arrayContaining(['Hamas', 'Israel Defense Forces', 'IDF', 'World Health Organization']));
+    expect(texts['backstory-organization']).toEqual(
+      expect.arrayContaining(['Hamas', 'Israel Defense Forces', 'IDF', 'World Health Organization']),
+    );
     expect(texts['backstory-place']).toEqual(expect.arrayContaining(['Khan Yunis', 'Al-Shifa Hospital', 'Rafah', 'Doha']));
     // "who" is not the WHO; the aside and the footer are not article text.
     expect(all).not.toContain('who');
@@ -18,6 +20,32 @@ test.describe('mentions on a curated news site', () => {
     const page = await openArticle('https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html');
     expect(await page.locator('[data-backstory-ui]').count()).toBe(0);
     expect(await page.locator('#p1').innerHTML()).toContain('<a href="#">Antony</a> Blinken');
+  });
+
+  test('text the page reveals later is marked, and text it hides loses its marks', async ({ openArticle }) => {
+    // A consent dialog hides the whole page from assistive technology until it is answered.
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks</title></head><body>
+      <div id="page" aria-hidden="true"><article>
+        <p id="lead">Hamas answered the proposal on Tuesday.</p>
+        <div id="more" hidden><p>Antony Blinken arrived in Doha.</p></div>
+      </article></div>
+      <div role="dialog" aria-label="Cookies"><button>Accept</button></div></body></html>`;
+    const page = await openArticle('https://edition.cnn.com/2024/03/21/middleeast/consent-article/index.html', html, {
+      waitForScan: false,
+    });
+    const marked = async () =>
+      Object.values(await highlightedTexts(page))
+        .flat()
+        .sort();
+    await page.waitForTimeout(1000);
+    expect(await marked()).toEqual([]);
+
+    await page.evaluate(() => document.getElementById('page')!.removeAttribute('aria-hidden'));
+    await expect.poll(marked).toEqual(['Hamas']);
+    await page.evaluate(() => (document.getElementById('more')!.hidden = false));
+    await expect.poll(marked).toEqual(['Antony Blinken', 'Doha', 'Hamas']);
+    await page.evaluate(() => document.getElementById('lead')!.setAttribute('aria-hidden', 'true'));
+    await expect.poll(marked).toEqual(['Antony Blinken', 'Doha']);
   });
 
   test('records a backstory:scan measure for each scan pass', async ({ openArticle }) => {

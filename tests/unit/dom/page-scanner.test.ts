@@ -157,6 +157,15 @@ describe('page scanner', () => {
     expect(clockReads).toBeLessThan(60 / 3);
   });
 
+  it('drops the mentions inside a subtree on request, and nothing outside it', () => {
+    const page = setUp('<div id="d"><p>Hamas and Israel.</p></div><p>Gaza City.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    page.scanner.dropWithin(document.getElementById('d')!);
+    expect(page.marked()).toEqual(['Gaza City→gaza-city']);
+    expect(page.highlighted).toHaveLength(1);
+  });
+
   it('drops the mentions of text that left the page', () => {
     const page = setUp('<p id="a">Hamas and Israel.</p><p>Gaza City.</p>');
     page.scanner.enqueue(document.body);
