@@ -34,6 +34,8 @@ export const CHUNK_BUDGET_MS = 6;
  */
 export const MAX_MENTIONS = 20_000;
 const NODES_PER_STEP = 150;
+/** NodeFilter.SHOW_TEXT. */
+const SHOW_TEXT = 0x4;
 /**
  * The chunk budget is checked after about this much text (a block counts BLOCK_CHARS on top of its
  * length): on a 1 MB page, reading the clock before every block took 5 % of the scan.
@@ -121,16 +123,22 @@ export class PageScanner {
 
   /**
    * Drops the mentions (and waiting matches) inside a subtree the page has just hidden or made
-   * page chrome (see isSkipped): it is not article text any more.
+   * page chrome (see isSkipped): it is not article text any more. Walks the subtree's text, so a
+   * small subtree (a carousel slide toggled every few seconds) costs little on a page of thousands
+   * of mentions.
    */
   dropWithin(root: Node): void {
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
     let dropped = false;
-    for (const mention of this.mentions) {
-      if (!root.contains(mention.nodes[0]!)) continue;
-      this.remove(mention);
-      dropped = true;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      const found = this.byNode.get(text);
+      if (found?.length) {
+        for (const mention of [...found]) this.remove(mention);
+        dropped = true;
+      }
+      if (this.pending.size) this.pending.delete(text);
     }
-    for (const first of this.pending.keys()) if (root.contains(first)) this.pending.delete(first);
     if (dropped) this.host.onChange?.();
   }
 
