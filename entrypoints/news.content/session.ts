@@ -243,7 +243,7 @@ export class PageSession {
     if (!this.prewarmed && this.entities.size) {
       this.prewarmed = true;
       const first = this.entities.keys().next().value!;
-      inIdleSteps(() => this.card.prewarmSteps(first));
+      inIdleSteps(() => this.card.prewarmSteps(first), this.abort.signal);
     }
   }
 
@@ -260,10 +260,14 @@ function whenIdle(work: () => void, timeout: number): void {
   else setTimeout(work, 16);
 }
 
-/** Runs each step in an idle moment of its own (the steps are made in the first one), so none makes a long task. */
-function inIdleSteps(makeSteps: () => Array<() => void>): void {
+/**
+ * Runs each step in an idle moment of its own (the steps are made in the first one), so none makes a
+ * long task; stops when the session does.
+ */
+function inIdleSteps(makeSteps: () => Array<() => void>, signal: AbortSignal): void {
   let steps: Array<() => void> | null = null;
   const next = () => {
+    if (signal.aborted) return;
     steps ??= makeSteps();
     const step = steps.shift();
     if (!step) return;
