@@ -1,8 +1,11 @@
+import type { MentionRange } from '../../lib/dom/page-scanner';
 import type { EntityKind } from '../../lib/schema/dataset';
 
 interface Marked {
   kind: EntityKind;
-  range: StaticRange;
+  range: MentionRange;
+  /** The range handed to the highlight while it is painted (made when it comes near, dropped when it leaves). */
+  painted: AbstractRange | null;
 }
 
 export interface HighlightSink {
@@ -34,33 +37,38 @@ export class HighlightWindow {
   private readonly byElement = new Map<Element, Set<Marked>>();
   private readonly near = new Set<Element>();
   /** The element each range was filed under: the page may move its text before it is removed. */
-  private readonly filedUnder = new WeakMap<StaticRange, Element>();
+  private readonly filedUnder = new WeakMap<MentionRange, Element>();
   /** Post-like elements that held too many mentions: their paragraphs are watched instead. */
   private readonly split = new WeakSet<Element>();
   private readonly observer: IntersectionObserver;
 
-  constructor(private readonly sink: HighlightSink) {
+  constructor(
+    private readonly sink: HighlightSink,
+    /** Makes the browser's range for a mention about to be painted. */
+    private readonly toPaint: (range: MentionRange) => AbstractRange = (range) => new StaticRange(range),
+  ) {
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: MARGIN });
   }
 
-  add(kind: EntityKind, range: StaticRange): void {
+  add(kind: EntityKind, range: MentionRange): void {
     const block = blockOf(range);
     if (!block) return;
     const group = block.parentElement?.closest(GROUPS);
     const element = group && !this.split.has(group) ? group : block;
-    const marks = this.file({ kind, range }, element);
-    if (this.near.has(element)) this.sink.add(kind, range);
+    const marked: Marked = { kind, range, painted: null };
+    const marks = this.file(marked, element);
+    if (this.near.has(element)) this.paint(marked);
     if (element === group && marks.size > MAX_GROUP_MARKS) this.splitGroup(group);
   }
 
-  remove(kind: EntityKind, range: StaticRange): void {
+  remove(_kind: EntityKind, range: MentionRange): void {
     const element = this.filedUnder.get(range);
     const marks = element ? this.byElement.get(element) : undefined;
     if (!element || !marks) return;
     for (const marked of marks) {
       if (marked.range !== range) continue;
       marks.delete(marked);
-      this.sink.remove(kind, range);
+      this.unpaint(marked);
       break;
     }
     if (marks.size) return;
@@ -73,6 +81,18 @@ export class HighlightWindow {
     this.observer.disconnect();
     this.byElement.clear();
     this.near.clear();
+  }
+
+  private paint(marked: Marked): void {
+    if (marked.painted) return;
+    marked.painted = this.toPaint(marked.range);
+    this.sink.add(marked.kind, marked.painted);
+  }
+
+  private unpaint(marked: Marked): void {
+    if (!marked.painted) return;
+    this.sink.remove(marked.kind, marked.painted);
+    marked.painted = null;
   }
 
   private file(marked: Marked, element: Element): Set<Marked> {
@@ -111,10 +131,10 @@ export class HighlightWindow {
       if (!marks) continue;
       if (entry.isIntersecting && !this.near.has(entry.target)) {
         this.near.add(entry.target);
-        for (const { kind, range } of marks) this.sink.add(kind, range);
+        for (const marked of marks) this.paint(marked);
       } else if (!entry.isIntersecting && this.near.has(entry.target)) {
         this.near.delete(entry.target);
-        for (const { kind, range } of marks) this.sink.remove(kind, range);
+        for (const marked of marks) this.unpaint(marked);
       }
     }
   }
@@ -129,7 +149,7 @@ const GROUPS = 'article, section, li';
  * A mention's paragraph when it has one, so that the names in one paragraph (often in links or
  * bold type) cost one observed element, not one each.
  */
-function blockOf(range: StaticRange): Element | null {
+function blockOf(range: MentionRange): Element | null {
   const parent = range.startContainer.parentElement;
   return parent?.closest(BLOCKISH) ?? parent;
 }

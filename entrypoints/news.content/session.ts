@@ -1,6 +1,6 @@
 import { isBlockSeparator, isInSkippedSubtree, SKIP_ATTRIBUTE_NAMES } from '../../lib/dom/extract';
 import { liveRange, mentionAtSelection } from '../../lib/dom/hit-test';
-import { PageScanner, type Mention } from '../../lib/dom/page-scanner';
+import { PageScanner, type Mention, type MentionRange } from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
 import type { MatcherSnapshot } from '../../lib/match/snapshot';
 import type { Client } from '../../lib/messaging/client';
@@ -143,7 +143,7 @@ export class PageSession {
     const range = liveRange(this.doc, mention);
     const element = range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-    this.highlights.flash(mention.range);
+    this.highlights.flash(new StaticRange(mention.range));
     return true;
   }
 
@@ -170,9 +170,8 @@ export class PageSession {
       schedule: (work: () => void) => whenIdle(work, 500),
       now: () => performance.now(),
       measure: (start: number, end: number) => performance.measure('backstory:scan', { start, end }),
-      createRange: (init: StaticRangeInit) => new StaticRange(init),
-      addHighlight: (kind: Entity['kind'], range: StaticRange) => this.nearViewport.add(kind, range),
-      removeHighlight: (kind: Entity['kind'], range: StaticRange) => this.nearViewport.remove(kind, range),
+      addHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.add(kind, range),
+      removeHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.remove(kind, range),
       onChange: () => this.castChanged(),
     };
   }

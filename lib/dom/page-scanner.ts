@@ -3,10 +3,21 @@ import type { Matcher, RawMatch } from '../match/matcher';
 import type { EntityKind } from '../schema/dataset';
 import { BlockWalker, locate, type TextBlock } from './extract';
 
+/**
+ * Where a mention is: the page's own text nodes and offsets. A plain object: the browser's
+ * StaticRange is made only for the few mentions painted near the viewport (see HighlightWindow).
+ */
+export interface MentionRange {
+  readonly startContainer: Text;
+  readonly startOffset: number;
+  readonly endContainer: Text;
+  readonly endOffset: number;
+}
+
 /** One mention on the page: where it is and which entity (index into the snapshot) it names. */
 export interface Mention {
   entity: number;
-  range: StaticRange;
+  range: MentionRange;
   /** The text nodes it covers (one unless the name spans inline elements). */
   nodes: Text[];
 }
@@ -18,10 +29,9 @@ export interface ScannerHost {
   now(): number;
   /** Records one synchronous scan pass (performance.measure('backstory:scan', …)). */
   measure(start: number, end: number): void;
-  createRange(init: StaticRangeInit): StaticRange;
   /** Adds/removes ranges from the highlight for a kind. */
-  addHighlight(kind: EntityKind, range: StaticRange): void;
-  removeHighlight(kind: EntityKind, range: StaticRange): void;
+  addHighlight(kind: EntityKind, range: MentionRange): void;
+  removeHighlight(kind: EntityKind, range: MentionRange): void;
   /** Called after every pass that changed the set of mentions. */
   onChange?(): void;
 }
@@ -260,12 +270,7 @@ export class PageScanner {
     }
     const from = locate(block, match.start, false);
     const to = locate(block, match.end, true);
-    const range = this.host.createRange({
-      startContainer: from.node,
-      startOffset: from.offset,
-      endContainer: to.node,
-      endOffset: to.offset,
-    });
+    const range: MentionRange = { startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset };
     const first = block.nodes.indexOf(from.node);
     const last = block.nodes.indexOf(to.node);
     const mention: Mention = { entity, range, nodes: block.nodes.slice(first, last + 1) };

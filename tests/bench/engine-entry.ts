@@ -6,7 +6,7 @@
  * measures.
  */
 import { readPublicationDate } from '../../lib/dom/page-date';
-import { PageScanner } from '../../lib/dom/page-scanner';
+import { PageScanner, type MentionRange } from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
 import type { MatcherSnapshot } from '../../lib/match/snapshot';
 import type { EntityKind } from '../../lib/schema/dataset';
@@ -35,6 +35,7 @@ function scan(snapshotJson: string): Promise<EngineRun> {
   const matcher = createMatcher(snapshot);
   const t2 = performance.now();
   const highlights = highlightsByKind();
+  const ranges = new Map<MentionRange, StaticRange>();
 
   return new Promise((resolve) => {
     const finish = () => {
@@ -62,9 +63,18 @@ function scan(snapshotJson: string): Promise<EngineRun> {
           ),
         now: () => performance.now(),
         measure: (start, end) => performance.measure('backstory:scan', { start, end }),
-        createRange: (init) => new StaticRange(init),
-        addHighlight: (kind, range) => highlights.get(kind)!.add(range),
-        removeHighlight: (kind, range) => highlights.get(kind)!.delete(range),
+        // Every mention painted, as before the content script painted only those near the viewport.
+        addHighlight: (kind, range) => {
+          const painted = new StaticRange(range);
+          ranges.set(range, painted);
+          highlights.get(kind)!.add(painted);
+        },
+        removeHighlight: (kind, range) => {
+          const painted = ranges.get(range);
+          if (!painted) return;
+          ranges.delete(range);
+          highlights.get(kind)!.delete(painted);
+        },
       },
       { pageDate: readPublicationDate(document) },
     );

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HighlightWindow, MAX_GROUP_MARKS } from '../../../entrypoints/news.content/highlight-window';
+import type { MentionRange } from '../../../lib/dom/page-scanner';
 
 /** A stand-in IntersectionObserver: records what is observed and lets a test report intersections. */
 class FakeObserver {
@@ -31,15 +32,20 @@ afterEach(() => {
   globalThis.IntersectionObserver = original;
 });
 
-function rangeOver(node: Text): StaticRange {
-  return { startContainer: node, startOffset: 0, endContainer: node, endOffset: node.length, collapsed: false } as StaticRange;
+function rangeOver(node: Text): MentionRange {
+  return { startContainer: node, startOffset: 0, endContainer: node, endOffset: node.length };
+}
+
+/** The window under test; the painted range is the mention's own object, so a test can compare them. */
+function windowOver(sink: { add(kind: string, range: AbstractRange): void; remove(kind: string, range: AbstractRange): void }) {
+  return new HighlightWindow(sink, (range) => range as unknown as AbstractRange);
 }
 
 describe('highlights near the viewport', () => {
   it('watches one element per paragraph, paints its mentions when it comes near and unpaints them when it leaves', () => {
     document.body.innerHTML = '<p id="p">Antony <b>Blinken</b> met <a href="#">Hamas</a> officials.</p>';
     const painted: AbstractRange[] = [];
-    const window = new HighlightWindow({
+    const window = windowOver({
       add: (_k, r) => void painted.push(r),
       remove: (_k, r) => void painted.splice(painted.indexOf(r), 1),
     });
@@ -59,7 +65,7 @@ describe('highlights near the viewport', () => {
   it('removes a mention whose text the page moved elsewhere meanwhile', () => {
     document.body.innerHTML = '<p id="a"><b>Hamas</b></p><p id="b"></p>';
     const painted: AbstractRange[] = [];
-    const window = new HighlightWindow({
+    const window = windowOver({
       add: (_k, r) => void painted.push(r),
       remove: (_k, r) => void painted.splice(painted.indexOf(r), 1),
     });
@@ -79,7 +85,7 @@ describe('highlights near the viewport', () => {
       '<main><article id="one"><h2>Talks in <b>Doha</b></h2><p><b>Hamas</b> replied.</p></article>' +
       '<article id="two"><p><b>Qatar</b> said so.</p></article></main>';
     const painted: AbstractRange[] = [];
-    const window = new HighlightWindow({
+    const window = windowOver({
       add: (_k, r) => void painted.push(r),
       remove: (_k, r) => void painted.splice(painted.indexOf(r), 1),
     });
@@ -100,7 +106,7 @@ describe('highlights near the viewport', () => {
     const paragraphs = Array.from({ length: 3 }, (_, i) => `<p id="p${i}">${'<b>Hamas</b> '.repeat(MAX_GROUP_MARKS / 2)}</p>`);
     document.body.innerHTML = `<article id="story">${paragraphs.join('')}</article>`;
     const painted = new Set<AbstractRange>();
-    const window = new HighlightWindow({ add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) });
+    const window = windowOver({ add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) });
     const ranges = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
     const story = document.getElementById('story')!;
     const p0 = document.getElementById('p0')!;
@@ -131,7 +137,7 @@ describe('highlights near the viewport', () => {
 
   it('removing every mention of a post stops watching it', () => {
     document.body.innerHTML = '<section id="s"><p><b>Hamas</b></p><p><b>Qatar</b></p></section>';
-    const window = new HighlightWindow({ add: () => undefined, remove: () => undefined });
+    const window = windowOver({ add: () => undefined, remove: () => undefined });
     const [hamas, qatar] = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
     window.add('organization', hamas!);
     window.add('place', qatar!);
@@ -139,5 +145,29 @@ describe('highlights near the viewport', () => {
     window.remove('organization', hamas!);
     window.remove('place', qatar!);
     expect(FakeObserver.last.observed.size).toBe(0);
+  });
+
+  it('makes the browser range for a mention only while it is painted', () => {
+    document.body.innerHTML = '<p id="p"><b>Hamas</b> and <b>Qatar</b></p>';
+    const made: MentionRange[] = [];
+    const painted = new Set<AbstractRange>();
+    const window = new HighlightWindow({ add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) }, (range) => {
+      made.push(range);
+      return { ...range, collapsed: false } as AbstractRange;
+    });
+    const [hamas, qatar] = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
+    window.add('organization', hamas!);
+    window.add('place', qatar!);
+    expect(made).toEqual([]);
+    const paragraph = document.getElementById('p')!;
+    FakeObserver.last.report(paragraph, true);
+    expect(made).toEqual([hamas, qatar]);
+    expect(painted.size).toBe(2);
+    FakeObserver.last.report(paragraph, false);
+    expect(painted.size).toBe(0);
+    window.remove('organization', hamas!);
+    FakeObserver.last.report(paragraph, true);
+    expect(made).toEqual([hamas, qatar, qatar]);
+    expect(painted.size).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { CHUNK_BUDGET_MS, PageScanner, type ScannerHost } from '../../../lib/dom/page-scanner';
+import { CHUNK_BUDGET_MS, PageScanner, type MentionRange, type ScannerHost } from '../../../lib/dom/page-scanner';
 import { createMatcher } from '../../../lib/match/matcher';
 import { compileSnapshot } from '../../../lib/match/snapshot';
 import { WORLD } from '../match/world';
@@ -12,16 +12,15 @@ import { WORLD } from '../match/world';
 function setUp(html: string) {
   document.body.innerHTML = html;
   const tasks: Array<() => void> = [];
-  const highlighted: StaticRangeInit[] = [];
+  const highlighted: MentionRange[] = [];
   let passes = 0;
   const host: ScannerHost = {
     schedule: (work) => void tasks.push(work),
     now: () => performance.now(),
     measure: () => void passes++,
-    createRange: (init) => init as unknown as StaticRange,
-    addHighlight: (_kind, range) => void highlighted.push(range as unknown as StaticRangeInit),
+    addHighlight: (_kind, range) => void highlighted.push(range),
     removeHighlight: (_kind, range) => {
-      const at = highlighted.indexOf(range as unknown as StaticRangeInit);
+      const at = highlighted.indexOf(range);
       if (at >= 0) highlighted.splice(at, 1);
     },
   };
@@ -33,7 +32,7 @@ function setUp(html: string) {
   const marked = () =>
     [...scanner.mentions]
       .map((mention) => {
-        const { startContainer, startOffset, endContainer, endOffset } = mention.range as unknown as StaticRangeInit;
+        const { startContainer, startOffset, endContainer, endOffset } = mention.range;
         const range = document.createRange();
         range.setStart(startContainer, startOffset);
         range.setEnd(endContainer, endOffset);
@@ -140,7 +139,6 @@ describe('page scanner', () => {
       schedule: (work) => void tasks.push(work),
       now: () => (clockReads++, clock),
       measure: (start, end) => void passes.push(end - start),
-      createRange: (init) => init as unknown as StaticRange,
       addHighlight: () => undefined,
       removeHighlight: () => undefined,
     };
