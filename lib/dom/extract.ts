@@ -5,6 +5,9 @@
  * implementation (the scan tool uses a server-side one), so it walks nodes by hand rather than
  * relying on TreeWalker filters.
  */
+
+import { isSpace } from '../text/fold';
+
 export interface TextBlock {
   text: string;
   nodes: Text[];
@@ -79,10 +82,11 @@ function separatesBlocks(sibling: Node | null): boolean {
   return sibling.nodeType === TEXT_NODE ? isBlankText((sibling as Text).data) : true;
 }
 
+/** Only ASCII white space: a non-breaking space is text a page put there on purpose. */
 function isBlankText(data: string): boolean {
   for (let i = 0; i < data.length; i++) {
     const code = data.charCodeAt(i);
-    if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d && code !== 0x0c) return false;
+    if (code > 0x20 || !isSpace(code)) return false;
   }
   return true;
 }

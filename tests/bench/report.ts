@@ -7,7 +7,7 @@ import type { PopupRow, SearchRow } from './search';
 import { TYPED_QUERIES } from './search';
 import type { SizeRow } from './size';
 import type { SpeedRow } from './speed';
-import { median } from './stats';
+import { median, worstBy } from './stats';
 
 export const TARGETS = {
   floorRatio: 3,
@@ -154,7 +154,7 @@ function workTable(rows: readonly SpeedRow[]): string {
     rows
       .filter((r) => r.work.length)
       .map((r) => {
-        const worst = r.work.reduce((a, b) => (b.longestMs > a.longestMs ? b : a));
+        const worst = worstBy(r.work, (w) => w.longestMs)!;
         return [
           r.page,
           String(r.work.length),

@@ -9,7 +9,7 @@ import {
   type FloorRun,
 } from './measure';
 import type { BenchPage } from './pages';
-import { max, maxOrNull, median } from './stats';
+import { max, maxOrNull, median, worstBy } from './stats';
 import { startTrace, type ExtensionWork, type TaskFigures } from './trace';
 
 /** Parts 1 and 2 for one page: the extension against the floor and mark.js, and its main-thread tasks. */
@@ -108,10 +108,6 @@ export async function measureSpeed(
     work: traced.map((t) => t.work).filter((w): w is ExtensionWork => w !== null),
     isolated: floor.every((r) => r.isolated),
   };
-}
-
-function worstBy<T>(items: readonly T[], value: (item: T) => number): T | null {
-  return items.reduce<T | null>((worst, item) => (worst === null || value(item) > value(worst) ? item : worst), null);
 }
 
 /**

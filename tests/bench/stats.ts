@@ -15,3 +15,8 @@ export function maxOrNull(values: readonly (number | null)[]): number | null {
   const present = values.filter((value): value is number => value !== null);
   return present.length ? Math.max(...present) : null;
 }
+
+/** The item with the largest value (the first of equals), or null for no items. */
+export function worstBy<T>(items: readonly T[], value: (item: T) => number): T | null {
+  return items.reduce<T | null>((worst, item) => (worst === null || value(item) > value(worst) ? item : worst), null);
+}

@@ -110,10 +110,14 @@ export function extensionWork(events: readonly TraceEvent[]): ExtensionWork | nu
     const last = outermost[outermost.length - 1];
     if (!last || event.ts + event.dur! > last.ts + last.dur!) outermost.push(event);
   }
+  // Both lists run in time order: one pass finds each event's task (the first one still open at its end).
   const perTask = new Map<TraceEvent, number>();
+  let at = 0;
   for (const event of outermost) {
-    const task = tasks.find((t) => t.ts <= event.ts && t.ts + t.dur! >= event.ts + event.dur!);
-    if (task) perTask.set(task, (perTask.get(task) ?? 0) + event.dur!);
+    const end = event.ts + event.dur!;
+    while (at < tasks.length && tasks[at]!.ts + tasks[at]!.dur! < end) at++;
+    const task = tasks[at];
+    if (task && task.ts <= event.ts) perTask.set(task, (perTask.get(task) ?? 0) + event.dur!);
   }
   let longest: [TraceEvent, number] | null = null;
   for (const entry of perTask) if (!longest || entry[1] > longest[1]) longest = entry;
@@ -135,19 +139,7 @@ export function extensionWork(events: readonly TraceEvent[]): ExtensionWork | nu
 
 /** What started a task: the script's evaluation, an idle callback, a timer, an event… (its first timeline event). */
 function taskStarter(events: readonly TraceEvent[], task: TraceEvent): string {
-  const inside = events
-    .filter(
-      (e) =>
-        e.ph === 'X' &&
-        e.pid === task.pid &&
-        e.tid === task.tid &&
-        e !== task &&
-        !TASK_NAMES.has(e.name) &&
-        e.cat.includes('devtools.timeline') &&
-        e.ts >= task.ts &&
-        e.ts + (e.dur ?? 0) <= task.ts + task.dur!,
-    )
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const inside = timelineEventsIn(events, task).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const name = inside[0]?.name ?? '';
   return name === 'EvaluateScript' ? 'script start' : name;
 }
@@ -188,7 +180,15 @@ export function taskFigures(events: readonly TraceEvent[], measure: string): Tas
 
 /** The longest timeline events inside a task, longest first ("Layout 80.2, Paint 3.1"). */
 function biggestChildren(events: readonly TraceEvent[], task: TraceEvent, count: number): string {
-  const inside = events.filter(
+  const top = timelineEventsIn(events, task)
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, count);
+  return top.map((e) => (count === 1 ? e.name : `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)}`)).join(', ');
+}
+
+/** The timeline events that ran inside a task (on its thread, within its time), the task itself excluded. */
+function timelineEventsIn(events: readonly TraceEvent[], task: TraceEvent): TraceEvent[] {
+  return events.filter(
     (e) =>
       e.ph === 'X' &&
       e.pid === task.pid &&
@@ -198,6 +198,4 @@ function biggestChildren(events: readonly TraceEvent[], task: TraceEvent, count:
       e.ts >= task.ts &&
       e.ts + (e.dur ?? 0) <= task.ts + task.dur!,
   );
-  const top = inside.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, count);
-  return top.map((e) => (count === 1 ? e.name : `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)}`)).join(', ');
 }

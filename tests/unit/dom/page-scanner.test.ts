@@ -7,9 +7,10 @@ import { WORLD } from '../match/world';
 
 /**
  * A scanner over happy-dom with a host that runs scheduled passes on demand and keeps the
- * "highlights" as plain lists, so a test can read what is marked and how often.
+ * "highlights" as plain lists, so a test can read what is marked and how often. `hostChanges`
+ * replaces parts of that host (a fake clock, for instance).
  */
-function setUp(html: string) {
+function setUp(html: string, hostChanges: Partial<ScannerHost> = {}) {
   document.body.innerHTML = html;
   const tasks: Array<() => void> = [];
   const highlighted: MentionRange[] = [];
@@ -23,6 +24,7 @@ function setUp(html: string) {
       const at = highlighted.indexOf(range);
       if (at >= 0) highlighted.splice(at, 1);
     },
+    ...hostChanges,
   };
   const scanner = new PageScanner(createMatcher(compileSnapshot('test', WORLD)), host);
   const run = () => {
@@ -130,25 +132,19 @@ describe('page scanner', () => {
   });
 
   it('splits a long page into passes of about the budget, reading the clock only every few short blocks', () => {
-    document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<p>Hamas said ${i}.</p>`).join('');
-    const tasks: Array<() => void> = [];
     const passes: number[] = [];
     let clock = 0;
     let clockReads = 0;
-    const host: ScannerHost = {
-      schedule: (work) => void tasks.push(work),
+    const page = setUp(Array.from({ length: 60 }, (_, i) => `<p>Hamas said ${i}.</p>`).join(''), {
       now: () => (clockReads++, clock),
       measure: (start, end) => void passes.push(end - start),
-      addHighlight: () => undefined,
-      removeHighlight: () => undefined,
-    };
-    const scanner = new PageScanner(createMatcher(compileSnapshot('test', WORLD)), host);
-    const findMatches = scanner.matcher.findMatches.bind(scanner.matcher);
+    });
+    const findMatches = page.scanner.matcher.findMatches.bind(page.scanner.matcher);
     // Every block takes half a millisecond of the fake clock.
-    scanner.matcher.findMatches = (text: string) => ((clock += 0.5), findMatches(text));
-    scanner.enqueue(document.body);
-    while (tasks.length) tasks.shift()!();
-    expect(scanner.mentions.size).toBe(60);
+    page.scanner.matcher.findMatches = (text: string) => ((clock += 0.5), findMatches(text));
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.scanner.mentions.size).toBe(60);
     expect(passes.length).toBeGreaterThanOrEqual(3);
     // Short blocks: the clock is read about once per ten blocks, so a pass may run a few blocks over.
     for (const pass of passes) expect(pass).toBeLessThanOrEqual(CHUNK_BUDGET_MS + 10 * 0.5);

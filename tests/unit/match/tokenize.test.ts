@@ -128,13 +128,23 @@ describe('tokenize', () => {
     '\ufeff',
   ];
 
-  it.each(Array.from({ length: 40 }, (_, seed) => seed))('agrees with the character-by-character reading on random text %i', (seed) => {
-    let state = seed * 7919 + 1;
+  /** A seeded generator of short texts made of PIECES (and its random numbers, for the test's own picks). */
+  function randomPieces(seed: number) {
+    let state = seed;
     const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
-    for (let sample = 0; sample < 50; sample++) {
-      let text = '';
+    const text = () => {
+      let out = '';
       const length = 1 + Math.floor(random() * 24);
-      for (let i = 0; i < length; i++) text += PIECES[Math.floor(random() * PIECES.length)]!;
+      for (let i = 0; i < length; i++) out += PIECES[Math.floor(random() * PIECES.length)]!;
+      return out;
+    };
+    return { random, text };
+  }
+
+  it.each(Array.from({ length: 40 }, (_, seed) => seed))('agrees with the character-by-character reading on random text %i', (seed) => {
+    const { text: randomText } = randomPieces(seed * 7919 + 1);
+    for (let sample = 0; sample < 50; sample++) {
+      const text = randomText();
       const fast = tokenize(text);
       const reference = tokenizeReference(text);
       const shape = (t: {
@@ -173,12 +183,9 @@ describe('tokenize', () => {
   }
 
   it.each(Array.from({ length: 20 }, (_, seed) => seed))('offers the scanner every word that starts a name, on random text %i', (seed) => {
-    let state = seed * 104729 + 7;
-    const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+    const { random, text: randomText } = randomPieces(seed * 104729 + 7);
     for (let sample = 0; sample < 50; sample++) {
-      let text = '';
-      const length = 1 + Math.floor(random() * 24);
-      for (let i = 0; i < length; i++) text += PIECES[Math.floor(random() * PIECES.length)]!;
+      const text = randomText();
       const all = tokenizeReference(text).key;
       const keys = new Set(all.filter(() => random() < 0.5));
       const seen = visited(text, keys);
