@@ -4,7 +4,9 @@ import { defineConfig } from 'wxt';
 /**
  * End-to-end tests cannot click the browser's permission prompt, so the test build may grant a few
  * made-up hosts up front (BACKSTORY_TEST_GRANTED_HOSTS, comma-separated match patterns). The popup's
- * "turn on for this site" flow then runs unchanged: permissions.request() resolves at once.
+ * "turn on for this site" flow then runs unchanged: permissions.request() resolves at once. A granted
+ * curated host stands in for the activeTab grant a click on the toolbar button gives: the tests open
+ * the popup in a tab of its own, and the popup reads a tab's address only from the browser.
  */
 const testGrantedHosts = (process.env.BACKSTORY_TEST_GRANTED_HOSTS ?? '').split(',').filter(Boolean);
 

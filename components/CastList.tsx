@@ -1,9 +1,6 @@
 import type { CastEntry } from '../lib/messaging/content-protocol';
-import type { EntityKind } from '../lib/schema/dataset';
-import { KIND_LABEL } from './format';
-
-const ORDER: EntityKind[] = ['person', 'organization', 'place', 'event'];
-const PLURAL: Record<EntityKind, string> = { person: 'People', organization: 'Organisations', place: 'Places', event: 'Events' };
+import { ENTITY_KINDS } from '../lib/schema/kinds';
+import { KIND_LABEL, KIND_PLURAL } from './format';
 
 export interface CastListProps {
   entries: CastEntry[];
@@ -14,13 +11,13 @@ export interface CastListProps {
 export function CastList({ entries, onJump }: CastListProps) {
   return (
     <div class="cast">
-      {ORDER.map((kind) => {
+      {ENTITY_KINDS.map((kind) => {
         const group = entries.filter((entry) => entry.kind === kind);
         if (!group.length) return null;
         return (
           <section key={kind} aria-labelledby={`cast-${kind}`}>
             <h3 id={`cast-${kind}`} class="cast-kind">
-              {PLURAL[kind]} <span class="muted">({group.length})</span>
+              {KIND_PLURAL[kind]} <span class="muted">({group.length})</span>
             </h3>
             <ul class="cast-list">
               {group.map((entry) => (

@@ -1,6 +1,6 @@
 import type { ConflictItem, DiffItem, Resolution } from '../lib/dataset/diff';
 import { jsonEqual } from '../lib/dataset/equal';
-import type { DiffSummary } from '../lib/messaging/data-messages';
+import type { DiffSummary } from '../lib/dataset/diff';
 import { KIND_LABEL } from './format';
 
 export interface ImportReviewProps {

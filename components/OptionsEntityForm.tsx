@@ -1,6 +1,6 @@
 import { fieldOf, type AliasDraft, type EntityDraft } from '../lib/dataset/entity-draft';
 import type { Problem } from '../lib/dataset/validate';
-import type { EntityKind } from '../lib/schema/dataset';
+import { ENTITY_KINDS, type EntityKind } from '../lib/schema/kinds';
 import { KIND_LABEL } from './format';
 
 export interface OptionsEntityFormProps {
@@ -15,7 +15,6 @@ export interface OptionsEntityFormProps {
   busy?: boolean;
 }
 
-const KINDS: EntityKind[] = ['person', 'organization', 'place', 'event'];
 const FLAGS: Array<[keyof Omit<AliasDraft, 'text'>, string]> = [
   ['caseSensitive', 'Case-sensitive'],
   ['needsContext', 'Needs context'],
@@ -59,7 +58,7 @@ export function OptionsEntityForm({
           <label>
             Kind
             <select value={draft.kind} onChange={(e) => onChangeKind((e.target as HTMLSelectElement).value as EntityKind)}>
-              {KINDS.map((kind) => (
+              {ENTITY_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {KIND_LABEL[kind]}
                 </option>

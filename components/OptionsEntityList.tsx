@@ -1,5 +1,5 @@
 import type { EditStatus } from '../lib/dataset/edits';
-import type { BrowseItem } from '../lib/messaging/data-messages';
+import type { BrowseItem } from '../lib/db/browse';
 import { KIND_LABEL } from './format';
 
 export interface OptionsEntityListProps {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchHit } from '../lib/messaging/protocol';
+import type { SearchHit } from '../lib/search/search-index';
 import { KIND_LABEL } from './format';
 
 export interface SearchBoxProps {
@@ -75,7 +75,11 @@ export function SearchBox({ search, onChoose, label = 'Search people, organisati
       <p class="visually-hidden" aria-live="polite">
         {query.trim() ? `${hits.length} result${hits.length === 1 ? '' : 's'}` : ''}
       </p>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       <ul id="bs-results" role="listbox" aria-label="Results" class="results">
         {hits.map((hit, i) => (
           <li

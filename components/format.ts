@@ -23,6 +23,13 @@ export const KIND_LABEL: Record<EntityKind, string> = {
   event: 'Event',
 };
 
+export const KIND_PLURAL: Record<EntityKind, string> = {
+  person: 'People',
+  organization: 'Organisations',
+  place: 'Places',
+  event: 'Events',
+};
+
 export function sourceLabel(source: Source): string {
   return `${source.publisher}, ${formatDateWithCertainty(source.date, source.dateCertainty)}`;
 }

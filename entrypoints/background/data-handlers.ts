@@ -1,18 +1,17 @@
-import type { Resolution } from '../../lib/dataset/diff';
+import { summarize, type Resolution } from '../../lib/dataset/diff';
 import type { FetchOutcome } from '../../lib/dataset/fetch';
 import { MAX_DATASET_BYTES, tooLarge } from '../../lib/dataset/validate';
 import { browseEntities, getDataOverview, getEntityDetail } from '../../lib/db/browse';
-import type { BackstoryDB } from '../../lib/db/database';
 import { deleteEntity, revertEntity, saveEntity } from '../../lib/db/entity-edits';
 import { exportData } from '../../lib/db/export';
 import { applyPrepared, parseImportText, prepareImport, validateImport } from '../../lib/db/import';
 import { replaceDataset } from '../../lib/db/repository';
 import * as subscriptions from '../../lib/db/subscriptions';
-import type { ApplyImportResult, StageResult } from '../../lib/messaging/data-messages';
-import type { dataMessages } from '../../lib/messaging/data-messages';
+import type { BackstoryDB } from '../../lib/db/tables';
+import type { ApplyImportResult, StageResult } from '../../lib/messaging/protocol';
 import type { Handlers } from '../../lib/messaging/handlers';
 import type { Dataset } from '../../lib/schema/dataset';
-import { EXPIRED, ImportSessions, summarize } from './import-sessions';
+import { EXPIRED, ImportSessions } from './import-sessions';
 import { bundledDataset } from './seed';
 import { browserFetchText, ensureSubscriptionAlarm } from './subscriptions';
 
@@ -48,13 +47,14 @@ async function readOwnBlob(url: string): Promise<string | { tooLarge: number }> 
   return blob.text();
 }
 
-type DataHandlers = Pick<Handlers, keyof typeof dataMessages>;
+/** Everything the options page asks for: the handlers other than reading for pages and searching. */
+type DataHandlers = Omit<Handlers, 'getSnapshot' | 'getEntities' | 'reportCast' | 'search'>;
 
 /** Characters per export message (JSON escaping can double them; messages are capped at 64 MB). */
 const EXPORT_PART = 8 * 1024 * 1024;
 
 /** Handlers for the data-management messages of the options page. */
-export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effects: DataEffects = browserDataEffects): DataHandlers {
+export function createDataHandlers(db: BackstoryDB, effects: DataEffects = browserDataEffects): DataHandlers {
   const sessions = new ImportSessions();
   let pendingExport: { token: string; parts: string[] } | null = null;
 
@@ -74,33 +74,14 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
   }
 
   return {
-    getDataOverview: async () => {
-      await ready;
-      return getDataOverview(db);
-    },
-    browseEntities: async (query) => {
-      await ready;
-      return browseEntities(db, query);
-    },
-    getEntityDetail: async ({ id }) => {
-      await ready;
-      return getEntityDetail(db, id);
-    },
-    saveEntity: async ({ entity, mode }) => {
-      await ready;
-      return saveEntity(db, entity, mode);
-    },
-    deleteEntity: async ({ id }) => {
-      await ready;
-      return deleteEntity(db, id);
-    },
-    revertEntity: async ({ id }) => {
-      await ready;
-      return revertEntity(db, id);
-    },
+    getDataOverview: () => getDataOverview(db),
+    browseEntities: (query) => browseEntities(db, query),
+    getEntityDetail: ({ id }) => getEntityDetail(db, id),
+    saveEntity: ({ entity, mode }) => saveEntity(db, entity, mode),
+    deleteEntity: ({ id }) => deleteEntity(db, id),
+    revertEntity: ({ id }) => revertEntity(db, id),
 
     stageImport: async ({ source }) => {
-      await ready;
       if (source.kind === 'text') return stage(source.text, source.name);
       if (source.kind === 'blob') {
         const read = await effects
@@ -148,14 +129,12 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
       return { ok: true, kind: 'dataset', title, version, entityCount: entities.length };
     },
     diffImport: async ({ token }) => {
-      await ready;
       const session = sessions.get(token);
       if (!session?.validated) return { ok: false, message: EXPIRED };
       session.prepared = await prepareImport(db, session.validated);
       return { ok: true, diff: summarize(session.prepared.diff) };
     },
     applyImport: async ({ token, resolutions, otherwise }) => {
-      await ready;
       const session = sessions.get(token);
       if (!session?.prepared) return { ok: false, reason: 'expired', message: EXPIRED };
       const choices: Record<string, Resolution> = {};
@@ -179,7 +158,6 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
     },
 
     exportData: async ({ what }) => {
-      await ready;
       const file = await exportData(db, what);
       const token = effects.newToken();
       const parts: string[] = [];
@@ -194,7 +172,6 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
       return { text };
     },
     resetToBundled: async ({ keepEdits }): Promise<ApplyImportResult> => {
-      await ready;
       const bundled = effects.bundled();
       if (!keepEdits) return { ok: true, info: await replaceDataset(db, bundled, 'bundled'), editsKept: 0 };
       const prepared = await prepareImport(db, { kind: 'dataset', dataset: bundled });
@@ -202,12 +179,8 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
       return applyPrepared(db, prepared, mine, { origin: 'bundled' });
     },
 
-    listSubscriptions: async () => {
-      await ready;
-      return (await subscriptions.listSubscriptions(db)).map(subscriptions.toView);
-    },
+    listSubscriptions: async () => (await subscriptions.listSubscriptions(db)).map(subscriptions.toView),
     addSubscription: async ({ url }) => {
-      await ready;
       const row = await subscriptions.addSubscription(db, url);
       const checked = await subscriptions.checkSubscription(db, row.id, effects.fetchText);
       if (checked.status === 'error') {
@@ -221,14 +194,10 @@ export function createDataHandlers(db: BackstoryDB, ready: Promise<void>, effect
       return { ok: true, subscription: subscriptions.toView(checked) };
     },
     removeSubscription: async ({ id }) => {
-      await ready;
       await subscriptions.removeSubscription(db, id);
       await effects.scheduleChecks(db);
       return null;
     },
-    checkSubscription: async ({ id }) => {
-      await ready;
-      return subscriptions.toView(await subscriptions.checkSubscription(db, id, effects.fetchText));
-    },
+    checkSubscription: async ({ id }) => subscriptions.toView(await subscriptions.checkSubscription(db, id, effects.fetchText)),
   };
 }

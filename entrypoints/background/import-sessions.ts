@@ -1,6 +1,4 @@
-import type { ImportDiff } from '../../lib/dataset/diff';
 import type { Prepared, Validated } from '../../lib/db/import';
-import type { DiffSummary } from '../../lib/messaging/data-messages';
 
 /**
  * Imports in progress, between the options page's stage messages. They live only in the service
@@ -37,25 +35,4 @@ export class ImportSessions {
   end(token: string): void {
     if (this.current?.token === token) this.current = null;
   }
-}
-
-/** Lists longer than this are cut in the summary (the counts stay exact). */
-const LIST_LIMIT = 1_000;
-
-export function summarize(diff: ImportDiff): DiffSummary {
-  return {
-    counts: {
-      added: diff.added.length,
-      changed: diff.changed.length,
-      removed: diff.removed.length,
-      conflicts: diff.conflicts.length,
-      unchanged: diff.unchanged,
-      keptEdits: diff.keptEdits,
-      absorbedEdits: diff.absorbedEdits,
-    },
-    added: diff.added.slice(0, LIST_LIMIT),
-    changed: diff.changed.slice(0, LIST_LIMIT),
-    removed: diff.removed.slice(0, LIST_LIMIT),
-    conflicts: diff.conflicts.slice(0, LIST_LIMIT),
-  };
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase } from '../../lib/db/database';
-import { dispatch, type Identity } from '../../lib/messaging/handlers';
+import { createDispatcher, retryingSetup } from '../../lib/messaging/handlers';
 import { createHandlers } from './handlers';
 import { registerPageActions } from './page-actions';
 import { registerSubscriptionChecks } from './subscriptions';
@@ -11,14 +11,19 @@ import { registerUserSites } from './user-sites';
 export default defineBackground(() => {
   // The database is opened lazily by Dexie on first use, so a restarted service worker simply reopens it.
   const db = openDatabase();
-  const identity: Identity = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
-  const ready = ensureBundledDataset(db);
+  const ready = retryingSetup(() => ensureBundledDataset(db));
+  void ready().catch((error: unknown) => console.warn('[Backstory] setup failed; it is tried again on the next request:', error));
   registerSubscriptionChecks(db, ready);
-  const handlers = createHandlers(db, ready, {
+  const handlers = createHandlers(db, {
     setBadge: async (tabId, count) => {
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
     },
+  });
+  const dispatch = createDispatcher({
+    handlers,
+    identity: { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+    ready,
   });
 
   registerPageActions();
@@ -26,6 +31,6 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // The returned promise answers the message (with an error response for anything invalid).
-    return dispatch(handlers, message, sender, identity);
+    return dispatch(message, sender);
   });
 });

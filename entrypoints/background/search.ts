@@ -1,7 +1,7 @@
-import type { BackstoryDB } from '../../lib/db/database';
+import type { BackstoryDB } from '../../lib/db/tables';
 import * as repo from '../../lib/db/repository';
-import type { SearchHit } from '../../lib/messaging/protocol';
-import { SearchIndex } from '../../lib/search/search-index';
+import { loadSnapshot } from '../../lib/db/snapshot-store';
+import { SearchIndex, type SearchHit } from '../../lib/search/search-index';
 
 /**
  * The popup's search index, built lazily from the current snapshot and rebuilt when the data
@@ -11,7 +11,7 @@ export function createSearch(db: BackstoryDB) {
   let index: Promise<SearchIndex> | null = null;
 
   async function current(): Promise<SearchIndex> {
-    const snapshot = await repo.getSnapshot(db);
+    const snapshot = await loadSnapshot(db);
     const cached = index ? await index : null;
     if (cached && cached.version === snapshot.version) return cached;
     index = Promise.resolve(new SearchIndex(snapshot));
@@ -21,8 +21,17 @@ export function createSearch(db: BackstoryDB) {
   return async function search(query: string, limit = 20): Promise<SearchHit[]> {
     const results = (await current()).search(query, limit);
     if (!results.length) return [];
-    const { entities } = await repo.getEntities(db, results.map((r) => r.id));
+    const { entities } = await repo.getEntities(
+      db,
+      results.map((r) => r.id),
+    );
     const summaries = new Map(entities.map((entity) => [entity.id, entity.summary]));
-    return results.map((r) => ({ id: r.id, name: r.name, kind: r.kind, summary: summaries.get(r.id) ?? '', ...(r.matched ? { matched: r.matched } : {}) }));
+    return results.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      summary: summaries.get(r.id) ?? '',
+      ...(r.matched ? { matched: r.matched } : {}),
+    }));
   };
 }

@@ -1,5 +1,5 @@
 import bundled from '../../data/backstory.json';
-import type { BackstoryDB } from '../../lib/db/database';
+import type { BackstoryDB } from '../../lib/db/tables';
 import { ensureBundled } from '../../lib/db/bundled';
 import { validateDataset } from '../../lib/dataset/validate';
 import type { Dataset } from '../../lib/schema/dataset';

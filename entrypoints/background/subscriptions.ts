@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BackstoryDB } from '../../lib/db/database';
+import type { BackstoryDB } from '../../lib/db/tables';
 import { checkSubscription, type FetchText } from '../../lib/db/subscriptions';
 import { fetchDatasetText } from '../../lib/dataset/fetch';
 
@@ -11,17 +11,23 @@ import { fetchDatasetText } from '../../lib/dataset/fetch';
 export const SUBSCRIPTION_ALARM = 'backstory-subscriptions';
 export const CHECK_EVERY_MINUTES = 6 * 60;
 
-export function registerSubscriptionChecks(db: BackstoryDB, ready: Promise<void>): void {
+export function registerSubscriptionChecks(db: BackstoryDB, ready: () => Promise<void>): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== SUBSCRIPTION_ALARM) return;
     void checkAllSubscriptions(db, ready);
   });
   // Alarms may be dropped when the browser restarts: put it back if there is something to check.
-  void ready.then(() => ensureSubscriptionAlarm(db)).catch((error: unknown) => console.warn('[Backstory] subscription alarm:', error));
+  void ready()
+    .then(() => ensureSubscriptionAlarm(db))
+    .catch((error: unknown) => console.warn('[Backstory] subscription alarm:', error));
 }
 
-export async function checkAllSubscriptions(db: BackstoryDB, ready: Promise<void>, fetchText: FetchText = browserFetchText): Promise<void> {
-  await ready;
+export async function checkAllSubscriptions(
+  db: BackstoryDB,
+  ready: () => Promise<void>,
+  fetchText: FetchText = browserFetchText,
+): Promise<void> {
+  await ready();
   for (const sub of await db.subscriptions.toArray()) {
     // One failing subscription is recorded on its row and does not stop the others.
     await checkSubscription(db, sub.id, fetchText).catch((error: unknown) => console.warn('[Backstory] subscription check failed:', error));

@@ -1,8 +1,7 @@
-import type { EntityKind } from '../../lib/schema/dataset';
+import { ENTITY_KINDS, type EntityKind } from '../../lib/schema/kinds';
 import type { Settings } from '../../lib/settings/settings';
 
 export const HIGHLIGHT_PREFIX = 'backstory';
-const KINDS: EntityKind[] = ['person', 'organization', 'place', 'event'];
 
 /** The registry name for a kind in a style: `backstory-person`, `backstory-bg-person`, `backstory-plain-person`. */
 export function highlightName(kind: EntityKind, style: Settings['highlightStyle']): string {
@@ -18,7 +17,7 @@ export function highlightName(kind: EntityKind, style: Settings['highlightStyle'
 export function createHighlightRegistry(registry: HighlightRegistry, style: Settings['highlightStyle']) {
   const highlights = new Map<EntityKind, Highlight>();
   const names: string[] = [];
-  for (const kind of KINDS) {
+  for (const kind of ENTITY_KINDS) {
     const highlight = new Highlight();
     highlights.set(kind, highlight);
     const name = highlightName(kind, style);

@@ -4,7 +4,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readPublicationDate } from '../../lib/dom/page-date';
 import { createClient } from '../../lib/messaging/client';
-import { parseContentMessage, type ContentRequest, type ContentResults } from '../../lib/messaging/content-protocol';
+import { parseContentMessage, type ContentRequest, type ContentResult } from '../../lib/messaging/content-protocol';
+import type { ContentScriptCalls } from '../../lib/messaging/protocol';
 import { isActiveOn, type Settings } from '../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../lib/settings/storage';
 import { CURATED_MATCHES, isCuratedHost } from '../../lib/sites/curated';
@@ -34,7 +35,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   marker[RUNNING] = true;
   ctx.onInvalidated(() => (marker[RUNNING] = false));
 
-  const call = createClient((message) => browser.runtime.sendMessage(message));
+  const call = createClient<ContentScriptCalls>((message) => browser.runtime.sendMessage(message));
   const curated = isCuratedHost(location.hostname);
   const pageDate = readPublicationDate(document);
   let settings = await loadSettings();
@@ -66,10 +67,10 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     const request = parseContentMessage(message);
     return request ? Promise.resolve(answer(request)) : undefined;
   };
-  function answer(request: ContentRequest): ContentResults[ContentRequest['name']] | Promise<boolean> {
+  function answer(request: ContentRequest): ContentResult<ContentRequest['name']> | Promise<boolean> {
     switch (request.name) {
       case 'getCast':
-        return { active: session !== null, entries: session?.cast() ?? [], url: location.href };
+        return { active: session !== null, entries: session?.cast() ?? [] };
       case 'jumpToMention':
         return session?.jumpTo(request.payload.entityId) ?? false;
       case 'lookUpSelection':

@@ -4,6 +4,7 @@ import { PageScanner, type Mention, type MentionRange } from '../../lib/dom/page
 import { createMatcher } from '../../lib/match/matcher';
 import type { MatcherSnapshot } from '../../lib/match/snapshot';
 import type { Client } from '../../lib/messaging/client';
+import type { ContentScriptCalls } from '../../lib/messaging/protocol';
 import type { CastEntry } from '../../lib/messaging/content-protocol';
 import type { Entity, Source } from '../../lib/schema/dataset';
 import type { Settings } from '../../lib/settings/settings';
@@ -41,7 +42,7 @@ export class PageSession {
   constructor(
     private readonly doc: Document,
     snapshot: MatcherSnapshot,
-    private readonly call: Client,
+    private readonly call: Client<ContentScriptCalls>,
     settings: Settings,
     private readonly pageDate: string | undefined,
   ) {

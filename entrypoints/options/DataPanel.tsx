@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { KIND_LABEL } from '../../components/format';
 import { OptionsDialog } from '../../components/OptionsDialog';
-import type { DataOverview } from '../../lib/messaging/data-messages';
+import type { DataOverview } from '../../lib/db/browse';
 import { call } from '../../lib/ui/runtime-client';
 import { downloadText } from './download';
 import { StorageInfo } from './StorageInfo';

@@ -5,7 +5,7 @@ import { OptionsDialog } from '../../components/OptionsDialog';
 import { EDIT_LABEL, OptionsEntityList } from '../../components/OptionsEntityList';
 import { draftFromEntity, newDraft } from '../../lib/dataset/entity-draft';
 import type { Problem } from '../../lib/dataset/validate';
-import type { BrowsePage, EntityDetail } from '../../lib/messaging/data-messages';
+import type { BrowsePage, EntityDetail } from '../../lib/db/browse';
 import { call } from '../../lib/ui/runtime-client';
 import { EntityEditor } from './EntityEditor';
 

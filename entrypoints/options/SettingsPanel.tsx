@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { EntityKind } from '../../lib/schema/dataset';
+import { KIND_PLURAL } from '../../components/format';
+import { ENTITY_KINDS } from '../../lib/schema/kinds';
 import { settingsSchema, type Settings } from '../../lib/settings/settings';
 import { loadSettings, saveSettings, watchSettings } from '../../lib/settings/storage';
 
-const KINDS: EntityKind[] = ['person', 'organization', 'place', 'event'];
-const PLURAL: Record<EntityKind, string> = { person: 'People', organization: 'Organisations', place: 'Places', event: 'Events' };
 const STYLES: Array<[Settings['highlightStyle'], string]> = [
   ['underline', 'Underline'],
   ['background', 'Background colour'],
@@ -111,7 +110,7 @@ export function SettingsPanel() {
       </fieldset>
       <fieldset>
         <legend>Mark these on pages</legend>
-        {KINDS.map((kind) => (
+        {ENTITY_KINDS.map((kind) => (
           <label key={kind} class="inline">
             <input
               type="checkbox"
@@ -119,12 +118,16 @@ export function SettingsPanel() {
               onChange={(e) => {
                 const on = (e.target as HTMLInputElement).checked;
                 void save(
-                  { kinds: on ? KINDS.filter((k) => k === kind || settings.kinds.includes(k)) : settings.kinds.filter((k) => k !== kind) },
+                  {
+                    kinds: on
+                      ? ENTITY_KINDS.filter((k) => k === kind || settings.kinds.includes(k))
+                      : settings.kinds.filter((k) => k !== kind),
+                  },
                   'Kinds',
                 );
               }}
             />{' '}
-            {PLURAL[kind]}
+            {KIND_PLURAL[kind]}
           </label>
         ))}
       </fieldset>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkDatasetUrl } from '../../lib/dataset/fetch';
-import type { SubscriptionView } from '../../lib/messaging/data-messages';
+import type { SubscriptionView } from '../../lib/db/subscriptions';
 import { call } from '../../lib/ui/runtime-client';
 
 export interface SubscriptionsPanelProps {

@@ -1,5 +1,6 @@
 import { MAX_DATASET_BYTES, tooLarge, type Problem } from '../../lib/dataset/validate';
-import type { DiffSummary, StageResult } from '../../lib/messaging/data-messages';
+import type { DiffSummary } from '../../lib/dataset/diff';
+import type { StageResult } from '../../lib/messaging/protocol';
 import { call } from '../../lib/ui/runtime-client';
 
 /**

@@ -3,7 +3,8 @@ import { CastList } from '../../components/CastList';
 import { EntityCard } from '../../components/EntityCard';
 import { SearchBox } from '../../components/SearchBox';
 import type { CastEntry } from '../../lib/messaging/content-protocol';
-import type { EntityBundle, SearchHit } from '../../lib/messaging/protocol';
+import type { EntityBundle } from '../../lib/db/repository';
+import type { SearchHit } from '../../lib/search/search-index';
 import { isActiveOn, type Settings } from '../../lib/settings/settings';
 import { loadSettings, saveSettings } from '../../lib/settings/storage';
 import { isCuratedHost } from '../../lib/sites/curated';
@@ -30,8 +31,6 @@ export function PopupApp() {
     if (!current) return setCast({ status: 'none' });
     const answer = await askTab(current.id, 'getCast', {});
     if (!answer) return setCast({ status: 'none' });
-    // The content script knows its page's address even when the popup may not read the tab's URL.
-    if (!current.url) setTab({ ...current, url: new URL(answer.url) });
     setCast(answer.active ? { status: 'ready', entries: answer.entries } : { status: 'off' });
   }, []);
 
@@ -49,7 +48,13 @@ export function PopupApp() {
       const bundle = await call('getEntities', { ids: [id] });
       const entity = bundle.entities[0];
       if (!entity) throw new Error('This entry is no longer in the dataset.');
-      const related = [...new Set([...(entity.relations ?? []).map((r) => r.target), ...(entity.quotes ?? []).map((q) => q.speaker), ...(entity.facts ?? []).flatMap((f) => f.claimedBy ?? [])])];
+      const related = [
+        ...new Set([
+          ...(entity.relations ?? []).map((r) => r.target),
+          ...(entity.quotes ?? []).map((q) => q.speaker),
+          ...(entity.facts ?? []).flatMap((f) => f.claimedBy ?? []),
+        ]),
+      ];
       const relatedBundle = related.length ? await call('getEntities', { ids: related }) : { entities: [], sources: [] };
       const names = new Map([entity, ...relatedBundle.entities].map((e) => [e.id, { name: e.name, kind: e.kind }]));
       setOpen({ bundle, names });
@@ -125,7 +130,11 @@ export function PopupApp() {
       ) : (
         <section class="on-page" aria-labelledby="on-page-heading">
           <h2 id="on-page-heading">On this page</h2>
-          <CastView cast={cast} settings={settings} onJump={(entry) => tab && void askTab(tab.id, 'jumpToMention', { entityId: entry.id })} />
+          <CastView
+            cast={cast}
+            settings={settings}
+            onJump={(entry) => tab && void askTab(tab.id, 'jumpToMention', { entityId: entry.id })}
+          />
         </section>
       )}
     </main>
@@ -136,7 +145,10 @@ function CastView({ cast, settings, onJump }: { cast: CastState; settings: Setti
   if (cast.status === 'loading') return <p class="muted">Looking at this page…</p>;
   if (settings && !settings.enabled) return <p class="muted">Backstory is switched off. Turn it on above to mark names on news pages.</p>;
   if (cast.status === 'off') return <p class="muted">Backstory is off on this site.</p>;
-  if (cast.status === 'none') return <p class="muted">Backstory is not running on this page. On a news site outside the curated list, turn it on for the site above.</p>;
+  if (cast.status === 'none')
+    return (
+      <p class="muted">Backstory is not running on this page. On a news site outside the curated list, turn it on for the site above.</p>
+    );
   if (!cast.entries.length) return <p class="muted">No known names on this page yet.</p>;
   return <CastList entries={cast.entries} onJump={onJump} />;
 }

@@ -1,6 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
-import { contentMessage, type ContentMessageName, type ContentMessages, type ContentResults } from '../../lib/messaging/content-protocol';
+import {
+  contentMessage,
+  parseContentReply,
+  type ContentMessageName,
+  type ContentPayload,
+  type ContentResult,
+} from '../../lib/messaging/content-protocol';
 
 export interface ActiveTab {
   id: number;
@@ -9,7 +14,8 @@ export interface ActiveTab {
 
 /**
  * The tab the popup is about: the active tab of the current window, or the tab named by `?tab=ID`
- * (used when the popup is opened in a tab of its own, as the end-to-end tests do).
+ * (used when the popup is opened in a tab of its own, as the end-to-end tests do). Its address comes
+ * only from the browser's own tab data, never from what a page's content script says.
  */
 export async function activeTab(): Promise<ActiveTab | null> {
   const requested = Number(new URLSearchParams(location.search).get('tab'));
@@ -27,15 +33,17 @@ export async function activeTab(): Promise<ActiveTab | null> {
   return { id: tab.id, url };
 }
 
-/** Asks the tab's content script; null when there is none (not a news page, or Backstory is off there). */
+/**
+ * Asks the tab's content script; null when there is none (not a news page, or Backstory is off
+ * there) or when its answer is not what the protocol declares.
+ */
 export async function askTab<N extends ContentMessageName>(
   tabId: number,
   name: N,
-  payload: z.input<ContentMessages[N]>,
-): Promise<ContentResults[N] | null> {
+  payload: ContentPayload<N>,
+): Promise<ContentResult<N> | null> {
   try {
-    const answer = await browser.tabs.sendMessage(tabId, contentMessage(name, payload));
-    return (answer ?? null) as ContentResults[N] | null;
+    return parseContentReply(name, await browser.tabs.sendMessage(tabId, contentMessage(name, payload)));
   } catch {
     return null;
   }

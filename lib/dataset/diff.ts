@@ -126,3 +126,41 @@ export function planImport(current: CurrentData, incoming: readonly Entity[], re
   }
   return { effective: applyEdits(incoming, edits), edits: [...edits.values()], unresolved };
 }
+
+/** The dry run as the options page shows it: lists cut to a length a page can show (the counts are exact). */
+export interface DiffSummary {
+  counts: {
+    added: number;
+    changed: number;
+    removed: number;
+    conflicts: number;
+    unchanged: number;
+    keptEdits: number;
+    absorbedEdits: number;
+  };
+  added: DiffItem[];
+  changed: DiffItem[];
+  removed: DiffItem[];
+  conflicts: ConflictItem[];
+}
+
+/** Lists longer than this are cut in the summary (the counts stay exact). */
+const LIST_LIMIT = 1_000;
+
+export function summarize(diff: ImportDiff): DiffSummary {
+  return {
+    counts: {
+      added: diff.added.length,
+      changed: diff.changed.length,
+      removed: diff.removed.length,
+      conflicts: diff.conflicts.length,
+      unchanged: diff.unchanged,
+      keptEdits: diff.keptEdits,
+      absorbedEdits: diff.absorbedEdits,
+    },
+    added: diff.added.slice(0, LIST_LIMIT),
+    changed: diff.changed.slice(0, LIST_LIMIT),
+    removed: diff.removed.slice(0, LIST_LIMIT),
+    conflicts: diff.conflicts.slice(0, LIST_LIMIT),
+  };
+}

@@ -1,4 +1,5 @@
-import type { Dataset, EntityKind } from '../schema/dataset';
+import type { Dataset } from '../schema/dataset';
+import { zeroPerKind, type EntityKind } from '../schema/kinds';
 
 export interface DatasetStats {
   entities: number;
@@ -14,7 +15,7 @@ export interface DatasetStats {
 export function datasetStats(dataset: Dataset): DatasetStats {
   const stats: DatasetStats = {
     entities: dataset.entities.length,
-    byKind: { person: 0, organization: 0, place: 0, event: 0 },
+    byKind: zeroPerKind(),
     aliases: 0,
     facts: 0,
     quotes: 0,

@@ -1,11 +1,13 @@
 import { editStatus, type EditStatus, type LocalEdit } from '../dataset/edits';
-import type { BrowseItem, BrowsePage, DataOverview, EntityDetail } from '../messaging/data-messages';
-import type { Entity } from '../schema/dataset';
+import type { Entity, Source } from '../schema/dataset';
+import type { EntityKind } from '../schema/kinds';
 import { readEntities } from './buckets';
-import type { BackstoryDB } from './database';
-import { citedSources, getDatasetInfo, getDatasetMeta } from './repository';
-import { foldQuery } from './rows';
+import { catalogKey } from './catalog';
+import type { BackstoryDB } from './tables';
+import type { DatasetInfo } from './commit';
+import { citedSources, readDatasetInfo } from './repository';
 import { loadCatalog } from './snapshot-store';
+import { readMeta } from './state';
 
 /**
  * Reads for the options page: pages of the entity list (in name order, or searched), one entity in
@@ -15,6 +17,40 @@ import { loadCatalog } from './snapshot-store';
  */
 const RANKED = 2_000;
 
+export interface BrowseItem {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  edit?: EditStatus;
+}
+
+export interface BrowsePage {
+  total: number;
+  items: BrowseItem[];
+  /** Set when a search matched more entities than are ranked: the user should refine it. */
+  capped?: number;
+}
+
+export interface EntityDetail {
+  /** The entity as readers see it (null when the user deleted it). */
+  entity: Entity | null;
+  edit: { status: EditStatus; editedAt: string; base: Entity | null } | null;
+  sources: Source[];
+  /** Names of the entities it refers to. */
+  names: Array<{ id: string; name: string; kind: EntityKind }>;
+  /** Every source id of the dataset, for the editor's hints. */
+  sourceIds: string[];
+}
+
+export interface DataOverview {
+  info: DatasetInfo;
+  origin: 'bundled' | 'import';
+  loadedAt: string;
+  edits: Record<EditStatus, number>;
+  /** Subscription updates waiting for the user because they conflict with local edits. */
+  pendingUpdates: number;
+}
+
 export interface BrowseQuery {
   query: string;
   filter: 'all' | 'edited';
@@ -23,7 +59,7 @@ export interface BrowseQuery {
 }
 
 export async function browseEntities(db: BackstoryDB, { query, filter, offset, limit }: BrowseQuery): Promise<BrowsePage> {
-  const folded = foldQuery(query);
+  const folded = catalogKey(query);
   if (filter === 'edited') return browseEdits(db, folded, offset, limit);
   const catalog = await loadCatalog(db);
   if (!folded) return { total: catalog.size, items: await withEdits(db, catalog.page(offset, limit)) };
@@ -40,7 +76,7 @@ async function browseEdits(db: BackstoryDB, folded: string, offset: number, limi
   const edits = await db.edits.toArray();
   const items = edits
     .map((edit) => ({ ...nameOf(edit), edit: editStatus(edit) }))
-    .filter((item) => !folded || foldQuery(`${item.name} ${item.id}`).includes(folded))
+    .filter((item) => !folded || catalogKey(`${item.name} ${item.id}`).includes(folded))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { total: items.length, items: items.slice(offset, offset + limit) };
 }
@@ -59,7 +95,7 @@ async function withEdits(db: BackstoryDB, entities: readonly BrowseItem[]): Prom
 }
 
 export async function getEntityDetail(db: BackstoryDB, id: string): Promise<EntityDetail> {
-  const [found, edit, meta] = await Promise.all([readEntities(db, [id]), db.edits.get(id), getDatasetMeta(db)]);
+  const [found, edit, meta] = await Promise.all([readEntities(db, [id]), db.edits.get(id), readMeta(db)]);
   const entity = found.get(id) ?? null;
   const shown = entity ?? edit?.base ?? null;
   if (!shown) throw new Error(`There is no entity "${id}".`);
@@ -100,8 +136,8 @@ function referencedIds(entity: Entity): Set<string> {
 
 export async function getDataOverview(db: BackstoryDB): Promise<DataOverview> {
   const [info, meta, edits, pendingUpdates] = await Promise.all([
-    getDatasetInfo(db),
-    getDatasetMeta(db),
+    readDatasetInfo(db),
+    readMeta(db),
     db.edits.toArray(),
     db.pending.count(),
   ]);

@@ -1,5 +1,5 @@
 import type { Entity } from '../schema/dataset';
-import type { BackstoryDB, BucketRow } from './database';
+import type { BackstoryDB, BucketRow } from './tables';
 
 /**
  * Entities stored as JSON, grouped in buckets by a hash of their id (see `database.ts` for why).

@@ -1,7 +1,8 @@
 import type { Dataset } from '../schema/dataset';
-import type { BackstoryDB } from './database';
+import type { BackstoryDB } from './tables';
 import { applyPrepared, prepareImport } from './import';
-import { getDatasetMeta, replaceDataset } from './repository';
+import { replaceDataset } from './repository';
+import { readMeta } from './state';
 
 export type BundledOutcome = 'loaded' | 'current' | 'updated' | 'kept-old';
 
@@ -11,7 +12,7 @@ export type BundledOutcome = 'loaded' | 'current' | 'updated' | 'kept-old';
  * wins any conflict); if the edits no longer fit the new data, the current data stays as it is.
  */
 export async function ensureBundled(db: BackstoryDB, bundled: Dataset): Promise<BundledOutcome> {
-  const meta = await getDatasetMeta(db);
+  const meta = await readMeta(db);
   if (!meta) {
     await replaceDataset(db, bundled, 'bundled');
     return 'loaded';

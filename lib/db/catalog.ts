@@ -1,6 +1,6 @@
 import type { MatcherSnapshot } from '../match/snapshot';
 import type { EntityKind } from '../schema/dataset';
-import { foldQuery } from './rows';
+import { foldWords } from '../text/fold';
 
 /**
  * Names, kinds and search keys of every entity, built in memory from the matcher snapshot (which
@@ -23,6 +23,11 @@ export interface CatalogMatch {
   score: number;
 }
 
+/** A name or query as the catalog compares it: its folded words, one space apart. */
+export function catalogKey(text: string): string {
+  return foldWords(text).join(' ');
+}
+
 // The characters an alias key puts between its tokens (see `aliasKey` in lib/text/fold.ts).
 const GAPS = /[ ,.&]+/;
 
@@ -37,7 +42,7 @@ export class Catalog {
       id: entity.id,
       name: entity.name,
       kind: entity.kind,
-      nameKey: foldQuery(entity.name),
+      nameKey: catalogKey(entity.name),
       aliasKeys: [],
     }));
     for (const [key, index] of snapshot.aliases) {
@@ -59,7 +64,7 @@ export class Catalog {
 
   /** Every entry whose name or an alias starts with the query (or has a word that does), best first. */
   search(query: string): CatalogMatch[] {
-    const folded = foldQuery(query);
+    const folded = catalogKey(query);
     if (!folded) return [];
     const matches: CatalogMatch[] = [];
     for (const entry of this.entries) {

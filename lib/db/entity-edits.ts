@@ -1,11 +1,10 @@
 import { makeEdit, type LocalEdit } from '../dataset/edits';
 import { checkIntegrity, formatPath, type Problem } from '../dataset/validate';
-import { compileSnapshot } from '../match/snapshot';
 import { Entity, type Dataset } from '../schema/dataset';
 import { readAllEntities, writeEntity } from './buckets';
-import { countKinds } from './commit';
-import type { BackstoryDB, DatasetMeta } from './database';
-import { headerOf, NoDatasetError, readMeta, snapshotVersion } from './state';
+import { metaRows } from './commit';
+import type { BackstoryDB, DatasetMeta } from './tables';
+import { headerOf, NoDatasetError, readMeta, revisionOf } from './state';
 
 /**
  * Edits of single entities: save (create or update), delete and revert. Each runs in one
@@ -85,11 +84,8 @@ async function change(db: BackstoryDB, id: string, decide: Decide): Promise<Chan
       await writeEntity(db, id, next);
       if (record) await db.edits.put(record);
       else await db.edits.delete(id);
-      const updated: DatasetMeta = { ...meta, revision: (meta.revision ?? 0) + 1, counts: countKinds(effective) };
-      await db.meta.bulkPut([
-        { key: 'dataset', value: updated },
-        { key: 'snapshot', json: JSON.stringify(compileSnapshot(snapshotVersion(updated), effective)) },
-      ]);
+      const updated: DatasetMeta = { ...meta, revision: revisionOf(meta) + 1 };
+      await db.meta.bulkPut(metaRows(updated, effective));
       return updated.revision!;
     });
     return { ok: true, revision };

@@ -1,6 +1,6 @@
 import { serializeEdits } from '../dataset/edits-file';
 import { exportFileName, serializeDataset } from '../dataset/export';
-import type { BackstoryDB } from './database';
+import type { BackstoryDB } from './tables';
 import { headerOf, readState } from './state';
 
 export interface ExportFile {

@@ -2,10 +2,9 @@ import { diffImport, planImport, type ImportDiff, type ImportPlan, type Resoluti
 import { diffEditsImport, isEditsFile, planEditsImport, validateEditsFile, type FileEdit } from '../dataset/edits-file';
 import type { DatasetHeader } from '../dataset/export';
 import { checkIntegrity, checkStructure, parseDatasetText, validateDataset, type Problem } from '../dataset/validate';
-import type { DatasetInfo } from '../messaging/protocol';
 import type { Dataset } from '../schema/dataset';
-import { commitData, StaleDataError } from './commit';
-import type { BackstoryDB, DatasetMeta } from './database';
+import { commitData, StaleDataError, type DatasetInfo } from './commit';
+import type { BackstoryDB, DatasetMeta } from './tables';
 import { relativeToEntity } from './entity-edits';
 import { headerOf, readState, type StoredState } from './state';
 

@@ -1,16 +1,21 @@
-import type { Dataset, Entity, EntityKind } from '../schema/dataset';
-import type { MatcherSnapshot } from '../match/snapshot';
-import type { DatasetInfo, EntityBundle, EntityListItem } from '../messaging/protocol';
+import type { Dataset, Entity, Source } from '../schema/dataset';
+import { zeroPerKind } from '../schema/kinds';
 import { readEntities } from './buckets';
-import { commitData } from './commit';
-import type { BackstoryDB, DatasetMeta } from './database';
-import { loadCatalog, loadSnapshot, NoDataError } from './snapshot-store';
-import { readMeta, revisionOf } from './state';
+import { commitData, infoFrom, type DatasetInfo } from './commit';
+import { loadSnapshot } from './snapshot-store';
+import { NoDatasetError, readMeta, revisionOf } from './state';
+import type { BackstoryDB, DatasetMeta } from './tables';
 
 /**
  * The reads every part of the extension makes, over the effective data (the imported dataset with
  * the user's edits applied), and the plain replace used for seeding and resets.
  */
+
+/** Entities with the sources they cite, everything a card needs. */
+export interface EntityBundle {
+  entities: Entity[];
+  sources: Source[];
+}
 
 /**
  * Replaces everything, the user's edits included, in one transaction: readers see the old dataset or
@@ -18,35 +23,24 @@ import { readMeta, revisionOf } from './state';
  */
 export async function replaceDataset(db: BackstoryDB, dataset: Dataset, origin: DatasetMeta['origin']): Promise<DatasetInfo> {
   const { entities, ...header } = dataset;
-  const revision = revisionOf(await getDatasetMeta(db));
+  const revision = revisionOf(await readMeta(db));
   return commitData(db, { header, origin, loadedAt: new Date().toISOString(), effective: entities, edits: [] }, revision);
 }
 
-export async function getDatasetMeta(db: BackstoryDB): Promise<DatasetMeta | undefined> {
-  return readMeta(db);
-}
-
-export async function getDatasetInfo(db: BackstoryDB): Promise<DatasetInfo> {
-  const meta = await getDatasetMeta(db);
-  if (!meta) throw new NoDataError();
-  let counts = meta.counts;
-  if (!counts) {
-    const tally: Record<EntityKind, number> = { person: 0, organization: 0, place: 0, event: 0 };
-    for (const entity of (await loadSnapshot(db)).entities) tally[entity.kind]++;
-    counts = tally;
-  }
-  const entityCount = Object.values(counts).reduce((a, b) => a + b, 0);
-  return { id: meta.id, title: meta.title, version: meta.version, publishedAt: meta.publishedAt, entityCount, counts: { ...counts } };
-}
-
-export async function getSnapshot(db: BackstoryDB): Promise<MatcherSnapshot> {
-  return loadSnapshot(db);
+export async function readDatasetInfo(db: BackstoryDB): Promise<DatasetInfo> {
+  const meta = await readMeta(db);
+  if (!meta) throw new NoDatasetError();
+  if (meta.counts) return infoFrom(meta);
+  // A header stored before it carried its counts: count the snapshot's entities once.
+  const counts = zeroPerKind();
+  for (const entity of (await loadSnapshot(db)).entities) counts[entity.kind]++;
+  return infoFrom(meta, counts);
 }
 
 export async function getEntities(db: BackstoryDB, ids: readonly string[]): Promise<EntityBundle> {
   const found = await readEntities(db, ids);
   const entities = [...new Set(ids)].map((id) => found.get(id)).filter((entity): entity is Entity => entity !== undefined);
-  const meta = await getDatasetMeta(db);
+  const meta = await readMeta(db);
   const cited = new Set(entities.flatMap(citedSources));
   return { entities, sources: (meta?.sources ?? []).filter((source) => cited.has(source.id)) };
 }
@@ -60,9 +54,4 @@ export function citedSources(entity: Entity): string[] {
   if (entity.kind === 'person') for (const role of entity.roles) add(role.source);
   if (entity.kind === 'event') for (const phase of entity.phases ?? []) add(phase.source);
   return [...ids];
-}
-
-export async function listEntities(db: BackstoryDB, offset: number, limit: number): Promise<{ total: number; items: EntityListItem[] }> {
-  const catalog = await loadCatalog(db);
-  return { total: catalog.size, items: catalog.page(offset, limit).map(({ id, name, kind }) => ({ id, name, kind })) };
 }

@@ -1,7 +1,7 @@
 import type { MatcherSnapshot } from '../match/snapshot';
 import { Catalog } from './catalog';
-import type { BackstoryDB } from './database';
-import { snapshotVersion } from './state';
+import type { BackstoryDB } from './tables';
+import { NoDatasetError, snapshotVersion } from './state';
 
 /**
  * The matcher snapshot is stored as JSON text (one string row, cheap to write) and parsed once per
@@ -16,21 +16,15 @@ interface Cached {
 
 const cache = new WeakMap<BackstoryDB, Cached>();
 
-export class NoDataError extends Error {
-  constructor() {
-    super('No dataset is loaded');
-  }
-}
-
 async function current(db: BackstoryDB): Promise<Cached> {
   return db.transaction('r', db.meta, async () => {
     const meta = (await db.meta.get('dataset'))?.value;
-    if (!meta) throw new NoDataError();
+    if (!meta) throw new NoDatasetError();
     const version = snapshotVersion(meta);
     const cached = cache.get(db);
     if (cached?.version === version) return cached;
     const json = (await db.meta.get('snapshot'))?.json;
-    if (json === undefined) throw new NoDataError();
+    if (json === undefined) throw new NoDatasetError();
     const fresh: Cached = { version, snapshot: JSON.parse(json) as MatcherSnapshot };
     cache.set(db, fresh);
     return fresh;

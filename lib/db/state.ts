@@ -3,7 +3,7 @@ import type { LocalEdit } from '../dataset/edits';
 import type { DatasetHeader } from '../dataset/export';
 import type { Entity } from '../schema/dataset';
 import { readAllEntities } from './buckets';
-import type { BackstoryDB, DatasetMeta } from './database';
+import type { BackstoryDB, DatasetMeta } from './tables';
 
 /** Everything stored about the data at one revision, read in one transaction. */
 export interface StoredState extends CurrentData {

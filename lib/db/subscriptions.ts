@@ -1,7 +1,6 @@
 import type { FetchOutcome } from '../dataset/fetch';
 import { formatProblem } from '../dataset/validate';
-import type { SubscriptionView } from '../messaging/data-messages';
-import type { BackstoryDB, SubscriptionRow } from './database';
+import type { BackstoryDB, SubscriptionRow } from './tables';
 import { jsonEqual } from '../dataset/equal';
 import { applyPrepared, parseImportText, prepareImport, validateImport, type Prepared } from './import';
 import { headerOf } from './state';
@@ -12,6 +11,9 @@ import { headerOf } from './state';
  * options page. Backstory follows one dataset at a time, so there is at most one subscription.
  */
 export type FetchText = (url: string, cache: { etag?: string; lastModified?: string }) => Promise<FetchOutcome>;
+
+/** A subscription as the options page shows it (without the HTTP cache validators). */
+export type SubscriptionView = Omit<SubscriptionRow, 'etag' | 'lastModified'>;
 
 export function toView(row: SubscriptionRow): SubscriptionView {
   const { etag: _etag, lastModified: _lastModified, ...view } = row;

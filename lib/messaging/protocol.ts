@@ -1,87 +1,150 @@
 import { z } from 'zod';
-import type { Entity, EntityKind, Source } from '../schema/dataset';
+import type { DiffSummary } from '../dataset/diff';
+import { MAX_DATASET_BYTES, type Problem } from '../dataset/validate';
+import type { BrowsePage, DataOverview, EntityDetail } from '../db/browse';
+import type { ChangeResult } from '../db/entity-edits';
+import type { ApplyResult } from '../db/import';
+import type { EntityBundle } from '../db/repository';
+import type { SubscriptionView } from '../db/subscriptions';
 import type { MatcherSnapshot } from '../match/snapshot';
-import { dataMessages, type DataResults } from './data-messages';
+import { Entity } from '../schema/dataset';
+import type { SearchHit } from '../search/search-index';
 
 /**
- * Every message between the extension's parts, in one map: its name, its Zod-validated payload,
- * and whether it writes. Write messages are accepted only from the extension's own pages.
- * Result types are listed in `ProtocolResults` below, under the same names.
+ * Every message to the background, declared once: its Zod-validated payload, its result type and,
+ * by the group it is in, who may send it. The client (`client.ts`) and the handler map
+ * (`handlers.ts`) take their types from here, so a new message is one entry here and one handler.
  */
+
+declare const resultType: unique symbol;
+
+/** One message: the payload schema, and the result type (a type only: it has no value at run time). */
+export interface Call<P extends z.ZodType = z.ZodType, R = unknown> {
+  readonly payload: P;
+  readonly [resultType]?: { result: R };
+}
+
+function call<R>() {
+  return <P extends z.ZodType>(payload: P): Call<P, R> => ({ payload });
+}
+
+const none = z.strictObject({});
 const id = z.string().min(1).max(120);
+const token = z.string().min(1).max(64);
+const httpUrl = z
+  .string()
+  .max(2_000)
+  .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://');
 
-const coreMessages = {
-  /** Content script: the matcher snapshot for the current dataset. */
-  getSnapshot: { write: false, payload: z.strictObject({}) },
-  /** Entities by id, in one batch (the page's cast). Unknown ids are left out. */
-  getEntities: { write: false, payload: z.strictObject({ ids: z.array(id).max(10_000) }) },
-  /** Popup search over names and aliases. */
-  search: {
-    write: false,
-    payload: z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
-  },
-  /** Title, version and size of the loaded dataset. */
-  getDatasetInfo: { write: false, payload: z.strictObject({}) },
-  /** A page of entities in name order, optionally filtered by kind. */
-  listEntities: {
-    write: false,
-    payload: z.strictObject({
+/**
+ * What a content script may send: only what it uses. A content script runs in a news page's
+ * process, so these read no more than a card shows and write nothing. Backstory's pages may send
+ * them too.
+ */
+export const contentScriptCalls = {
+  /** The matcher snapshot for the current data. */
+  getSnapshot: call<MatcherSnapshot>()(none),
+  /** Entities by id, in one batch (the page's cast), with the sources they cite. Unknown ids are left out. */
+  getEntities: call<EntityBundle>()(z.strictObject({ ids: z.array(id).max(10_000) })),
+  /** How many distinct entities the page names, for the toolbar badge of the sender's tab. */
+  reportCast: call<null>()(z.strictObject({ count: z.number().int().min(0).max(1_000_000) })),
+};
+
+const ImportSource = z.discriminatedUnion('kind', [
+  /** A file the page picked, as a blob: URL of the extension's own origin, read by the background. */
+  z.strictObject({ kind: z.literal('blob'), name: z.string().max(300), url: z.string().max(300).startsWith('blob:') }),
+  /** Dataset text sent in the message (slower for big files: the message is copied twice). */
+  z.strictObject({ kind: z.literal('text'), name: z.string().max(300), text: z.string().max(MAX_DATASET_BYTES) }),
+  z.strictObject({ kind: z.literal('url'), url: httpUrl }),
+  /** A subscription update waiting for review. */
+  z.strictObject({ kind: z.literal('pending'), subscriptionId: id }),
+]);
+
+export type StageResult =
+  | { ok: true; token: string; label: string; bytes: number }
+  | { ok: false; reason: 'invalid'; problems: Problem[] }
+  | { ok: false; reason: 'needs-permission'; origin: string; message: string }
+  | { ok: false; reason: 'error'; message: string };
+
+type ValidateResult =
+  { ok: true; kind: 'dataset' | 'edits'; title: string; version: string; entityCount: number } | { ok: false; problems: Problem[] };
+
+export type ApplyImportResult = ApplyResult | { ok: false; reason: 'expired'; message: string };
+
+type AddSubscriptionResult =
+  | { ok: true; subscription: SubscriptionView }
+  | { ok: false; reason: 'needs-permission'; origin: string; message: string }
+  | { ok: false; reason: 'error'; message: string };
+
+/** What only Backstory's own pages (the popup and the options page) may send. */
+export const extensionPageCalls = {
+  /** Search over names and aliases. */
+  search: call<SearchHit[]>()(z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })),
+
+  /** Overview of the data: the dataset, how many local edits, where it came from. */
+  getDataOverview: call<DataOverview>()(none),
+  /** A page of entities for the options list: all, or only the edited ones; optionally searched. */
+  browseEntities: call<BrowsePage>()(
+    z.strictObject({
+      query: z.string().max(200),
+      filter: z.enum(['all', 'edited']),
       offset: z.number().int().min(0).max(1_000_000),
-      limit: z.number().int().min(1).max(1_000),
+      limit: z.number().int().min(1).max(200),
     }),
-  },
-  /** Content script: how many distinct entities the page names (for the toolbar badge). */
-  reportCast: { write: false, payload: z.strictObject({ count: z.number().int().min(0).max(1_000_000) }) },
-  /** Replace the data with the bundled dataset. */
-  resetDataset: { write: true, payload: z.strictObject({}) },
-} as const;
+  ),
+  /** One entity with its local edit, the sources it cites and the names it refers to. */
+  getEntityDetail: call<EntityDetail>()(z.strictObject({ id })),
+  saveEntity: call<ChangeResult>()(z.strictObject({ entity: Entity, mode: z.enum(['create', 'update']) })),
+  deleteEntity: call<ChangeResult>()(z.strictObject({ id })),
+  revertEntity: call<ChangeResult>()(z.strictObject({ id })),
 
-export const protocol = { ...coreMessages, ...dataMessages } as const;
+  /** Import, stage 1: receive, read or fetch the file. Returns a token for the next stages. */
+  stageImport: call<StageResult>()(z.strictObject({ source: ImportSource })),
+  /** Import, stage 2: parse (size limit, JSON syntax). */
+  parseImport: call<{ ok: true } | { ok: false; problems: Problem[] }>()(z.strictObject({ token })),
+  /** Import, stage 3: validate (every problem, with its JSON path and entity id). */
+  validateImport: call<ValidateResult>()(z.strictObject({ token })),
+  /** Import, stage 4: dry-run diff against the current data. */
+  diffImport: call<{ ok: true; diff: DiffSummary } | { ok: false; message: string }>()(z.strictObject({ token })),
+  /** Import, stage 5: apply in one transaction, with a choice for every conflict. */
+  applyImport: call<ApplyImportResult>()(
+    z.strictObject({
+      token,
+      resolutions: z.record(id, z.enum(['mine', 'theirs'])),
+      /** The choice for every conflict without one of its own ("keep all mine", "take all theirs"). */
+      otherwise: z.enum(['mine', 'theirs']).optional(),
+    }),
+  ),
+  cancelImport: call<null>()(z.strictObject({ token })),
 
-export type MessageName = keyof typeof protocol;
-export type Payload<N extends MessageName> = z.input<(typeof protocol)[N]['payload']>;
+  /** Prepares an export; its text is then fetched part by part (one message stays far below the 64 MB cap). */
+  exportData: call<{ filename: string; token: string; parts: number }>()(z.strictObject({ what: z.enum(['full', 'edits']) })),
+  exportPart: call<{ text: string }>()(z.strictObject({ token, index: z.number().int().min(0).max(10_000) })),
+  /** Back to the bundled dataset, keeping the local edits or not. */
+  resetToBundled: call<ApplyImportResult>()(z.strictObject({ keepEdits: z.boolean() })),
 
-export interface DatasetInfo {
-  id: string;
-  title: string;
-  version: string;
-  publishedAt: string;
-  entityCount: number;
-  counts: Record<EntityKind, number>;
+  listSubscriptions: call<SubscriptionView[]>()(none),
+  addSubscription: call<AddSubscriptionResult>()(z.strictObject({ url: httpUrl })),
+  removeSubscription: call<null>()(z.strictObject({ id })),
+  checkSubscription: call<SubscriptionView>()(z.strictObject({ id })),
+};
+
+export type ContentScriptCalls = typeof contentScriptCalls;
+export type Protocol = ContentScriptCalls & typeof extensionPageCalls;
+export type MessageName = keyof Protocol;
+
+const everyCall: Record<string, Call> = { ...contentScriptCalls, ...extensionPageCalls };
+
+/** Who may send a message (every part of Backstory, or only its own pages) and its payload schema; undefined for an unknown name. */
+export function lookUpCall(name: string): { sender: 'content-script' | 'extension-page'; payload: z.ZodType } | undefined {
+  if (!Object.hasOwn(everyCall, name)) return undefined;
+  const sender = Object.hasOwn(contentScriptCalls, name) ? 'content-script' : 'extension-page';
+  return { sender, payload: everyCall[name]!.payload };
 }
 
-export interface SearchHit {
-  id: string;
-  name: string;
-  kind: EntityKind;
-  /** The alias that matched, when it is not the name. */
-  matched?: string;
-  summary: string;
-}
-
-/** Entities with the sources they cite, everything a card needs. */
-export interface EntityBundle {
-  entities: Entity[];
-  sources: Source[];
-}
-
-export interface EntityListItem {
-  id: string;
-  name: string;
-  kind: EntityKind;
-}
-
-export interface ProtocolResults extends DataResults {
-  getSnapshot: MatcherSnapshot;
-  getEntities: EntityBundle;
-  search: SearchHit[];
-  getDatasetInfo: DatasetInfo;
-  listEntities: { total: number; items: EntityListItem[] };
-  reportCast: null;
-  resetDataset: DatasetInfo;
-}
-
-export type Result<N extends MessageName> = ProtocolResults[N];
+export type PayloadOf<C> = C extends Call<infer P, unknown> ? z.input<P> : never;
+export type ParsedPayloadOf<C> = C extends Call<infer P, unknown> ? z.output<P> : never;
+export type ResultOf<C> = C extends { readonly [resultType]?: { result: infer R } } ? R : never;
 
 /** The envelope every message travels in. */
 export const Envelope = z.strictObject({

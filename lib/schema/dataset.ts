@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENTITY_KINDS } from './kinds';
 
 /**
  * The Backstory dataset format. This file is the single source of truth: TypeScript types are
@@ -247,7 +248,7 @@ export const Event = z.strictObject({
 
 export const Entity = z.discriminatedUnion('kind', [Person, Organization, Place, Event]);
 
-export const EntityKind = z.enum(['person', 'organization', 'place', 'event']);
+export const EntityKind = z.enum(ENTITY_KINDS);
 
 export const Dataset = z.strictObject({
   $schema: z.string().max(2_000).optional(),

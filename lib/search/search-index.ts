@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { MatcherSnapshot } from '../match/snapshot';
-import { nameTokens } from '../text/fold';
+import { foldWords } from '../text/fold';
 import type { EntityKind } from '../schema/dataset';
 
 /**
@@ -17,14 +17,25 @@ export interface SearchResult {
   score: number;
 }
 
+/** A search result as the popup shows it. */
+export interface SearchHit {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** The alias that matched, when it is not the name. */
+  matched?: string;
+  summary: string;
+}
+
 interface Doc {
   id: number;
   name: string;
   aliases: string;
 }
 
+/** A term as MiniSearch stores it: folded words, apostrophes dropped ("Netanyahu's" → "netanyahus"). */
 function fold(text: string): string[] {
-  return nameTokens(text).map((token) => token.toLowerCase().replace(/'/g, ''));
+  return foldWords(text).map((word) => word.replace(/'/g, ''));
 }
 
 export class SearchIndex {

@@ -1,7 +1,7 @@
 // zod/mini: the content script reads settings, and the full Zod build would double its size.
 import * as z from 'zod/mini';
+import { ENTITY_KINDS } from '../schema/kinds';
 
-const KINDS = ['person', 'organization', 'place', 'event'] as const;
 const STYLES = ['underline', 'background', 'none'] as const;
 const LATER_FACTS = ['label', 'hide'] as const;
 
@@ -20,7 +20,7 @@ function makeSchema() {
     /** Hover time before a card opens, in milliseconds. */
     dwellMs: z._default(z.int().check(z.minimum(0), z.maximum(3_000)), DEFAULTS.dwellMs),
     /** Kinds of entity to mark on pages. */
-    kinds: z._default(z.array(z.enum(KINDS)), () => [...KINDS]),
+    kinds: z._default(z.array(z.enum(ENTITY_KINDS)), () => [...ENTITY_KINDS]),
     /** How mentions look. */
     highlightStyle: z._default(z.enum(STYLES), DEFAULTS.highlightStyle),
     /** Facts dated after the article: labelled "later", or hidden. */
@@ -52,7 +52,7 @@ export function parseSettings(raw: unknown): Settings {
 
 /** The settings of a fresh install, also what a missing or corrupt stored value reads as (a new copy each time). */
 export function defaultSettings(): Settings {
-  return { ...DEFAULTS, disabledSites: [], enabledSites: [], kinds: [...KINDS] };
+  return { ...DEFAULTS, disabledSites: [], enabledSites: [], kinds: [...ENTITY_KINDS] };
 }
 
 /** Whether Backstory should run on a host, given the settings and whether the host is curated. */

@@ -258,11 +258,13 @@ function splitName(text: string): SplitName {
 }
 
 /**
- * Splits a name into folded word tokens: diacritics removed, dashes and punctuation as separators,
- * apostrophes inside a word kept as "'". Case is kept; callers lower-case when the rule allows.
+ * The words of a name or a query as every comparison folds them: the popup's search, the options
+ * page's lists and (through `aliasKey`, which adds the gaps and may keep the case) the matcher.
+ * Diacritics removed, invisible characters dropped, dashes and punctuation as separators, apostrophes
+ * inside a word unified to "'", elided articles split off, lower case.
  */
-export function nameTokens(text: string): string[] {
-  return splitName(text).tokens;
+export function foldWords(text: string): string[] {
+  return splitName(text).tokens.map((token) => token.toLowerCase());
 }
 
 /**

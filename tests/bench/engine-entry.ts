@@ -9,7 +9,7 @@ import { readPublicationDate } from '../../lib/dom/page-date';
 import { PageScanner, type MentionRange } from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
 import type { MatcherSnapshot } from '../../lib/match/snapshot';
-import type { EntityKind } from '../../lib/schema/dataset';
+import { ENTITY_KINDS, type EntityKind } from '../../lib/schema/kinds';
 
 export interface EngineRun {
   /** JSON.parse of the snapshot (the content script receives it as a serialised message). */
@@ -87,9 +87,8 @@ function scan(snapshotJson: string): Promise<EngineRun> {
  * imported: its signature follows the extension's settings, which the engine has none of).
  */
 function highlightsByKind(): Map<EntityKind, Highlight> {
-  const kinds: EntityKind[] = ['person', 'organization', 'place', 'event'];
   const map = new Map<EntityKind, Highlight>();
-  for (const kind of kinds) {
+  for (const kind of ENTITY_KINDS) {
     const highlight = new Highlight();
     CSS.highlights.set(`backstory-${kind}`, highlight);
     map.set(kind, highlight);

@@ -39,7 +39,9 @@ const WATCH = () => {
     new MutationObserver((records) => {
       for (const r of records) {
         const target = r.target as Element;
-        const added = Array.from(r.addedNodes).map((n) => n.nodeName).join(',');
+        const added = Array.from(r.addedNodes)
+          .map((n) => n.nodeName)
+          .join(',');
         w.__mutations.push(`${r.type}:${target.nodeName}:${added}`);
       }
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -62,7 +64,13 @@ test.describe('page integrity', () => {
       const errors: string[] = [];
       // Errors from Backstory's own code (its scripts have chrome-extension:// URLs); the page's own are its business.
       page.on('pageerror', (error) => /chrome-extension:/.test(error.stack ?? '') && errors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && /chrome-extension:|backstory/i.test(`${message.location().url} ${message.text()}`) && errors.push(message.text()));
+      page.on(
+        'console',
+        (message) =>
+          message.type() === 'error' &&
+          /chrome-extension:|backstory/i.test(`${message.location().url} ${message.text()}`) &&
+          errors.push(message.text()),
+      );
       await page.addInitScript(WATCH);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await waitForScan(page);
@@ -107,7 +115,16 @@ test.describe('page integrity', () => {
 
 /** A long generated live blog in our own words, naming entities of the dataset. */
 function generatedPage(posts: number): string {
-  const names = ['Antony Blinken', 'Hamas', 'the Israel Defense Forces', 'Qatar', 'Khan Younis', 'the World Health Organization', 'Benjamin Netanyahu', 'Rafah'];
+  const names = [
+    'Antony Blinken',
+    'Hamas',
+    'the Israel Defense Forces',
+    'Qatar',
+    'Khan Younis',
+    'the World Health Organization',
+    'Benjamin Netanyahu',
+    'Rafah',
+  ];
   const body = Array.from({ length: posts }, (_, i) => {
     const a = names[i % names.length];
     const b = names[(i * 3 + 1) % names.length];
@@ -145,7 +162,7 @@ test.describe('hostile pages', () => {
     const page = await openArticle('https://apnews.com/article/postmessage-flood');
     await page.evaluate(() => {
       for (let i = 0; i < 5_000; i++) {
-        window.postMessage({ backstory: 1, name: 'resetDataset', payload: {} }, '*');
+        window.postMessage({ backstory: 1, name: 'resetToBundled', payload: { keepEdits: false } }, '*');
         window.postMessage({ backstoryContent: 1, name: 'lookUpSelection', payload: { text: 'Hamas' } }, '*');
       }
     });
@@ -207,8 +224,16 @@ test.describe('hostile pages', () => {
   test('a giant page (200,000 nodes) is scanned in short slices, painting only what is near the viewport', async ({ context }) => {
     test.setTimeout(120_000);
     const url = 'https://www.washingtonpost.com/world/giant-page';
-    const paragraphs = Array.from({ length: 40_000 }, (_, i) => `<p>Line ${i} <b>about</b> <i>Hamas</i> and <span>talks</span></p>`).join('');
-    await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><html><body><article>${paragraphs}</article></body></html>` }));
+    const paragraphs = Array.from({ length: 40_000 }, (_, i) => `<p>Line ${i} <b>about</b> <i>Hamas</i> and <span>talks</span></p>`).join(
+      '',
+    );
+    await context.route(url, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<!doctype html><html><body><article>${paragraphs}</article></body></html>`,
+      }),
+    );
     const page = await context.newPage();
     await page.goto(url);
     // Mentions are kept up to MAX_MENTIONS (20,000); past that Backstory stops instead of slowing the page.

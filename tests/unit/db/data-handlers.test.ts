@@ -30,7 +30,7 @@ async function stageToReview(handlers: ReturnType<typeof createDataHandlers>, te
 describe('the data handlers', () => {
   it('hand an export over in parts that join into the exported file', async () => {
     const db = await freshDb(v1);
-    const handlers = createDataHandlers(db, Promise.resolve(), effects);
+    const handlers = createDataHandlers(db, effects);
     const prepared = await handlers.exportData({ what: 'full' }, sender);
     let text = '';
     for (let index = 0; index < prepared.parts; index++) text += (await handlers.exportPart({ token: prepared.token, index }, sender)).text;
@@ -40,7 +40,7 @@ describe('the data handlers', () => {
 
   it('read a picked file through its blob URL', async () => {
     const db = await freshDb(v1);
-    const handlers = createDataHandlers(db, Promise.resolve(), effects);
+    const handlers = createDataHandlers(db, effects);
     const staged = await handlers.stageImport({ source: { kind: 'blob', name: 'a.json', url: 'blob:chrome-extension://x/1' } }, sender);
     expect(staged).toMatchObject({ ok: true, label: 'a.json' });
   });
@@ -49,7 +49,7 @@ describe('the data handlers', () => {
     const db = await freshDb(v1);
     await saveEntity(db, { ...v1.entities[0]!, summary: 'Mine.' }, 'update');
     await saveEntity(db, { ...v1.entities[1]!, summary: 'Also mine.' }, 'update');
-    const handlers = createDataHandlers(db, Promise.resolve(), effects);
+    const handlers = createDataHandlers(db, effects);
     const v2 = generateDatasetText({ count: 10, version: '2.0.0', changed: [0, 1] });
 
     const cancelled = await stageToReview(handlers, v2);
@@ -64,7 +64,7 @@ describe('the data handlers', () => {
   it('reset to the bundled dataset keeps the edits that still fit, or discards them all', async () => {
     const db = await freshDb(v1);
     await saveEntity(db, { ...v1.entities[0]!, summary: 'Mine.' }, 'update');
-    const handlers = createDataHandlers(db, Promise.resolve(), effects);
+    const handlers = createDataHandlers(db, effects);
     expect(await handlers.resetToBundled({ keepEdits: true }, sender)).toMatchObject({ ok: true, info: { id: 'bundled' }, editsKept: 1 });
     expect((await handlers.getDataOverview({}, sender)).edits.changed).toBe(1);
     expect(await handlers.resetToBundled({ keepEdits: false }, sender)).toMatchObject({ ok: true, editsKept: 0 });

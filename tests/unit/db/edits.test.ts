@@ -3,6 +3,7 @@ import { browseEntities, getEntityDetail } from '../../../lib/db/browse';
 import { deleteEntity, revertEntity, saveEntity } from '../../../lib/db/entity-edits';
 import { importText } from '../../../lib/db/import';
 import * as repo from '../../../lib/db/repository';
+import { loadSnapshot } from '../../../lib/db/snapshot-store';
 import type { Entity } from '../../../lib/schema/dataset';
 import { generateDataset, generateEntity } from '../../fixtures/datasets/generate';
 import { freshDb } from './setup';
@@ -13,11 +14,11 @@ const withSummary = (entity: Entity, summary: string): Entity => ({ ...entity, s
 describe('the edit layer', () => {
   it('edits an entity: readers see the new version, marked as edited, and the snapshot version changes', async () => {
     const db = await freshDb(v1);
-    const before = (await repo.getSnapshot(db)).version;
+    const before = (await loadSnapshot(db)).version;
     const result = await saveEntity(db, withSummary(v1.entities[0]!, 'A corrected summary.'), 'update');
     expect(result).toMatchObject({ ok: true });
     expect((await repo.getEntities(db, ['person-0'])).entities[0]!.summary).toBe('A corrected summary.');
-    expect((await repo.getSnapshot(db)).version).not.toBe(before);
+    expect((await loadSnapshot(db)).version).not.toBe(before);
     const page = await browseEntities(db, { query: '', filter: 'edited', offset: 0, limit: 10 });
     expect(page.items).toEqual([expect.objectContaining({ id: 'person-0', edit: 'changed' })]);
   });
@@ -28,17 +29,17 @@ describe('the edit layer', () => {
     expect(await saveEntity(db, renamed, 'update')).toMatchObject({ ok: true });
     const hits = await browseEntities(db, { query: 'zephyr', filter: 'all', offset: 0, limit: 10 });
     expect(hits.items.map((item) => item.id)).toEqual(['person-0']);
-    expect((await repo.getSnapshot(db)).aliases.some(([key]) => key === 'zephyrine okonkwo')).toBe(true);
+    expect((await loadSnapshot(db)).aliases.some(([key]) => key === 'zephyrine okonkwo')).toBe(true);
   });
 
   it('adds an entity, and deleting it leaves no edit behind', async () => {
     const db = await freshDb(v1);
     const added = generateEntity(40);
     expect(await saveEntity(db, added, 'create')).toMatchObject({ ok: true });
-    expect((await repo.getDatasetInfo(db)).entityCount).toBe(13);
+    expect((await repo.readDatasetInfo(db)).entityCount).toBe(13);
     expect((await getEntityDetail(db, added.id)).edit?.status).toBe('added');
     expect(await deleteEntity(db, added.id)).toMatchObject({ ok: true });
-    expect((await repo.getDatasetInfo(db)).entityCount).toBe(12);
+    expect((await repo.readDatasetInfo(db)).entityCount).toBe(12);
     expect((await browseEntities(db, { query: '', filter: 'edited', offset: 0, limit: 10 })).total).toBe(0);
   });
 
@@ -78,11 +79,11 @@ describe('the edit layer', () => {
     ['a new entity with an existing id', () => v1.entities[0]!, 'create', '$.id'],
   ] as const)('refuses %s, with the path, and changes nothing', async (_label, make, mode, path) => {
     const db = await freshDb(v1);
-    const version = (await repo.getSnapshot(db)).version;
+    const version = (await loadSnapshot(db)).version;
     const result = await saveEntity(db, make(), mode);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.map((p) => p.path)).toContain(path);
-    expect((await repo.getSnapshot(db)).version).toBe(version);
+    expect((await loadSnapshot(db)).version).toBe(version);
     expect((await repo.getEntities(db, [v1.entities[0]!.id])).entities[0]).toEqual(v1.entities[0]);
   });
 

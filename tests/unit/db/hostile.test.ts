@@ -136,7 +136,7 @@ describe('hostile datasets', () => {
     const db = await freshDb(v1);
     await saveEntity(db, { ...v1.entities[0]!, summary: 'A local edit that must survive.' }, 'update');
     const before = await exportBoth(db);
-    const handlers = createDataHandlers(db, Promise.resolve(), effects);
+    const handlers = createDataHandlers(db, effects);
 
     const problems = await stageParseValidate(handlers, text());
     expect(problems.ok).toBe(false);
@@ -153,7 +153,7 @@ describe('hostile datasets', () => {
 
   it('names the entity each problem is in', async () => {
     const db = await freshDb(v1);
-    const handlers = createDataHandlers(db, Promise.resolve(), effects);
+    const handlers = createDataHandlers(db, effects);
     const result = await stageParseValidate(handlers, cases[3]![1]());
     expect('problems' in result && result.problems[0]).toMatchObject({ entityId: 'person-0' });
   });

@@ -4,6 +4,7 @@ import { deleteEntity, saveEntity } from '../../../lib/db/entity-edits';
 import { exportData } from '../../../lib/db/export';
 import { applyPrepared, importText, parseImportText, prepareImport, validateImport, type Validated } from '../../../lib/db/import';
 import * as repo from '../../../lib/db/repository';
+import { loadSnapshot } from '../../../lib/db/snapshot-store';
 import type { Entity } from '../../../lib/schema/dataset';
 import { generateDataset, generateEntity } from '../../fixtures/datasets/generate';
 import { exportBoth, freshDb } from './setup';
@@ -71,7 +72,7 @@ describe('importing a dataset', () => {
     const db = await freshDb(v1);
     await saveEntity(db, withSummary(v1.entities[0]!, 'Mine.'), 'update');
     const before = await exportBoth(db);
-    const snapshot = await repo.getSnapshot(db);
+    const snapshot = await loadSnapshot(db);
     const v2 = generateDataset({ count: 30, version: '2.0.0', changed: [1] });
     const prepared = await prepareImport(db, validated(JSON.stringify(v2)));
     // The stored entities are cleared and half the new buckets written when the failure strikes.
@@ -84,7 +85,7 @@ describe('importing a dataset', () => {
     db.buckets.hook('creating').unsubscribe(failHalfWay);
     expect(created).toBe(15);
     expect(await exportBoth(db)).toBe(before);
-    expect(await repo.getSnapshot(db)).toEqual(snapshot);
+    expect(await loadSnapshot(db)).toEqual(snapshot);
   });
 
   it('refuses a plan made from data that has changed since (an edit in between)', async () => {

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type BackstoryDB } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import type { BackstoryDB } from '../../../lib/db/tables';
 import { deleteEntity, saveEntity } from '../../../lib/db/entity-edits';
+import { browseEntities } from '../../../lib/db/browse';
 import * as repo from '../../../lib/db/repository';
+import { loadSnapshot } from '../../../lib/db/snapshot-store';
 import { createSearch } from '../../../entrypoints/background/search';
 import type { Dataset } from '../../../lib/schema/dataset';
 import { generateEntity } from '../../fixtures/datasets/generate';
@@ -21,12 +24,12 @@ afterEach(async () => {
 
 describe('the repository over IndexedDB', () => {
   it('reports the dataset it holds', async () => {
-    const info = await repo.getDatasetInfo(db);
+    const info = await repo.readDatasetInfo(db);
     expect(info).toMatchObject({ title: bundled.title, version: bundled.version, entityCount: bundled.entities.length });
   });
 
   it('stores a matcher snapshot with every entity', async () => {
-    const snapshot = await repo.getSnapshot(db);
+    const snapshot = await loadSnapshot(db);
     expect(snapshot.entities.map((e) => e.id).sort()).toEqual(bundled.entities.map((e) => e.id).sort());
   });
 
@@ -53,8 +56,8 @@ describe('the repository over IndexedDB', () => {
   });
 
   it('pages through entities in name order', async () => {
-    const first = await repo.listEntities(db, 0, 10);
-    const second = await repo.listEntities(db, 10, 10);
+    const first = await browseEntities(db, { query: '', filter: 'all', offset: 0, limit: 10 });
+    const second = await browseEntities(db, { query: '', filter: 'all', offset: 10, limit: 10 });
     expect(first.total).toBe(bundled.entities.length);
     const names = [...first.items, ...second.items].map((item) => item.name.toLowerCase());
     expect(names).toHaveLength(20);
@@ -64,8 +67,8 @@ describe('the repository over IndexedDB', () => {
   it('replaces the whole dataset in one step', async () => {
     const small: Dataset = { ...bundled, version: '9.9.9', entities: bundled.entities.slice(0, 3) };
     await repo.replaceDataset(db, small, 'import');
-    expect((await repo.getDatasetInfo(db)).entityCount).toBe(3);
-    expect((await repo.getSnapshot(db)).entities).toHaveLength(3);
+    expect((await repo.readDatasetInfo(db)).entityCount).toBe(3);
+    expect((await loadSnapshot(db)).entities).toHaveLength(3);
   });
 });
 
@@ -98,11 +101,11 @@ describe('the repository over the effective data (imported dataset + local edits
     expect((await repo.getEntities(db, ['antony-blinken'])).entities[0]!.summary).toBe('Edited locally.');
     expect((await createSearch(db)('zenobia')).map((h) => h.id)).toEqual(['local-person']);
     expect((await createSearch(db)('tony b')).map((h) => h.id)).toContain('antony-blinken');
-    const info = await repo.getDatasetInfo(db);
+    const info = await repo.readDatasetInfo(db);
     expect(info.entityCount).toBe(bundled.entities.length + 1);
-    const all = await repo.listEntities(db, 0, 1_000);
+    const all = await browseEntities(db, { query: '', filter: 'all', offset: 0, limit: 200 });
     expect(all.items.map((item) => item.id)).toContain('local-person');
-    const snapshot = await repo.getSnapshot(db);
+    const snapshot = await loadSnapshot(db);
     expect(snapshot.entities.map((e) => e.id)).toContain('local-person');
     expect(snapshot.version).toMatch(new RegExp(`^${bundled.id}@${bundled.version.replace(/\./g, '\\.')}#\\d+$`));
   });

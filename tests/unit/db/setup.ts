@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
-import { openDatabase, type BackstoryDB } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import type { BackstoryDB } from '../../../lib/db/tables';
 import { exportData } from '../../../lib/db/export';
 import { replaceDataset } from '../../../lib/db/repository';
 import type { Dataset } from '../../../lib/schema/dataset';

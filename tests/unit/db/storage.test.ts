@@ -6,6 +6,7 @@ import { openDatabase } from '../../../lib/db/database';
 import { deleteEntity, revertEntity, saveEntity } from '../../../lib/db/entity-edits';
 import { importText } from '../../../lib/db/import';
 import * as repo from '../../../lib/db/repository';
+import { loadSnapshot } from '../../../lib/db/snapshot-store';
 import { compileSnapshot } from '../../../lib/match/snapshot';
 import { generateDataset, generateEntity } from '../../fixtures/datasets/generate';
 import { freshDb } from './setup';
@@ -54,10 +55,10 @@ describe('the catalog (lists and search)', () => {
 describe('the snapshot version', () => {
   it('changes with every import, edit, deletion, revert and reset', async () => {
     const db = await freshDb(v1);
-    const seen = new Set([(await repo.getSnapshot(db)).version]);
+    const seen = new Set([(await loadSnapshot(db)).version]);
     const step = async (label: string, work: () => Promise<unknown>) => {
       await work();
-      const version = (await repo.getSnapshot(db)).version;
+      const version = (await loadSnapshot(db)).version;
       expect(seen.has(version), label).toBe(false);
       seen.add(version);
     };
@@ -92,9 +93,9 @@ describe('upgrading a version-1 database', () => {
 
     const db = openDatabase(name);
     try {
-      expect(await repo.getSnapshot(db)).toEqual(snapshot);
+      expect(await loadSnapshot(db)).toEqual(snapshot);
       expect((await repo.getEntities(db, ['person-0'])).entities[0]).toEqual(v1.entities[0]);
-      expect(await repo.getDatasetInfo(db)).toMatchObject({ entityCount: 40, counts: { person: 10 } });
+      expect(await repo.readDatasetInfo(db)).toMatchObject({ entityCount: 40, counts: { person: 10 } });
       expect(db.tables.map((t) => t.name)).not.toContain('entities');
       expect(await saveEntity(db, { ...v1.entities[0]!, summary: 'Edited after the upgrade.' }, 'update')).toMatchObject({ ok: true });
     } finally {

@@ -34,7 +34,7 @@ describe('scheduled subscription checks', () => {
     await db.subscriptions.update(sub.id, { etag: '"v1"' });
     const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(null, { status: 304 }));
     vi.stubGlobal('fetch', fetch);
-    registerSubscriptionChecks(db, Promise.resolve());
+    registerSubscriptionChecks(db, () => Promise.resolve());
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(SUBSCRIPTION_ALARM)).toBeDefined());
 
     await fakeBrowser.alarms.onAlarm.trigger({ name: SUBSCRIPTION_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });

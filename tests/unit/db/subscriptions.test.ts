@@ -33,7 +33,7 @@ describe('subscriptions', () => {
 
     Object.assign(state, { text: JSON.stringify(v2), etag: '"b"' });
     expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({ status: 'updated', version: '1.1.0', etag: '"b"' });
-    expect((await repo.getDatasetInfo(db)).version).toBe('1.1.0');
+    expect((await repo.readDatasetInfo(db)).version).toBe('1.1.0');
   });
 
   it('sets an update that conflicts with local edits aside for review', async () => {
@@ -51,7 +51,7 @@ describe('subscriptions', () => {
     expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({ status: 'waiting' });
 
     // The user reviews it on the options page and keeps their version.
-    const handlers = createDataHandlers(db, Promise.resolve(), {
+    const handlers = createDataHandlers(db, {
       fetchText,
       scheduleChecks: async () => undefined,
       bundled: () => v1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentMessage, parseContentMessage } from '../../../lib/messaging/content-protocol';
+import { contentMessage, parseContentMessage, parseContentReply } from '../../../lib/messaging/content-protocol';
 
 describe('messages to the content script', () => {
   it.each([
@@ -30,5 +30,28 @@ describe('messages to the content script', () => {
     ['not an object', 'getCast'],
   ])('rejects %s', (_, message) => {
     expect(parseContentMessage(message)).toBeNull();
+  });
+});
+
+describe("the content script's replies, as the popup reads them", () => {
+  const entry = { id: 'antony-blinken', name: 'Antony Blinken', kind: 'person', count: 3 };
+
+  it('accepts a cast with its entries', () => {
+    expect(parseContentReply('getCast', { active: true, entries: [entry] })).toEqual({ active: true, entries: [entry] });
+  });
+
+  it.each([
+    ['an unknown kind', { active: true, entries: [{ ...entry, kind: 'weapon' }] }],
+    ['a count of zero', { active: true, entries: [{ ...entry, count: 0 }] }],
+    ['a page address offered for the permission prompt', { active: true, entries: [], url: 'https://evil.example/' }],
+    ['extra entry fields', { active: true, entries: [{ ...entry, html: '<img>' }] }],
+    ['no answer at all', undefined],
+  ])('treats a cast with %s as no answer', (_, reply) => {
+    expect(parseContentReply('getCast', reply)).toBeNull();
+  });
+
+  it('reads a jump as a boolean, and anything else as no answer', () => {
+    expect(parseContentReply('jumpToMention', true)).toBe(true);
+    expect(parseContentReply('jumpToMention', 'yes')).toBeNull();
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch, isExtensionPage, type Handlers, type Identity } from '../../../lib/messaging/handlers';
 import { createClient } from '../../../lib/messaging/client';
+import {
+  createDispatcher,
+  isExtensionPage,
+  retryingSetup,
+  type Handlers,
+  type Identity,
+  type Sender,
+} from '../../../lib/messaging/handlers';
+import { contentScriptCalls, extensionPageCalls } from '../../../lib/messaging/protocol';
 
 const identity: Identity = { extensionId: 'abcdef', extensionOrigin: 'chrome-extension://abcdef/' };
 const optionsPage = { id: 'abcdef', url: 'chrome-extension://abcdef/options.html', tab: { id: 3 } };
@@ -8,45 +16,48 @@ const contentScript = { id: 'abcdef', url: 'https://edition.cnn.com/article', ta
 
 /** Only the handlers these tests call; the others are never reached. */
 function fakeHandlers(): Handlers {
-  const info = {
-    id: 'd',
-    title: 't',
-    version: '1.0.0',
-    publishedAt: '2024',
-    entityCount: 0,
-    counts: { person: 0, organization: 0, place: 0, event: 0 },
-  };
   const handlers: Partial<Handlers> = {
     getSnapshot: vi.fn(async () => ({ version: 'v', entities: [], aliases: [] })),
     getEntities: vi.fn(async ({ ids }) => ({ entities: [], sources: [], ids }) as never),
-    search: vi.fn(async () => []),
-    getDatasetInfo: vi.fn(async () => info),
-    listEntities: vi.fn(async () => ({ total: 0, items: [] })),
     reportCast: vi.fn(async () => null),
-    resetDataset: vi.fn(async () => info),
+    search: vi.fn(async () => []),
+    resetToBundled: vi.fn(async () => ({ ok: false, reason: 'stale', message: 'x' }) as const),
   };
   return handlers as Handlers;
 }
 
+function dispatcher(handlers: Handlers, ready = () => Promise.resolve()) {
+  const dispatch = createDispatcher({ handlers, identity, ready });
+  return (message: unknown, sender: Sender) => dispatch(message, sender);
+}
+
 describe('message dispatch', () => {
-  it('answers a valid read message from a content script', async () => {
+  it('answers a content-script message from a content script', async () => {
     const handlers = fakeHandlers();
-    const response = await dispatch(handlers, { backstory: 1, name: 'search', payload: { query: 'blink' } }, contentScript, identity);
-    expect(response).toEqual({ ok: true, result: [] });
-    expect(handlers.search).toHaveBeenCalledWith({ query: 'blink' }, contentScript);
-  });
-
-  it('refuses a write message from a content script without calling the handler', async () => {
-    const handlers = fakeHandlers();
-    const response = await dispatch(handlers, { backstory: 1, name: 'resetDataset', payload: {} }, contentScript, identity);
-    expect(response).toMatchObject({ ok: false });
-    expect(handlers.resetDataset).not.toHaveBeenCalled();
-  });
-
-  it("accepts a write message from the extension's own options page", async () => {
-    const handlers = fakeHandlers();
-    const response = await dispatch(handlers, { backstory: 1, name: 'resetDataset', payload: {} }, optionsPage, identity);
+    const response = await dispatcher(handlers)({ backstory: 1, name: 'getEntities', payload: { ids: ['a'] } }, contentScript);
     expect(response).toMatchObject({ ok: true });
+    expect(handlers.getEntities).toHaveBeenCalledWith({ ids: ['a'] }, contentScript);
+  });
+
+  it.each(['search', 'resetToBundled'])('refuses "%s" from a content script without calling the handler', async (name) => {
+    const handlers = fakeHandlers();
+    const payload = name === 'search' ? { query: 'x' } : { keepEdits: true };
+    const response = await dispatcher(handlers)({ backstory: 1, name, payload }, contentScript);
+    expect(response).toMatchObject({ ok: false, error: expect.stringContaining("Backstory's own pages") });
+    expect(handlers[name as 'search']).not.toHaveBeenCalled();
+  });
+
+  it("accepts both groups from the extension's own pages", async () => {
+    const handlers = fakeHandlers();
+    expect(await dispatcher(handlers)({ backstory: 1, name: 'resetToBundled', payload: { keepEdits: true } }, optionsPage)).toMatchObject({
+      ok: true,
+    });
+    expect(await dispatcher(handlers)({ backstory: 1, name: 'getSnapshot', payload: {} }, optionsPage)).toMatchObject({ ok: true });
+  });
+
+  it('lets a content script send only the three messages it uses', () => {
+    expect(Object.keys(contentScriptCalls).sort()).toEqual(['getEntities', 'getSnapshot', 'reportCast']);
+    for (const name of Object.keys(contentScriptCalls)) expect(Object.hasOwn(extensionPageCalls, name)).toBe(false);
   });
 
   it.each([
@@ -59,31 +70,26 @@ describe('message dispatch', () => {
 
   it('rejects payloads that fail validation, with the path', async () => {
     const handlers = fakeHandlers();
-    const response = await dispatch(handlers, { backstory: 1, name: 'getEntities', payload: { ids: 'all' } }, optionsPage, identity);
+    const response = await dispatcher(handlers)({ backstory: 1, name: 'getEntities', payload: { ids: 'all' } }, optionsPage);
     expect(response).toMatchObject({ ok: false, error: expect.stringContaining('ids') });
     expect(handlers.getEntities).not.toHaveBeenCalled();
   });
 
   it('rejects extra payload keys', async () => {
-    const response = await dispatch(
-      fakeHandlers(),
-      { backstory: 1, name: 'search', payload: { query: 'x', admin: true } },
-      optionsPage,
-      identity,
-    );
+    const response = await dispatcher(fakeHandlers())({ backstory: 1, name: 'search', payload: { query: 'x', admin: true } }, optionsPage);
     expect(response).toMatchObject({ ok: false });
   });
 
   it('refuses unknown names, including inherited object keys', async () => {
-    for (const name of ['dropDatabase', '__proto__', 'toString', 'constructor']) {
-      const response = await dispatch(fakeHandlers(), { backstory: 1, name, payload: {} }, optionsPage, identity);
+    for (const name of ['dropDatabase', '__proto__', 'toString', 'constructor', 'listEntities', 'resetDataset']) {
+      const response = await dispatcher(fakeHandlers())({ backstory: 1, name, payload: {} }, optionsPage);
       expect(response).toMatchObject({ ok: false, error: expect.stringContaining('Unknown message') });
     }
   });
 
   it("ignores messages that are not Backstory's", async () => {
-    expect(await dispatch(fakeHandlers(), { type: 'other' }, optionsPage, identity)).toBeUndefined();
-    expect(await dispatch(fakeHandlers(), 'hello', optionsPage, identity)).toBeUndefined();
+    expect(await dispatcher(fakeHandlers())({ type: 'other' }, optionsPage)).toBeUndefined();
+    expect(await dispatcher(fakeHandlers())('hello', optionsPage)).toBeUndefined();
   });
 
   it('turns a handler failure into an error response', async () => {
@@ -91,8 +97,33 @@ describe('message dispatch', () => {
     handlers.search = async () => {
       throw new Error('index is gone');
     };
-    const response = await dispatch(handlers, { backstory: 1, name: 'search', payload: { query: 'x' } }, optionsPage, identity);
+    const response = await dispatcher(handlers)({ backstory: 1, name: 'search', payload: { query: 'x' } }, optionsPage);
     expect(response).toEqual({ ok: false, error: 'index is gone' });
+  });
+
+  it('waits for readiness before any handler runs', async () => {
+    const handlers = fakeHandlers();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const pending = dispatcher(handlers, () => gate)({ backstory: 1, name: 'search', payload: { query: 'x' } }, optionsPage);
+    await Promise.resolve();
+    expect(handlers.search).not.toHaveBeenCalled();
+    open();
+    expect(await pending).toEqual({ ok: true, result: [] });
+  });
+});
+
+describe('the background setup', () => {
+  it('is tried again after a failed attempt, and runs once when it succeeds', async () => {
+    const setup = vi.fn().mockRejectedValueOnce(new Error('database unavailable')).mockResolvedValue(undefined);
+    const ready = retryingSetup(setup);
+    const handlers = fakeHandlers();
+    const dispatch = dispatcher(handlers, ready);
+    const search = { backstory: 1, name: 'search', payload: { query: 'x' } };
+    expect(await dispatch(search, optionsPage)).toEqual({ ok: false, error: 'database unavailable' });
+    expect(await dispatch(search, optionsPage)).toEqual({ ok: true, result: [] });
+    expect(await dispatch(search, optionsPage)).toEqual({ ok: true, result: [] });
+    expect(setup).toHaveBeenCalledTimes(2);
   });
 });
 
