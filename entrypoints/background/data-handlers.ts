@@ -1,6 +1,6 @@
 import { summarize, type Resolution } from '../../lib/dataset/diff';
 import type { FetchOutcome } from '../../lib/dataset/fetch';
-import { MAX_DATASET_BYTES, tooLarge } from '../../lib/dataset/validate';
+import { MAX_FILE_BYTES, tooLarge } from '../../lib/dataset/validate';
 import { browseEntities, getDataOverview, getEntityDetail } from '../../lib/db/browse';
 import { deleteEntity, revertEntity, saveEntity } from '../../lib/db/entity-edits';
 import { exportData } from '../../lib/db/export';
@@ -43,7 +43,7 @@ async function readOwnBlob(url: string): Promise<string | { tooLarge: number }> 
     throw new Error('Only files handed over by Backstory’s own pages can be imported.');
   const blob = await (await fetch(url)).blob();
   // Far over the limit whatever the encoding: refused without reading it into a string.
-  if (blob.size > MAX_DATASET_BYTES * 3) return { tooLarge: blob.size };
+  if (blob.size > MAX_FILE_BYTES) return { tooLarge: blob.size };
   return blob.text();
 }
 

@@ -1,3 +1,4 @@
+import { PARAGRAPH_SELECTOR } from '../../lib/dom/extract';
 import type { MentionRange } from '../../lib/dom/page-scanner';
 import type { EntityKind } from '../../lib/schema/dataset';
 
@@ -140,8 +141,6 @@ export class HighlightWindow {
   }
 }
 
-/** Paragraph-like elements: mentions inside one share its observation. */
-const BLOCKISH = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd, dt';
 /** Post-like elements around paragraphs: while small, mentions inside one share its observation. */
 const GROUPS = 'article, section, li';
 
@@ -151,5 +150,5 @@ const GROUPS = 'article, section, li';
  */
 function blockOf(range: MentionRange): Element | null {
   const parent = range.startContainer.parentElement;
-  return parent?.closest(BLOCKISH) ?? parent;
+  return parent?.closest(PARAGRAPH_SELECTOR) ?? parent;
 }

@@ -1,4 +1,4 @@
-import { isBlockSeparator, isInSkippedSubtree, SKIP_ATTRIBUTE_NAMES } from '../../lib/dom/extract';
+import { isBlockSeparator, isInSkippedSubtree, PARAGRAPH_SELECTOR, SKIP_ATTRIBUTE_NAMES } from '../../lib/dom/extract';
 import { liveRange, mentionAtSelection } from '../../lib/dom/hit-test';
 import { PageScanner, type Mention, type MentionRange } from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
@@ -13,7 +13,8 @@ import { createHighlightRegistry } from './highlight-registry';
 import { HighlightWindow } from './highlight-window';
 import { HoverController } from './hover';
 
-const BLOCK_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, dd, dt, article, section';
+/** Where a change is rescanned from: its paragraph, or the post around it. */
+const RESCAN_ROOT = `${PARAGRAPH_SELECTOR}, article, section`;
 
 /**
  * One running instance of Backstory on a page: scanner, mutation observer, hover and card.
@@ -202,14 +203,14 @@ export class PageSession {
   /** Hidden now (or page chrome): its mentions go. Shown: its block is read again, which replaces them. */
   private attributeChanged(element: Element): void {
     if (isInSkippedSubtree(element)) this.scanner.dropWithin(element);
-    else this.scanner.enqueue(element.closest(BLOCK_SELECTOR) ?? element);
+    else this.scanner.enqueue(element.closest(RESCAN_ROOT) ?? element);
   }
 
   private queueBlockOf(node: Node): void {
     const parent = node.parentElement;
     if (!parent || isInSkippedSubtree(parent)) return;
     const element = node.nodeType === 1 ? (node as Element) : parent;
-    this.scanner.enqueue(element.closest(BLOCK_SELECTOR) ?? element);
+    this.scanner.enqueue(element.closest(RESCAN_ROOT) ?? element);
   }
 
   /**

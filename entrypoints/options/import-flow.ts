@@ -1,4 +1,4 @@
-import { MAX_DATASET_BYTES, tooLarge, type Problem } from '../../lib/dataset/validate';
+import { MAX_FILE_BYTES, tooLarge, type Problem } from '../../lib/dataset/validate';
 import type { DiffSummary } from '../../lib/dataset/diff';
 import type { StageResult } from '../../lib/messaging/protocol';
 import { call } from '../../lib/ui/runtime-client';
@@ -44,7 +44,7 @@ export async function runImport(source: ImportSource, onStage: (stage: Stage) =>
   if (source.kind === 'file') {
     onStage('reading');
     await nextFrame();
-    if (source.file.size > MAX_DATASET_BYTES * 3) return { step: 'problems', subject, problems: [tooLarge(source.file.size)] };
+    if (source.file.size > MAX_FILE_BYTES) return { step: 'problems', subject, problems: [tooLarge(source.file.size)] };
     // The background reads the file through a blob: URL, much faster than copying its text into a message.
     const url = URL.createObjectURL(source.file);
     try {

@@ -1,4 +1,4 @@
-import { MAX_DATASET_BYTES } from './validate';
+import { MAX_DATASET_BYTES, MAX_FILE_BYTES } from './validate';
 
 /**
  * Fetches a dataset from a URL, with HTTP caching (If-None-Match / If-Modified-Since), a timeout and
@@ -26,8 +26,6 @@ export interface FetchOptions {
 }
 
 export const FETCH_TIMEOUT_MS = 20_000;
-/** UTF-8 takes at most three bytes per UTF-16 unit: more than this is over the size limit whatever the text. */
-const MAX_BYTES = MAX_DATASET_BYTES * 3;
 
 /** The URL if it is http(s), else a message saying why not. */
 export function checkDatasetUrl(input: string): { ok: true; url: URL } | { ok: false; message: string } {
@@ -88,9 +86,9 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
     const type = response.headers.get('content-type') ?? '';
     if (/html/i.test(type)) return notJson(url, 'a web page (HTML)');
     const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > MAX_BYTES) return tooLarge(length);
+    if (length > MAX_FILE_BYTES) return tooLarge(length);
     const text = await readCapped(response);
-    if (text === null) return tooLarge(MAX_BYTES);
+    if (text === null) return tooLarge(MAX_FILE_BYTES);
     const start = text.trimStart().charAt(0);
     if (start === '<') return notJson(url, 'HTML or XML');
     if (start !== '{' && start !== '[') return notJson(url, type ? `"${type.split(';')[0]}"` : 'something else');
@@ -119,7 +117,7 @@ async function readCapped(response: Response): Promise<string | null> {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    if (bytes > MAX_BYTES) {
+    if (bytes > MAX_FILE_BYTES) {
       await reader.cancel();
       return null;
     }

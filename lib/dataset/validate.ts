@@ -11,7 +11,13 @@ export interface Problem {
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
 
+/** The largest dataset accepted, in characters of its text. */
 export const MAX_DATASET_BYTES = 32 * 1024 * 1024;
+/**
+ * A file of this many bytes is over MAX_DATASET_BYTES whatever its encoding (UTF-8 takes at most three
+ * bytes per UTF-16 unit): it is refused without being read into a string.
+ */
+export const MAX_FILE_BYTES = MAX_DATASET_BYTES * 3;
 const MAX_DEPTH = 32;
 const MAX_PROBLEMS = 500;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

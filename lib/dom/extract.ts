@@ -57,12 +57,19 @@ export const SKIP_ATTRIBUTE_NAMES = ['hidden', 'aria-hidden', 'contenteditable',
  */
 const CONTENT = 'article, main';
 
+/** Paragraph-like elements: the smallest element around a whole block of text. */
+const PARAGRAPH_TAGS = ['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGCAPTION', 'TD', 'TH', 'DD', 'DT'];
+
+/** The same, as a selector for `closest()`: the paragraph a node's text belongs to. */
+export const PARAGRAPH_SELECTOR = PARAGRAPH_TAGS.join(', ').toLowerCase();
+
 /** Elements that start a new block of text. Everything else is inline. */
 // prettier-ignore
 const BLOCK = tagSet([
-  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LEGEND', 'LI',
-  'MAIN', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'IMG', 'PICTURE',
+  ...PARAGRAPH_TAGS,
+  'ADDRESS', 'ARTICLE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DETAILS', 'DIV', 'DL', 'FIELDSET', 'FIGURE', 'HEADER',
+  'HGROUP', 'HR', 'LEGEND', 'MAIN', 'OL', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL', 'IMG',
+  'PICTURE',
 ]);
 
 /**

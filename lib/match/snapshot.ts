@@ -32,12 +32,11 @@ export interface MatcherSnapshot {
   aliases: SnapshotAlias[];
 }
 
-export function compileSnapshot(version: string, entities: readonly Entity[], disabledKinds: readonly EntityKind[] = []): MatcherSnapshot {
+export function compileSnapshot(version: string, entities: readonly Entity[]): MatcherSnapshot {
   const index = new Map<string, number>();
-  const included = entities.filter((entity) => !disabledKinds.includes(entity.kind));
-  included.forEach((entity, i) => index.set(entity.id, i));
+  entities.forEach((entity, i) => index.set(entity.id, i));
 
-  const snapshotEntities: SnapshotEntity[] = included.map((entity) => {
+  const snapshotEntities: SnapshotEntity[] = entities.map((entity) => {
     const related = new Set<number>();
     const add = (id: string | undefined) => {
       const i = id === undefined ? undefined : index.get(id);
@@ -65,7 +64,7 @@ export function compileSnapshot(version: string, entities: readonly Entity[], di
 
   const aliases: SnapshotAlias[] = [];
   const seen = new Set<string>();
-  included.forEach((entity, i) => {
+  entities.forEach((entity, i) => {
     for (const alias of entity.aliases) {
       const caseSensitive = alias.caseSensitive ?? false;
       const key = aliasKey(alias.text, caseSensitive);

@@ -22,15 +22,18 @@ export const LIMITS = {
 const HTML_TAG = /<\s*\/?\s*[a-z!][^>]*>/i;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Embeddings, overrides and isolates: they can make a card read differently from what it says (a reversed name or figure). */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
-/** Plain text: no markup, no control characters, trimmed, bounded. */
+/** Plain text: no markup, no control characters (bidirectional ones included), trimmed, bounded. */
 export const plainText = (max: number) =>
   z
     .string()
     .max(max, `must be at most ${max} characters`)
     .refine((s) => s.trim().length > 0, 'must not be empty')
     .refine((s) => !HTML_TAG.test(s), 'must be plain text, not HTML')
-    .refine((s) => !CONTROL.test(s), 'must not contain control characters');
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters')
+    .refine((s) => !BIDI_CONTROL.test(s), 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)');
 
 export const slug = z
   .string()

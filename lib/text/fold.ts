@@ -157,12 +157,6 @@ function isLatin1WordCode(code: number): boolean {
   );
 }
 
-/** True for letters and digits of any script. ASCII is answered without a regex. */
-export function isWordCode(code: number, ch: string): boolean {
-  if (code < 0x80) return isAsciiAlnum(code);
-  return isWordAt(ch, 0);
-}
-
 function isUpperAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BenchBrowser } from './browser';
 import type { EngineApi, EngineRun } from './engine-entry';
+import { MARK_JS_SCRIPT } from '../support/vendor-scripts';
 
 /** The first scan of a page with the real extension. */
 export interface ScanRun {
@@ -38,7 +38,6 @@ export interface MarkRun {
 
 export type MarkVariant = 'list' | 'regex';
 
-const MARK_JS = path.resolve('node_modules/mark.js/dist/mark.min.js');
 /** Punctuation that may touch a name ("Blinken," "(Hamas)"): without these, accuracy "exactly" misses most mentions. */
 const LIMITERS = [',', '.', ';', ':', '!', '?', '"', "'", '’', '‘', '“', '”', '(', ')', '[', ']', '-', '—', '–', '/'];
 
@@ -177,7 +176,7 @@ export async function measureMarkJs(
 ): Promise<MarkRun> {
   const page = await browser.open(url);
   try {
-    await page.addScriptTag({ path: MARK_JS });
+    await page.addScriptTag({ path: MARK_JS_SCRIPT });
     return await page.evaluate(
       ({ aliases, variant, limiters, capMs }) =>
         new Promise<MarkRun>((resolve, reject) => {

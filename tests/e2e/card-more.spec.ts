@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, servePage } from '../support/extension';
 import { expect, fixturePage, pointOf, selectText, test, waitForScan } from './fixtures';
+import { AXE_SCRIPT } from '../support/vendor-scripts';
 
 const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
 
@@ -56,9 +57,13 @@ test.describe('the card, by keyboard and from other cards', () => {
     const at = await pointOf(page, '#p1', 'Blinken');
     await page.mouse.move(at.x, at.y);
     await expect(page.getByRole('dialog', { name: 'Antony Blinken' })).toBeVisible();
-    await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+    await page.addScriptTag({ content: readFileSync(AXE_SCRIPT, 'utf8') });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> };
+        }
+      ).axe;
       const result = await axe.run({ include: [['backstory-card', '[role="dialog"]']] }, { resultTypes: ['violations'] });
       return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
     });

@@ -3,12 +3,13 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/options-page';
 import { generateDatasetText } from '../fixtures/datasets/generate';
+import { AXE_SCRIPT } from '../support/vendor-scripts';
 
 const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as { title: string; version: string; entities: unknown[] };
 
 async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the debugger protocol: the extension page's CSP would refuse an injected <script>.
-  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+  await page.evaluate(readFileSync(AXE_SCRIPT, 'utf8'));
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -102,6 +102,18 @@ describe('dataset validation', () => {
       /plain text/,
     ],
     [
+      'a right-to-left override in a name',
+      (x) => (entity(x, 'hamas').name = 'Ham\u202eas'),
+      `${at(d, 'hamas')}.name`,
+      /bidirectional control characters/,
+    ],
+    [
+      'a directional isolate in an alias',
+      (x) => ((entity(x, 'hamas').aliases as Array<{ text: string }>)[0]!.text = '\u2067Hamas\u2069'),
+      `${at(d, 'hamas')}.aliases[0].text`,
+      /bidirectional control characters/,
+    ],
+    [
       'an empty alias',
       (x) => ((entity(x, 'hamas').aliases as Array<{ text: string }>)[0]!.text = '   '),
       `${at(d, 'hamas')}.aliases[0].text`,

@@ -61,14 +61,6 @@ describe('compileSnapshot', () => {
     expect(aliasesOf('israel')).toEqual([['israel', 0]]);
   });
 
-  it('leaves out disabled kinds, and relations to them', () => {
-    const withoutEvents = compileSnapshot('v1', small, ['event']);
-    expect(withoutEvents.entities.map((entity) => entity.kind)).not.toContain('event');
-    const israel = withoutEvents.entities.find((entity) => entity.id === 'israel')!;
-    expect(israel.related).toEqual([]);
-    expect(withoutEvents.aliases.every(([, entity]) => entity < withoutEvents.entities.length)).toBe(true);
-  });
-
   it('survives a JSON round trip and matches the same way after it', () => {
     const full = compileSnapshot('v1', WORLD);
     const copy = JSON.parse(JSON.stringify(full)) as typeof full;

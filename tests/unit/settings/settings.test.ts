@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings, isActiveOn, parseSettings, settingsSchema, type Settings } from '../../../lib/settings/settings';
 
 describe('settings', () => {
-  it('the defaults are what the schema makes of an empty object', () => {
-    expect(defaultSettings()).toEqual(settingsSchema().parse({}));
+  it('the defaults are valid settings, and what an empty object reads as', () => {
+    expect(settingsSchema().parse(defaultSettings())).toEqual(defaultSettings());
+    expect(parseSettings({})).toEqual(defaultSettings());
   });
 
   it('gives a fresh copy of the defaults each time', () => {
@@ -18,10 +19,29 @@ describe('settings', () => {
     ['nothing stored reads as the defaults', undefined],
     ['null reads as the defaults', null],
     ['a value of the wrong type reads as the defaults', 'on'],
-    ['an out-of-range dwell time reads as the defaults', { dwellMs: 60_000 }],
-    ['an unknown kind reads as the defaults', { kinds: ['person', 'animal'] }],
+    ['a list reads as the defaults', ['enabled']],
   ])('%s', (_, raw) => {
     expect(parseSettings(raw)).toEqual(defaultSettings());
+  });
+
+  it.each<[string, Record<string, unknown>, Partial<Settings>]>([
+    [
+      'an out-of-range dwell time falls back alone, keeping the sites switched off',
+      { dwellMs: 60_000, disabledSites: ['bbc.co.uk'], enabled: false },
+      { disabledSites: ['bbc.co.uk'], enabled: false },
+    ],
+    [
+      'a bad entry in the sites switched off is dropped, the others kept',
+      { disabledSites: ['bbc.co.uk', 42, '', 'x'.repeat(300), 'cnn.com'] },
+      { disabledSites: ['bbc.co.uk', 'cnn.com'] },
+    ],
+    ['an unknown kind is dropped, the other kinds kept', { kinds: ['person', 'animal'] }, { kinds: ['person'] }],
+    ['a list of the wrong type falls back alone', { enabledSites: 'example.com', dwellMs: 50 }, { dwellMs: 50 }],
+    ['an unknown style falls back alone', { highlightStyle: 'blink', laterFacts: 'hide' }, { laterFacts: 'hide' }],
+    ['unknown fields are ignored', { theme: 'dark', enabled: false }, { enabled: false }],
+    ['a field inherited from the prototype is not read', Object.create({ enabled: false }) as Record<string, unknown>, {}],
+  ])('%s', (_, raw, expected) => {
+    expect(parseSettings(raw)).toEqual({ ...defaultSettings(), ...expected });
   });
 
   it('keeps valid stored values and fills in the rest', () => {
