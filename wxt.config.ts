@@ -1,3 +1,4 @@
+import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -10,12 +11,23 @@ import { defineConfig } from 'wxt';
  */
 const testGrantedHosts = (process.env.BACKSTORY_TEST_GRANTED_HOSTS ?? '').split(',').filter(Boolean);
 
+/** User-timing entries exist only in builds made with BACKSTORY_PERF_MARKS=1 (tests, bench): see entrypoints/news.content/perf.ts. */
+const perfMarks = process.env.BACKSTORY_PERF_MARKS === '1';
+
 export default defineConfig({
   // Explicit imports everywhere: the code reads the same in Node tests and in the extension.
   imports: false,
+  // The end-to-end tests build a release build beside the test build (BACKSTORY_OUT_DIR).
+  ...(process.env.BACKSTORY_OUT_DIR ? { outDir: process.env.BACKSTORY_OUT_DIR } : {}),
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },
+    // WXT's content-script context announces every start with an event on the page's document,
+    // which the page can hear and forge: Backstory's own context says nothing to the page.
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: path.resolve('entrypoints/news.content/script-context.ts') }],
+    },
+    define: { __BACKSTORY_PERF_MARKS__: JSON.stringify(perfMarks) },
   }),
   manifest: ({ browser }) => ({
     name: 'Backstory',

@@ -3,6 +3,7 @@ import type { Rect } from '../../lib/dom/position';
 import type { Entity, Source } from '../../lib/schema/dataset';
 import type { Settings } from '../../lib/settings/settings';
 import { CardHost, type CardContent } from './card-host';
+import { measure, PERF_MARKS } from './perf';
 
 export interface CardData {
   entities: Map<string, Entity>;
@@ -59,7 +60,7 @@ export class CardController {
     this.history.push(entityId);
     this.render(focus);
     // From the decision to open (dwell end) to the frame that shows the card: `backstory:card` in DevTools.
-    requestAnimationFrame(() => setTimeout(() => performance.measure('backstory:card', { start: started, end: performance.now() }), 0));
+    if (PERF_MARKS) requestAnimationFrame(() => setTimeout(() => measure('backstory:card', started, performance.now()), 0));
   }
 
   /**

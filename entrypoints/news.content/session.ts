@@ -12,6 +12,7 @@ import { CardController } from './card-controller';
 import { createHighlightRegistry } from './highlight-registry';
 import { HighlightWindow } from './highlight-window';
 import { HoverController } from './hover';
+import { mark, measure } from './perf';
 
 /** Where a change is rescanned from: its paragraph, or the post around it. */
 const RESCAN_ROOT = `${PARAGRAPH_SELECTOR}, article, section`;
@@ -171,7 +172,7 @@ export class PageSession {
     return {
       schedule: (work: () => void) => whenIdle(work, 500),
       now: () => performance.now(),
-      measure: (start: number, end: number) => performance.measure('backstory:scan', { start, end }),
+      measure: (start: number, end: number) => measure('backstory:scan', start, end),
       addHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.add(kind, range),
       removeHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.remove(kind, range),
       onChange: () => this.castChanged(),
@@ -234,7 +235,7 @@ export class PageSession {
     const ids = new Set(Object.keys(counts));
     // Only mentions near the viewport are painted, so the page's highlights do not show them all:
     // this mark does, for DevTools and for tests (`backstory:cast`, detail: mentions per entity id).
-    performance.mark('backstory:cast', { detail: { mentions: this.scanner.mentions.size, entities: ids.size, counts } });
+    mark('backstory:cast', { mentions: this.scanner.mentions.size, entities: ids.size, counts });
     if (ids.size !== this.reported) {
       this.reported = ids.size;
       await this.call('reportCast', { count: ids.size }).catch(() => undefined);

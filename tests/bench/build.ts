@@ -19,6 +19,8 @@ export interface BuiltExtension {
  */
 export async function buildExtension(): Promise<BuiltExtension> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'backstory-bench-build-'));
+  // The bench reads the scan and card measures: only a build with BACKSTORY_PERF_MARKS=1 writes them.
+  process.env.BACKSTORY_PERF_MARKS = '1';
   await wxtBuild({ outDir, logger: quietLogger() });
   const dir = path.join(outDir, 'chrome-mv3');
   const manifestPath = path.join(dir, 'manifest.json');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CardRow } from './card';
 import type { ImportRow } from './import';
 import type { LiveResult } from './live';
+import type { MemoryRow } from './memory';
 import type { PopupRow, SearchRow } from './search';
 import { TYPED_QUERIES } from './search';
 import type { SizeRow } from './size';
@@ -18,6 +19,10 @@ export const TARGETS = {
   cardMs: 16,
   keystrokeMs: 10,
   importMs: 10_000,
+  tabHeapMb: 2,
+  tabHeapRatio: 1.5,
+  firstHighlightAwakeMs: 100,
+  firstHighlightAsleepMs: 300,
 };
 
 export interface BenchResults {
@@ -39,6 +44,7 @@ export interface BenchResults {
   search: SearchRow[];
   popup: PopupRow | null;
   imports: ImportRow[];
+  memory: MemoryRow[];
 }
 
 const README = path.resolve('tests/bench/README.md');
@@ -343,6 +349,39 @@ function importTable(rows: readonly ImportRow[]): string {
   );
 }
 
+function memoryTable(rows: readonly MemoryRow[]): string {
+  const bundledGain = new Map(rows.filter((r) => r.entities === 0).map((r) => [r.page, r.gainMb]));
+  return table(
+    [
+      'Data',
+      'Page',
+      'Runs',
+      'Bare page MB',
+      'With Backstory MB',
+      'Tab gains MB',
+      `≤${TARGETS.tabHeapMb} MB and ≤${TARGETS.tabHeapRatio}× bundled`,
+      'First highlight, awake ms',
+      'First highlight, asleep ms',
+    ],
+    rows.map((r) => {
+      const base = bundledGain.get(r.page);
+      const flat =
+        r.gainMb <= TARGETS.tabHeapMb && (r.entities === 0 || base === undefined || r.gainMb <= Math.max(base, 0.1) * TARGETS.tabHeapRatio);
+      return [
+        r.dataset,
+        r.page,
+        String(r.runs),
+        r.bareMb.toFixed(1),
+        r.withMb.toFixed(1),
+        r.gainMb.toFixed(2),
+        verdict(flat),
+        `${ms(r.firstHighlightAwakeMs)} (${r.firstHighlightAwakeMs !== null && r.firstHighlightAwakeMs <= TARGETS.firstHighlightAwakeMs ? 'met' : '**MISSED**'})`,
+        `${ms(r.firstHighlightAsleepMs)}${r.entities ? ` (${r.firstHighlightAsleepMs !== null && r.firstHighlightAsleepMs <= TARGETS.firstHighlightAsleepMs ? 'met' : '**MISSED**'})` : ''}`,
+      ];
+    }),
+  );
+}
+
 function lists(entries: readonly [string, number][]): string {
   return entries.map(([word, count]) => `"${word}" ${count}`).join(', ');
 }
@@ -399,6 +438,12 @@ export function renderResults(results: BenchResults): string {
     'Generated datasets (`tests/fixtures/datasets/generate.ts`) chosen in the real options page; each run in a fresh browser profile (bundled data loaded). *To dry run*: file chosen → review shown; *apply*: Apply clicked → done and the entity count updated; verdict on the worst total. *Export*: full-dataset export of the imported data, click → download event, largest size only.',
     '',
     results.imports.length ? importTable(results.imports) : 'Skipped.',
+    '',
+    '### Memory per tab and first highlight (part 9)',
+    '',
+    `The same page loaded where Backstory does not run and where it does, each in a new tab; after two garbage collections, the renderer's JS heap (one V8 heap holds the page's world and the content script's) is read: the difference is what the tab gains. With the bundled data, then with ${'100,000'} generated entities added to it through the options page. *First highlight*: page load event → first animation frame with a Backstory highlight, with the background awake (it served a page just before) and asleep (its service worker stopped first); targets ${TARGETS.firstHighlightAwakeMs} ms awake, ${TARGETS.firstHighlightAsleepMs} ms asleep with the large data.`,
+    '',
+    results.memory.length ? memoryTable(results.memory) : 'Skipped.',
     '',
   ];
   return parts.join('\n');

@@ -10,7 +10,8 @@
  * the README is then left alone), BENCH_CARD_RUNS / BENCH_IMPORT_RUNS (loads per page for the hover
  * card, fresh profiles per import size; default 3), BENCH_IMPORT_SIZES (comma-separated entity counts,
  * default 1000,10000,100000), BENCH_PARTS (comma-separated: scan, size, live, card, search, popup,
- * import; default all; a partial run leaves the README alone).
+ * import, memory; default all; a partial run leaves the README alone). BENCH_MEMORY_RUNS: loads per page
+ * for the memory part (default 3).
  */
 import os from 'node:os';
 import { buildExtension, bundleEngine } from './build';
@@ -22,6 +23,7 @@ import { waitForScan } from './measure';
 import { benchPages, fixturePage, type BenchPage } from './pages';
 import { renderResults, writeReadme, type BenchResults } from './report';
 import { IMPORT_SIZES, measureImport, type ImportRow } from './import';
+import { measureMemory, type MemoryRow } from './memory';
 import { hundredThousandEntities, measurePopup, measureSearch, type PopupRow, type SearchRow } from './search';
 import { measureSize, type SizeRow } from './size';
 import { measureSpeed, type SpeedRow } from './speed';
@@ -44,7 +46,7 @@ const TRACE_RUNS = numberFromEnv('BENCH_TRACE_RUNS', Math.min(RUNS, 3));
 const LIVE_SECONDS = numberFromEnv('BENCH_LIVE_SECONDS', 60);
 const MARKJS_CAP_MS = numberFromEnv('BENCH_MARKJS_CAP_MS', 5_000);
 const PAGE_FILTER = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
-const PARTS = ['scan', 'size', 'live', 'card', 'search', 'popup', 'import'] as const;
+const PARTS = ['scan', 'size', 'live', 'card', 'search', 'popup', 'import', 'memory'] as const;
 const PART_FILTER = (process.env.BENCH_PARTS ?? '').split(',').filter(Boolean);
 const unknownParts = PART_FILTER.filter((part) => !(PARTS as readonly string[]).includes(part));
 if (unknownParts.length) throw new Error(`BENCH_PARTS: unknown part(s) ${unknownParts.join(', ')}; known: ${PARTS.join(', ')}`);
@@ -54,6 +56,7 @@ const CARD_RUNS = numberFromEnv('BENCH_CARD_RUNS', Math.min(RUNS, 3));
 const CARD_MENTIONS = 6;
 const POPUP_RUNS = 5;
 const IMPORT_RUNS = numberFromEnv('BENCH_IMPORT_RUNS', Math.min(RUNS, 3));
+const MEMORY_RUNS = numberFromEnv('BENCH_MEMORY_RUNS', Math.min(RUNS, 3));
 const IMPORT_COUNTS = process.env.BENCH_IMPORT_SIZES
   ? process.env.BENCH_IMPORT_SIZES.split(',')
       .map(Number)
@@ -66,6 +69,12 @@ function cardPages(pages: BenchPage[]): BenchPage[] {
     ...pages.filter((page) => page.name === fixturePage().name),
     ...pages.filter((page) => page.origin.startsWith('../shared/')).slice(0, 2),
   ];
+}
+
+/** The memory part: the fixture and the largest real page (of those selected). */
+function memoryPages(pages: BenchPage[]): BenchPage[] {
+  const real = pages.filter((page) => page.origin.startsWith('../shared/')).sort((a, b) => b.html.length - a.html.length);
+  return [...pages.filter((page) => page.name === fixturePage().name), ...real.slice(0, 1)];
 }
 
 function selected(pages: BenchPage[]): BenchPage[] {
@@ -103,6 +112,7 @@ async function main(): Promise<void> {
   const search: SearchRow[] = [];
   let popup: PopupRow | null = null;
   const imports: ImportRow[] = [];
+  let memory: MemoryRow[] = [];
   try {
     log(`${browser.version}; ${pages.length} pages, ${RUNS} runs each`);
     for (const page of pages) {
@@ -124,6 +134,7 @@ async function main(): Promise<void> {
     }
     if (runs('popup')) popup = await measurePopup(browser.context, POPUP_RUNS, log);
     if (runs('import')) for (const count of IMPORT_COUNTS) imports.push(await measureImport(extension.dir, count, IMPORT_RUNS, log));
+    if (runs('memory')) memory = await measureMemory(extension.dir, dataset, memoryPages(pages), [100_000], MEMORY_RUNS, log);
 
     if (speed.some((row) => !row.isolated)) notes.push('Pages were not cross-origin isolated: timings have 100 µs resolution.');
     const load = [loadAtStart, os.loadavg()[0]!];
@@ -156,6 +167,7 @@ async function main(): Promise<void> {
       search,
       popup,
       imports,
+      memory,
     };
     const section = renderResults(results);
     console.log(`\n${section}`);

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
 
+/** The test build (BACKSTORY_PERF_MARKS=1, a few made-up hosts granted): what most tests load. */
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** The release build, as shipped: the privacy tests load it. */
+export const RELEASE_DIR = path.resolve('.output/release/chrome-mv3');
 
 export interface LoadedExtension {
   context: BrowserContext;
@@ -13,14 +16,17 @@ export interface LoadedExtension {
 }
 
 /** Starts Chromium with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension(options: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<LoadedExtension> {
+export async function launchWithExtension(
+  options: { headless?: boolean; colorScheme?: 'light' | 'dark'; dir?: string } = {},
+): Promise<LoadedExtension> {
+  const dir = options.dir ?? EXTENSION_DIR;
   const profile = mkdtempSync(path.join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumExecutable(),
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 900 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -1,0 +1,188 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CDPSession, Page } from '@playwright/test';
+import type { Dataset } from '../../lib/schema/dataset';
+import { generateDataset } from '../fixtures/datasets/generate';
+import { launchBench, NEWS_BASE, PLAIN_BASE, type BenchBrowser } from './browser';
+import { importThroughOptions } from './import';
+import { waitForScan } from './measure';
+import type { BenchPage } from './pages';
+import { extensionIdOf } from './search';
+import { median } from './stats';
+
+/**
+ * Part 9: what a news tab pays in memory for Backstory, and how soon its first highlight shows.
+ * The same page is loaded where Backstory does not run and where it does; after two garbage
+ * collections the renderer's JS heap (one V8 heap holds the page's world and the content script's
+ * isolated world) is read, and the difference is what the tab gained. First highlight: the time from
+ * the page's load event to the first frame with a Backstory highlight in it, with the background
+ * awake (it served a page just before) and asleep (its service worker stopped first).
+ */
+export interface MemoryRow {
+  dataset: string;
+  entities: number;
+  page: string;
+  runs: number;
+  /** Median JS heap of the bare page and of the page with Backstory, in MB. */
+  bareMb: number;
+  withMb: number;
+  gainMb: number;
+  firstHighlightAwakeMs: number | null;
+  firstHighlightAsleepMs: number | null;
+}
+
+/** Records, in the page's own world, the first animation frame in which a Backstory highlight holds a range. */
+const FIRST_HIGHLIGHT_WATCH = `
+(() => {
+  const started = performance.now();
+  const look = () => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (name.startsWith('backstory') && highlight.size > 0) { window.__benchFirstHighlight = performance.now(); return; }
+    }
+    if (performance.now() - started < 30000) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();
+`;
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 1024 / 1024;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Milliseconds from the load event to the first highlighted frame (null when none came). */
+async function firstHighlightMs(page: Page): Promise<number | null> {
+  await page
+    .waitForFunction(() => (window as unknown as { __benchFirstHighlight?: number }).__benchFirstHighlight !== undefined, null, {
+      timeout: 30_000,
+    })
+    .catch(() => undefined);
+  return page.evaluate(() => {
+    const first = (window as unknown as { __benchFirstHighlight?: number }).__benchFirstHighlight;
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return first === undefined || !navigation ? null : first - navigation.loadEventEnd;
+  });
+}
+
+async function stopServiceWorker(browser: BenchBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  const cdp: CDPSession = await browser.context.newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.waitForTimeout(500);
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
+}
+
+async function measureOne(browser: BenchBrowser, page: BenchPage, runs: number, log: (line: string) => void, label: string) {
+  const bare: number[] = [];
+  const withBackstory: number[] = [];
+  const awake: number[] = [];
+  const asleep: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    log(`memory, ${label}, ${page.name}: run ${run}/${runs} (bare page, with Backstory awake, with it asleep)`);
+    const plain = await browser.open(`${PLAIN_BASE}${page.name}?run=${run}`);
+    await plain.waitForTimeout(1_000);
+    bare.push(await heapMb(plain));
+    await plain.close();
+
+    const news = await browser.open(`${NEWS_BASE}${page.name}?run=${run}`);
+    const first = await firstHighlightMs(news);
+    if (first !== null) awake.push(first);
+    await waitForScan(news);
+    withBackstory.push(await heapMb(news));
+    await news.close();
+
+    await stopServiceWorker(browser);
+    const cold = await browser.open(`${NEWS_BASE}${page.name}?asleep=${run}`);
+    const coldFirst = await firstHighlightMs(cold);
+    if (coldFirst !== null) asleep.push(coldFirst);
+    await cold.close();
+  }
+  const bareMb = median(bare);
+  const withMb = median(withBackstory);
+  return {
+    page: page.name,
+    runs,
+    bareMb,
+    withMb,
+    gainMb: withMb - bareMb,
+    firstHighlightAwakeMs: awake.length ? median(awake) : null,
+    firstHighlightAsleepMs: asleep.length ? median(asleep) : null,
+  };
+}
+
+/** The bundled dataset with `count` generated entities added: the page's names still link, next to a large matcher. */
+function withGenerated(bundled: Dataset, count: number): Dataset {
+  const generated = generateDataset({ count });
+  return {
+    ...bundled,
+    version: `${bundled.version.split('.')[0]}.99.0`,
+    sources: [...bundled.sources, ...generated.sources],
+    entities: [...bundled.entities, ...generated.entities],
+  };
+}
+
+/** Part 9, with the bundled data and with a generated 100,000-entity dataset imported through the options page. */
+export async function measureMemory(
+  extensionDir: string,
+  bundled: Dataset,
+  pages: readonly BenchPage[],
+  sizes: readonly number[],
+  runs: number,
+  log: (line: string) => void,
+): Promise<MemoryRow[]> {
+  const rows: MemoryRow[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'backstory-bench-memory-'));
+  try {
+    for (const entities of [0, ...sizes]) {
+      const browser = await launchBench(extensionDir);
+      try {
+        await browser.context.addInitScript({ content: FIRST_HIGHLIGHT_WATCH });
+        const label = entities ? `${entities.toLocaleString('en')} generated entities` : 'bundled data';
+        if (entities) {
+          const file = path.join(dir, `memory-${entities}.json`);
+          writeFileSync(file, JSON.stringify(withGenerated(bundled, entities)));
+          log(`memory: importing ${label} through the options page…`);
+          const options = await browser.context.newPage();
+          await importThroughOptions(options, extensionIdOf(browser.context), file, {
+            added: entities,
+            total: entities + bundled.entities.length,
+          });
+          await options.close();
+        }
+        for (const page of pages) {
+          browser.serve(`${NEWS_BASE}${page.name}`, page.html);
+          browser.serve(`${PLAIN_BASE}${page.name}`, page.html);
+          for (let run = 1; run <= runs; run++) {
+            browser.serve(`${NEWS_BASE}${page.name}?run=${run}`, page.html);
+            browser.serve(`${NEWS_BASE}${page.name}?asleep=${run}`, page.html);
+            browser.serve(`${PLAIN_BASE}${page.name}?run=${run}`, page.html);
+          }
+          // The first load also wakes the worker and has it read the data: not a figure to keep.
+          const warm = await browser.open(`${NEWS_BASE}${page.name}`);
+          await waitForScan(warm).catch(() => undefined);
+          await warm.close();
+          rows.push({ dataset: label, entities, ...(await measureOne(browser, page, runs, log, label)) });
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
