@@ -1,4 +1,4 @@
-import type { EntityRef } from '../../components/EntityCard';
+import type { EntityRef } from '../../lib/card/card-model';
 import type { Rect } from '../../lib/dom/position';
 import type { Entity, Source } from '../../lib/schema/dataset';
 import type { Settings } from '../../lib/settings/settings';

@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { EntityCard, type EntityRef } from '../../components/EntityCard';
+import { EntityCard } from '../../components/EntityCard';
+import type { EntityRef } from '../../lib/card/card-model';
 import cardCss from '../../components/card.css?inline';
 import { placeCard, type Rect } from '../../lib/dom/position';
 import type { Entity, Source } from '../../lib/schema/dataset';
