@@ -1,7 +1,8 @@
 import { render } from 'preact';
+import { CARD_FONTS } from '../../components/card-fonts';
+import cardCss from '../../components/card.css?inline';
 import { EntityCard } from '../../components/EntityCard';
 import type { EntityRef } from '../../lib/card/card-model';
-import cardCss from '../../components/card.css?inline';
 import { placeCard, type Rect } from '../../lib/dom/position';
 import type { Entity, Source } from '../../lib/schema/dataset';
 
@@ -18,10 +19,6 @@ const HOST_CSS = `
 @media (prefers-reduced-motion: reduce) { .bs-pop { animation: none; } }
 @keyframes bs-in { from { opacity: 0; transform: translateY(-2px); } to { opacity: 1; transform: none; } }
 `;
-
-/** The faces card.css uses (regular, bold headings, italic quotes, small print). */
-const CARD_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-const CARD_FONTS = ['14px', '650 18px', 'italic 14px', '650 12px', '12px'].map((face) => `${face} ${CARD_FAMILY}`);
 
 export interface CardContent {
   entity: Entity;
