@@ -32,7 +32,8 @@ export interface CardContent {
 
 /**
  * The one element Backstory adds to a page: a host with a shadow root holding the card.
- * Created on first use, so pages where nobody hovers see no change at all.
+ * Created on first use, so pages where nobody hovers see no change at all; removed when `signal`
+ * aborts, and never created again after that.
  */
 export class CardHost {
   private host: HTMLElement | null = null;
@@ -42,7 +43,10 @@ export class CardHost {
   constructor(
     private readonly doc: Document,
     private readonly events: { onPointerEnter(): void; onPointerLeave(): void; onKeyDown(event: KeyboardEvent): void },
-  ) {}
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => this.remove(), { once: true });
+  }
 
   get isOpen(): boolean {
     return this.anchor !== null;
@@ -53,6 +57,7 @@ export class CardHost {
   }
 
   show(content: CardContent, anchor: Rect, focus: boolean): void {
+    if (this.signal.aborted) return;
     const mount = this.ensureMount();
     this.anchor = anchor;
     render(this.card(content), mount);
@@ -140,7 +145,7 @@ export class CardHost {
     return !!node && !!this.host && (node === this.host || this.host.contains(node));
   }
 
-  destroy(): void {
+  private remove(): void {
     if (this.mount) render(null, this.mount);
     this.host?.remove();
     this.host = null;
