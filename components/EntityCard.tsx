@@ -1,11 +1,14 @@
-import { compareDates, isAfter, roleAsOf } from '../lib/card/as-of';
-import type { Entity, EntityKind, Source } from '../lib/schema/dataset';
+import {
+  cardModel,
+  type CardFact,
+  type CardQuote,
+  type CardRole,
+  type EntityRef,
+  type LaterFacts,
+  type RelatedEntity,
+} from '../lib/card/card-model';
+import type { Entity, Source } from '../lib/schema/dataset';
 import { formatDate, formatDateWithCertainty, KIND_LABEL, safeHref, sourceLabel } from './format';
-
-export interface EntityRef {
-  name: string;
-  kind: EntityKind;
-}
 
 export interface EntityCardProps {
   entity: Entity;
@@ -23,12 +26,13 @@ export interface EntityCardProps {
   /** The article's publication date: items dated after it are "later". */
   asOf?: string;
   /** What to do with items dated after `asOf`. */
-  laterFacts?: 'label' | 'hide';
+  laterFacts?: LaterFacts;
 }
 
 /**
  * The card: everything Backstory knows about one entity, as plain text. Used on news pages
  * (inside a shadow root), in the popup and on the options page, so the views never drift apart.
+ * What it shows is decided by `cardModel` (lib/card/card-model.ts); this only lays it out.
  */
 export function EntityCard({
   entity,
@@ -43,27 +47,7 @@ export function EntityCard({
 }: EntityCardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
-  const current = entity.kind === 'person' ? roleAsOf(entity.roles, asOf) : { role: undefined, later: false };
-  const role = current.role;
-  const later = (date: string | undefined) => isAfter(date, asOf);
-  const visible = <T extends { date?: string }>(items: readonly T[] | undefined) =>
-    (items ?? []).filter((item) => laterFacts === 'label' || !later(item.date));
-  // What was known at the article's date comes first (most recent first); later items follow, labelled.
-  const byRecency = <T extends { date?: string }>(items: T[]) => [...items].sort((a, b) => compareDates(b.date, a.date));
-  const known = <T extends { date?: string }>(items: T[]) => byRecency(items.filter((item) => !later(item.date)));
-  const after = <T extends { date?: string }>(items: T[]) => byRecency(items.filter((item) => later(item.date))).slice(0, 2);
-  const facts = [...known(visible(entity.facts)).slice(0, 4), ...after(visible(entity.facts))];
-  const quotes = [...known(visible(entity.quotes)).slice(0, 2), ...after(visible(entity.quotes)).slice(0, 1)];
-  const timeline = [...visible(entity.timeline)].sort((a, b) => compareDates(a.date, b.date));
-  const LaterTag = ({ date }: { date: string | undefined }) => (later(date) ? <span class="bs-later">later</span> : null);
-  const name = (id: string) => lookup(id)?.name ?? id;
-  const cite = (id: string | undefined) => {
-    const source = id ? sources.get(id) : undefined;
-    return source ? source.publisher : undefined;
-  };
-  const citedIds = [
-    ...new Set([...(entity.sources ?? []), ...(entity.facts ?? []).map((f) => f.source), ...(entity.quotes ?? []).map((q) => q.source)]),
-  ];
+  const model = cardModel(entity, { sources, lookup, asOf, laterFacts });
 
   return (
     <article class="bs-card" data-kind={entity.kind}>
@@ -77,16 +61,7 @@ export function EntityCard({
         <Heading id={headingId} class="bs-name">
           {entity.name}
         </Heading>
-        {role && (
-          <p class="bs-role">
-            {role.title}
-            {role.organization && lookup(role.organization) && !role.title.includes(name(role.organization))
-              ? `, ${name(role.organization)}`
-              : ''}
-            {role.asOf ? <span class="bs-muted"> · as of {formatDate(role.asOf)}</span> : null}
-            {current.later && <span class="bs-later">later</span>}
-          </p>
-        )}
+        {model.role && <RoleLine role={model.role} />}
         {asOf && (
           <p class="bs-asof bs-muted">
             As of this article ({formatDate(asOf)}){laterFacts === 'hide' ? '; later items hidden' : ''}
@@ -95,51 +70,33 @@ export function EntityCard({
       </header>
       <p class="bs-summary">{entity.summary}</p>
 
-      {facts.length > 0 && (
+      {model.facts.length > 0 && (
         <section aria-label="Facts and figures">
           <Sub class="bs-sub">Facts and figures</Sub>
           <ul class="bs-list">
-            {facts.map((fact, i) => (
-              <li key={i}>
-                <LaterTag date={fact.date} />
-                {fact.figure && <strong class="bs-figure">{fact.figure} </strong>}
-                {fact.text}
-                <span class="bs-attr">
-                  {' — '}
-                  {fact.attribution ?? (fact.claimedBy?.length ? `according to ${fact.claimedBy.map(name).join(', ')}` : cite(fact.source))}
-                  {fact.date ? `, ${formatDateWithCertainty(fact.date, fact.dateCertainty)}` : ''}
-                  {cite(fact.source) ? ` (${cite(fact.source)})` : ''}
-                </span>
-              </li>
+            {model.facts.map((fact, i) => (
+              <FactItem key={i} {...fact} />
             ))}
           </ul>
         </section>
       )}
 
-      {quotes.length > 0 && (
+      {model.quotes.length > 0 && (
         <section aria-label="Quotes">
           <Sub class="bs-sub">Said</Sub>
-          {quotes.map((quote, i) => (
-            <figure key={i} class="bs-quote">
-              <blockquote>“{quote.text}”</blockquote>
-              <figcaption>
-                <LaterTag date={quote.date} />
-                {name(quote.speaker)}
-                {quote.date ? `, ${formatDateWithCertainty(quote.date, quote.dateCertainty)}` : ''}
-                {cite(quote.source) ? ` · ${cite(quote.source)}` : ''}
-              </figcaption>
-            </figure>
+          {model.quotes.map((quote, i) => (
+            <QuoteFigure key={i} {...quote} />
           ))}
         </section>
       )}
 
-      {timeline.length > 0 && (
+      {model.timeline.length > 0 && (
         <section aria-label="Timeline">
           <Sub class="bs-sub">Timeline</Sub>
           <ol class="bs-timeline">
-            {timeline.slice(0, 5).map((item, i) => (
+            {model.timeline.map(({ item, later }, i) => (
               <li key={i}>
-                <time dateTime={item.date}>{formatDateWithCertainty(item.date, item.dateCertainty)}</time> <LaterTag date={item.date} />
+                <time dateTime={item.date}>{formatDateWithCertainty(item.date, item.dateCertainty)}</time> <LaterTag later={later} />
                 {item.text}
               </li>
             ))}
@@ -147,50 +104,100 @@ export function EntityCard({
         </section>
       )}
 
-      {entity.relations && entity.relations.length > 0 && (
+      {model.related && (
         <section aria-label="Related">
           <Sub class="bs-sub">Related</Sub>
           <ul class="bs-related">
-            {uniqueTargets(entity).map((id) => (
-              <li key={id}>
-                {onOpenEntity && lookup(id) ? (
-                  <button type="button" class="bs-link" onClick={() => onOpenEntity(id)}>
-                    {name(id)}
-                  </button>
-                ) : (
-                  <span>{name(id)}</span>
-                )}
+            {model.related.map((related) => (
+              <li key={related.id}>
+                <RelatedLink related={related} onOpenEntity={onOpenEntity} />
               </li>
             ))}
           </ul>
         </section>
       )}
 
-      {citedIds.length > 0 && (
+      {model.sources && (
         <footer class="bs-sources" aria-label="Sources">
           <Sub class="bs-sub">Sources</Sub>
           <ul class="bs-list">
-            {citedIds.map((id) => {
-              const source = sources.get(id);
-              if (!source) return null;
-              const href = safeHref(source.url);
-              return (
-                <li key={id}>
-                  {href ? (
-                    <a href={href} target="_blank" rel="noopener noreferrer">
-                      {source.title}
-                    </a>
-                  ) : (
-                    <cite>{source.title}</cite>
-                  )}
-                  <span class="bs-muted"> — {sourceLabel(source)}</span>
-                </li>
-              );
-            })}
+            {model.sources.map((source) => (
+              <SourceItem key={source.id} source={source} />
+            ))}
           </ul>
         </footer>
       )}
     </article>
+  );
+}
+
+function LaterTag({ later }: { later: boolean }) {
+  return later ? <span class="bs-later">later</span> : null;
+}
+
+function RoleLine({ role }: { role: CardRole }) {
+  return (
+    <p class="bs-role">
+      {role.title}
+      {role.organization ? `, ${role.organization}` : ''}
+      {role.asOf ? <span class="bs-muted"> · as of {formatDate(role.asOf)}</span> : null}
+      {role.later && <span class="bs-later">later</span>}
+    </p>
+  );
+}
+
+function FactItem({ fact, later, attribution, publisher }: CardFact) {
+  return (
+    <li>
+      <LaterTag later={later} />
+      {fact.figure && <strong class="bs-figure">{fact.figure} </strong>}
+      {fact.text}
+      <span class="bs-attr">
+        {' — '}
+        {attribution}
+        {fact.date ? `, ${formatDateWithCertainty(fact.date, fact.dateCertainty)}` : ''}
+        {publisher ? ` (${publisher})` : ''}
+      </span>
+    </li>
+  );
+}
+
+function QuoteFigure({ quote, later, speaker, publisher }: CardQuote) {
+  return (
+    <figure class="bs-quote">
+      <blockquote>“{quote.text}”</blockquote>
+      <figcaption>
+        <LaterTag later={later} />
+        {speaker}
+        {quote.date ? `, ${formatDateWithCertainty(quote.date, quote.dateCertainty)}` : ''}
+        {publisher ? ` · ${publisher}` : ''}
+      </figcaption>
+    </figure>
+  );
+}
+
+function RelatedLink({ related, onOpenEntity }: { related: RelatedEntity; onOpenEntity: ((id: string) => void) | undefined }) {
+  if (!onOpenEntity || !related.known) return <span>{related.name}</span>;
+  return (
+    <button type="button" class="bs-link" onClick={() => onOpenEntity(related.id)}>
+      {related.name}
+    </button>
+  );
+}
+
+function SourceItem({ source }: { source: Source }) {
+  const href = safeHref(source.url);
+  return (
+    <li>
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {source.title}
+        </a>
+      ) : (
+        <cite>{source.title}</cite>
+      )}
+      <span class="bs-muted"> — {sourceLabel(source)}</span>
+    </li>
   );
 }
 
@@ -205,8 +212,4 @@ function kindLine(entity: Entity): string {
     case 'event':
       return `${KIND_LABEL.event} · ${formatDateWithCertainty(entity.start, entity.dateCertainty)}${entity.end ? ` – ${formatDate(entity.end)}` : ''}`;
   }
-}
-
-function uniqueTargets(entity: Entity): string[] {
-  return [...new Set((entity.relations ?? []).map((relation) => relation.target))].filter((id) => id !== entity.id).slice(0, 8);
 }

@@ -1,4 +1,4 @@
-import type { EntityRef } from '../../components/EntityCard';
+import type { EntityRef } from '../../lib/card/card-model';
 import type { Rect } from '../../lib/dom/position';
 import type { Entity, Source } from '../../lib/schema/dataset';
 import type { Settings } from '../../lib/settings/settings';
@@ -14,7 +14,7 @@ export interface CardData {
 
 /**
  * The card's behaviour on a page: which entity it shows, the back stack of related entities,
- * where it sits, and where focus goes when it closes.
+ * where it sits, and where focus goes when it closes. Its card leaves the page when `signal` aborts.
  */
 export class CardController {
   private readonly host: CardHost;
@@ -32,12 +32,17 @@ export class CardController {
       onClosed(): void;
       onPointer(inside: boolean): void;
     },
+    private readonly signal: AbortSignal,
   ) {
-    this.host = new CardHost(doc, {
-      onPointerEnter: () => options.onPointer(true),
-      onPointerLeave: () => options.onPointer(false),
-      onKeyDown: (event) => this.onKeyDown(event),
-    });
+    this.host = new CardHost(
+      doc,
+      {
+        onPointerEnter: () => options.onPointer(true),
+        onPointerLeave: () => options.onPointer(false),
+        onKeyDown: (event) => this.onKeyDown(event),
+      },
+      signal,
+    );
   }
 
   get isOpen(): boolean {
@@ -52,7 +57,8 @@ export class CardController {
   async open(entityId: string, anchor: Range, focus: boolean): Promise<void> {
     const started = performance.now();
     if (!this.data.entities.has(entityId)) await this.data.load([entityId]);
-    if (!this.data.entities.has(entityId)) return;
+    // The page session may have stopped while the entity was loading.
+    if (this.signal.aborted || !this.data.entities.has(entityId)) return;
     if (focus && !this.host.isOpen) this.returnFocus = this.doc.activeElement instanceof HTMLElement ? this.doc.activeElement : null;
     this.anchor = anchor;
     this.focused = focus;
@@ -89,10 +95,6 @@ export class CardController {
   onScroll(): void {
     if (!this.host.isOpen || !this.anchor) return;
     if (!this.host.reposition(this.anchorRect())) this.close();
-  }
-
-  destroy(): void {
-    this.host.destroy();
   }
 
   private anchorRect(): Rect {

@@ -1,6 +1,8 @@
 import { render } from 'preact';
-import { EntityCard, type EntityRef } from '../../components/EntityCard';
+import { CARD_FONTS } from '../../components/card-fonts';
 import cardCss from '../../components/card.css?inline';
+import { EntityCard } from '../../components/EntityCard';
+import type { EntityRef } from '../../lib/card/card-model';
 import { placeCard, type Rect } from '../../lib/dom/position';
 import type { Entity, Source } from '../../lib/schema/dataset';
 
@@ -18,10 +20,6 @@ const HOST_CSS = `
 @keyframes bs-in { from { opacity: 0; transform: translateY(-2px); } to { opacity: 1; transform: none; } }
 `;
 
-/** The faces card.css uses (regular, bold headings, italic quotes, small print). */
-const CARD_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-const CARD_FONTS = ['14px', '650 18px', 'italic 14px', '650 12px', '12px'].map((face) => `${face} ${CARD_FAMILY}`);
-
 export interface CardContent {
   entity: Entity;
   sources: ReadonlyMap<string, Source>;
@@ -34,7 +32,8 @@ export interface CardContent {
 
 /**
  * The one element Backstory adds to a page: a host with a shadow root holding the card.
- * Created on first use, so pages where nobody hovers see no change at all.
+ * Created on first use, so pages where nobody hovers see no change at all; removed when `signal`
+ * aborts, and never created again after that.
  */
 export class CardHost {
   private host: HTMLElement | null = null;
@@ -44,7 +43,10 @@ export class CardHost {
   constructor(
     private readonly doc: Document,
     private readonly events: { onPointerEnter(): void; onPointerLeave(): void; onKeyDown(event: KeyboardEvent): void },
-  ) {}
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => this.remove(), { once: true });
+  }
 
   get isOpen(): boolean {
     return this.anchor !== null;
@@ -55,6 +57,7 @@ export class CardHost {
   }
 
   show(content: CardContent, anchor: Rect, focus: boolean): void {
+    if (this.signal.aborted) return;
     const mount = this.ensureMount();
     this.anchor = anchor;
     render(this.card(content), mount);
@@ -142,7 +145,7 @@ export class CardHost {
     return !!node && !!this.host && (node === this.host || this.host.contains(node));
   }
 
-  destroy(): void {
+  private remove(): void {
     if (this.mount) render(null, this.mount);
     this.host?.remove();
     this.host = null;

@@ -12,9 +12,10 @@ export function highlightName(kind: EntityKind, style: Settings['highlightStyle'
 
 /**
  * One CSS highlight per kind, so styles can differ by kind (the style sheet in highlights.css picks
- * the look by name). Only these names are ever set or deleted: other highlights are not ours.
+ * the look by name). Only these names are ever set or deleted: other highlights are not ours. They
+ * are deleted, and the flash stopped, when `signal` aborts.
  */
-export function createHighlightRegistry(registry: HighlightRegistry, style: Settings['highlightStyle']) {
+export function createHighlightRegistry(registry: HighlightRegistry, style: Settings['highlightStyle'], signal: AbortSignal) {
   const highlights = new Map<EntityKind, Highlight>();
   const names: string[] = [];
   for (const kind of ENTITY_KINDS) {
@@ -29,6 +30,14 @@ export function createHighlightRegistry(registry: HighlightRegistry, style: Sett
   registry.set(`${HIGHLIGHT_PREFIX}-flash`, flash);
   names.push(`${HIGHLIGHT_PREFIX}-flash`);
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(flashTimer);
+      for (const name of names) registry.delete(name);
+    },
+    { once: true },
+  );
   return {
     add(kind: EntityKind, range: AbstractRange) {
       highlights.get(kind)!.add(range);
@@ -37,14 +46,11 @@ export function createHighlightRegistry(registry: HighlightRegistry, style: Sett
       highlights.get(kind)!.delete(range);
     },
     flash(range: AbstractRange, ms = 1500) {
+      if (signal.aborted) return;
       clearTimeout(flashTimer);
       flash.clear();
       flash.add(range);
       flashTimer = setTimeout(() => flash.clear(), ms);
-    },
-    clear() {
-      clearTimeout(flashTimer);
-      for (const name of names) registry.delete(name);
     },
   };
 }

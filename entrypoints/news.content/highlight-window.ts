@@ -33,6 +33,8 @@ export const MAX_GROUP_MARKS = 100;
  * page that inserts posts above the reader is every frame: mentions are therefore watched through
  * their post (article, section or list item) while it holds few of them, and through their paragraph
  * otherwise. On a 1 MB live blog that is a third of the elements, and less than half the work.
+ *
+ * When `signal` aborts, nothing is watched any more and later additions are ignored.
  */
 export class HighlightWindow {
   private readonly byElement = new Map<Element, Set<Marked>>();
@@ -45,13 +47,25 @@ export class HighlightWindow {
 
   constructor(
     private readonly sink: HighlightSink,
+    private readonly signal: AbortSignal,
     /** Makes the browser's range for a mention about to be painted. */
     private readonly toPaint: (range: MentionRange) => AbstractRange = (range) => new StaticRange(range),
   ) {
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: MARGIN });
+    signal.addEventListener(
+      'abort',
+      () => {
+        this.observer.disconnect();
+        this.byElement.clear();
+        this.near.clear();
+      },
+      { once: true },
+    );
   }
 
   add(kind: EntityKind, range: MentionRange): void {
+    // An observer observes again after disconnect(): nothing may be filed once the window is closed.
+    if (this.signal.aborted) return;
     const block = blockOf(range);
     if (!block) return;
     const group = block.parentElement?.closest(GROUPS);
@@ -76,12 +90,6 @@ export class HighlightWindow {
     this.byElement.delete(element);
     this.near.delete(element);
     this.observer.unobserve(element);
-  }
-
-  disconnect(): void {
-    this.observer.disconnect();
-    this.byElement.clear();
-    this.near.clear();
   }
 
   private paint(marked: Marked): void {

@@ -13,7 +13,7 @@ export interface HoverCallbacks {
 /**
  * Turns pointer movement into open/close decisions: a mention must be hovered for the dwell time
  * before its card opens; leaving both the mention and the card closes it after a short grace.
- * Pointer events are sampled once per animation frame.
+ * Pointer events are sampled once per animation frame. Its timers and frame stop when `signal` aborts.
  */
 export class HoverController {
   private current: Mention | null = null;
@@ -28,15 +28,26 @@ export class HoverController {
     private readonly scanner: PageScanner,
     private readonly doc: Document,
     private readonly callbacks: HoverCallbacks,
+    private readonly signal: AbortSignal,
     private dwellMs = DEFAULT_DWELL_MS,
-  ) {}
+  ) {
+    signal.addEventListener(
+      'abort',
+      () => {
+        this.reset();
+        cancelAnimationFrame(this.frame);
+        this.frame = 0;
+      },
+      { once: true },
+    );
+  }
 
   setDwell(ms: number): void {
     this.dwellMs = ms;
   }
 
   onPointerMove = (event: PointerEvent): void => {
-    if (event.pointerType === 'touch') return;
+    if (event.pointerType === 'touch' || this.signal.aborted) return;
     this.lastEvent = event;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -64,11 +75,6 @@ export class HoverController {
     this.cancelGrace();
   }
 
-  destroy(): void {
-    this.reset();
-    if (this.frame) cancelAnimationFrame(this.frame);
-  }
-
   private evaluate(event: PointerEvent): void {
     if (this.callbacks.isOverCard(event.target)) return;
     const mention = mentionAtPoint(this.scanner, this.doc, event.clientX, event.clientY);
@@ -89,6 +95,7 @@ export class HoverController {
 
   private startGrace(): void {
     this.cancelGrace();
+    if (this.signal.aborted) return;
     this.graceTimer = window.setTimeout(() => {
       if (this.overCard || this.current) return;
       this.openFor = null;

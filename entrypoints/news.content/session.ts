@@ -20,7 +20,8 @@ const RESCAN_ROOT = `${PARAGRAPH_SELECTOR}, article, section`;
 /**
  * One running instance of Backstory on a page: scanner, mutation observer, hover and card.
  * Created when Backstory is active on the page, stopped (leaving the page exactly as it was)
- * when it is switched off or the extension goes away.
+ * when it is switched off or the extension goes away. Every part takes the session's one
+ * AbortSignal and ties its listeners, observers, timers and highlights to it: stopping is aborting.
  */
 export class PageSession {
   private readonly scanner: PageScanner;
@@ -48,11 +49,12 @@ export class PageSession {
     settings: Settings,
     private readonly pageDate: string | undefined,
   ) {
+    const { signal } = this.abort;
     this.settings = settings;
     this.byId = new Map(snapshot.entities.map((entity) => [entity.id, entity]));
-    this.highlights = createHighlightRegistry(CSS.highlights, settings.highlightStyle);
-    this.nearViewport = new HighlightWindow(this.highlights);
-    this.scanner = new PageScanner(createMatcher(onlyKinds(snapshot, settings.kinds)), this.scannerHost(), { pageDate });
+    this.highlights = createHighlightRegistry(CSS.highlights, settings.highlightStyle, signal);
+    this.nearViewport = new HighlightWindow(this.highlights, signal);
+    this.scanner = new PageScanner(createMatcher(onlyKinds(snapshot, settings.kinds)), this.scannerHost(), signal, { pageDate });
     this.card = new CardController(
       doc,
       {
@@ -67,6 +69,7 @@ export class PageSession {
         onClosed: () => this.hover.reset(),
         onPointer: (inside) => (inside ? this.hover.cardEntered() : this.hover.cardLeft()),
       },
+      signal,
     );
     this.hover = new HoverController(
       this.scanner,
@@ -76,9 +79,12 @@ export class PageSession {
         close: () => this.card.close(),
         isOverCard: (target) => this.card.contains(target as Node | null),
       },
+      signal,
       settings.dwellMs,
     );
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
+    signal.addEventListener('abort', () => clearTimeout(this.castTimer), { once: true });
   }
 
   start(): void {
@@ -100,13 +106,7 @@ export class PageSession {
   /** Removes every trace of Backstory from the page. */
   stop(): void {
     this.abort.abort();
-    this.observer.disconnect();
-    this.scanner.stop();
-    this.hover.destroy();
-    this.card.destroy();
-    this.nearViewport.disconnect();
-    this.highlights.clear();
-    clearTimeout(this.castTimer);
+    // The badge counts the page's cast: there is none now.
     void this.call('reportCast', { count: 0 }).catch(() => undefined);
   }
 
@@ -170,7 +170,7 @@ export class PageSession {
 
   private scannerHost() {
     return {
-      schedule: (work: () => void) => whenIdle(work, 500),
+      schedule: (work: () => void) => whenIdle(work, 500, this.abort.signal),
       now: () => performance.now(),
       measure: (start: number, end: number) => measure('backstory:scan', start, end),
       addHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.add(kind, range),
@@ -219,7 +219,7 @@ export class PageSession {
    * Throttled rather than debounced: a page that never stops changing still gets its cast.
    */
   private castChanged(): void {
-    if (this.castTimer) return;
+    if (this.castTimer || this.abort.signal.aborted) return;
     this.castTimer = window.setTimeout(() => {
       this.castTimer = 0;
       void this.syncCast();
@@ -256,10 +256,22 @@ export class PageSession {
   }
 }
 
-/** Runs `work` when the main thread is idle, or after `timeout` ms at the latest. */
-function whenIdle(work: () => void, timeout: number): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout });
-  else setTimeout(work, 16);
+/** Runs `work` when the main thread is idle, or after `timeout` ms at the latest; never once `signal` aborts. */
+function whenIdle(work: () => void, timeout: number, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  const run = () => {
+    signal.removeEventListener('abort', cancel);
+    work();
+  };
+  let cancel: () => void;
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout });
+    cancel = () => cancelIdleCallback(id);
+  } else {
+    const id = setTimeout(run, 16);
+    cancel = () => clearTimeout(id);
+  }
+  signal.addEventListener('abort', cancel, { once: true });
 }
 
 /**
@@ -269,14 +281,13 @@ function whenIdle(work: () => void, timeout: number): void {
 function inIdleSteps(makeSteps: () => Array<() => void>, signal: AbortSignal): void {
   let steps: Array<() => void> | null = null;
   const next = () => {
-    if (signal.aborted) return;
     steps ??= makeSteps();
     const step = steps.shift();
     if (!step) return;
     step();
-    if (steps.length) whenIdle(next, 2_000);
+    if (steps.length) whenIdle(next, 2_000, signal);
   };
-  whenIdle(next, 2_000);
+  whenIdle(next, 2_000, signal);
 }
 
 function before(a: Mention, b: Mention): boolean {

@@ -61,7 +61,8 @@ interface PendingMatch {
 /**
  * Scans a page incrementally: roots are queued (the body at start, changed blocks later) and read
  * in small slices of idle time. Every slice is one `backstory:scan` measure. A text node's old
- * mentions are dropped whenever it is scanned again, so nothing is ever marked twice.
+ * mentions are dropped whenever it is scanned again, so nothing is ever marked twice. When `signal`
+ * aborts, every mention (and so every highlight) is removed and no more work is done.
  */
 export class PageScanner {
   readonly context: PageContext;
@@ -72,7 +73,6 @@ export class PageScanner {
   /** Blocks read by the walker but not matched yet. */
   private blocks: TextBlock[] = [];
   private scheduled = false;
-  private stopped = false;
   /**
    * Context-needing matches that did not link yet, by the first text node of their block: a block
    * scanned again drops its own at once, whatever the number of others.
@@ -88,9 +88,11 @@ export class PageScanner {
   constructor(
     readonly matcher: Matcher,
     private readonly host: ScannerHost,
+    private readonly signal: AbortSignal,
     gate: GateOptions = {},
   ) {
     this.context = new PageContext(matcher.snapshot, gate);
+    signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   /**
@@ -99,7 +101,7 @@ export class PageScanner {
    * have the container rescanned once per node).
    */
   enqueue(root: Node): void {
-    if (this.stopped || this.saturated) return;
+    if (this.signal.aborted || this.saturated) return;
     if (this.queued.has(root) || this.hasQueuedAncestor(root)) return;
     this.queue.push(root);
     this.queued.add(root);
@@ -152,18 +154,18 @@ export class PageScanner {
     if (dropped) this.host.onChange?.();
   }
 
-  /** Removes every highlight and stops all work. */
-  stop(): void {
-    this.stopped = true;
+  /** Removes every highlight and drops all work (when the signal aborts). */
+  private stop(): void {
     this.queue.length = 0;
     this.queued.clear();
     this.walker = null;
     this.blocks = [];
+    this.pending.clear();
     for (const mention of [...this.mentions]) this.remove(mention);
   }
 
   private kick(): void {
-    if (this.scheduled || this.stopped) return;
+    if (this.scheduled || this.signal.aborted) return;
     this.scheduled = true;
     this.host.schedule(() => {
       this.scheduled = false;
@@ -172,7 +174,7 @@ export class PageScanner {
   }
 
   private runChunk(): void {
-    if (this.stopped) return;
+    if (this.signal.aborted) return;
     const start = this.host.now();
     let changed = false;
     // Text matched since the clock was last read: reading it costs more than matching a short block.

@@ -76,6 +76,8 @@ function scan(snapshotJson: string): Promise<EngineRun> {
           highlights.get(kind)!.delete(painted);
         },
       },
+      // The bench page is never torn down: a signal that never aborts.
+      new AbortController().signal,
       { pageDate: readPublicationDate(document) },
     );
     scanner.enqueue(document.body);

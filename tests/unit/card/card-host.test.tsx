@@ -10,8 +10,8 @@ function content(): CardContent {
   return { entity, sources: new Map(), lookup: () => undefined, onOpenEntity: () => undefined };
 }
 
-function newHost() {
-  return new CardHost(document, { onPointerEnter: () => undefined, onPointerLeave: () => undefined, onKeyDown: () => undefined });
+function newHost(signal = new AbortController().signal) {
+  return new CardHost(document, { onPointerEnter: () => undefined, onPointerLeave: () => undefined, onKeyDown: () => undefined }, signal);
 }
 
 describe('card host', () => {
@@ -29,7 +29,8 @@ describe('card host', () => {
 
   it('shows the card after a prewarm, in its own shadow root, named for the entity', () => {
     document.body.innerHTML = '<p>Antony Blinken arrived.</p>';
-    const host = newHost();
+    const session = new AbortController();
+    const host = newHost(session.signal);
     for (const step of host.prewarmSteps(content())) step();
     host.show(content(), { left: 10, top: 10, right: 100, bottom: 30 }, false);
     const element = document.querySelector('backstory-card');
@@ -37,7 +38,20 @@ describe('card host', () => {
     expect(dialog?.getAttribute('aria-labelledby')).toBe('bs-card-name');
     expect(element?.shadowRoot?.getElementById('bs-card-name')?.textContent).toBe('Antony Blinken');
     expect(host.isOpen).toBe(true);
-    host.destroy();
+    session.abort();
     expect(document.querySelector('backstory-card')).toBeNull();
+  });
+
+  it('leaves the page when its signal aborts and never comes back', () => {
+    document.body.innerHTML = '<p>Antony Blinken arrived.</p>';
+    const session = new AbortController();
+    const host = newHost(session.signal);
+    host.show(content(), { left: 10, top: 10, right: 100, bottom: 30 }, false);
+    session.abort();
+    expect(document.querySelector('backstory-card')).toBeNull();
+    expect(host.isOpen).toBe(false);
+    host.show(content(), { left: 10, top: 10, right: 100, bottom: 30 }, false);
+    expect(document.querySelector('backstory-card')).toBeNull();
+    expect(host.isOpen).toBe(false);
   });
 });

@@ -36,9 +36,15 @@ function rangeOver(node: Text): MentionRange {
   return { startContainer: node, startOffset: 0, endContainer: node, endOffset: node.length };
 }
 
-/** The window under test; the painted range is the mention's own object, so a test can compare them. */
-function windowOver(sink: { add(kind: string, range: AbstractRange): void; remove(kind: string, range: AbstractRange): void }) {
-  return new HighlightWindow(sink, (range) => range as unknown as AbstractRange);
+/**
+ * The window under test; the painted range is the mention's own object, so a test can compare them.
+ * `signal` is its page session's (one that never ends unless a test passes its own).
+ */
+function windowOver(
+  sink: { add(kind: string, range: AbstractRange): void; remove(kind: string, range: AbstractRange): void },
+  signal = new AbortController().signal,
+) {
+  return new HighlightWindow(sink, signal, (range) => range as unknown as AbstractRange);
 }
 
 describe('highlights near the viewport', () => {
@@ -151,10 +157,14 @@ describe('highlights near the viewport', () => {
     document.body.innerHTML = '<p id="p"><b>Hamas</b> and <b>Qatar</b></p>';
     const made: MentionRange[] = [];
     const painted = new Set<AbstractRange>();
-    const window = new HighlightWindow({ add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) }, (range) => {
-      made.push(range);
-      return { ...range, collapsed: false } as AbstractRange;
-    });
+    const window = new HighlightWindow(
+      { add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) },
+      new AbortController().signal,
+      (range) => {
+        made.push(range);
+        return { ...range, collapsed: false } as AbstractRange;
+      },
+    );
     const [hamas, qatar] = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
     window.add('organization', hamas!);
     window.add('place', qatar!);
@@ -169,5 +179,22 @@ describe('highlights near the viewport', () => {
     FakeObserver.last.report(paragraph, true);
     expect(made).toEqual([hamas, qatar, qatar]);
     expect(painted.size).toBe(1);
+  });
+
+  it('stops watching when its signal aborts, and watches nothing added after', () => {
+    document.body.innerHTML = '<p id="a"><b>Hamas</b></p><p id="b"><b>Qatar</b></p>';
+    const painted: AbstractRange[] = [];
+    const session = new AbortController();
+    const window = windowOver({ add: (_k, r) => void painted.push(r), remove: () => undefined }, session.signal);
+    const [hamas, qatar] = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
+    window.add('organization', hamas!);
+    expect(FakeObserver.last.observed.size).toBe(1);
+    session.abort();
+    expect(FakeObserver.last.observed.size).toBe(0);
+    window.add('place', qatar!);
+    expect(FakeObserver.last.observed.size).toBe(0);
+    FakeObserver.last.report(document.getElementById('a')!, true);
+    FakeObserver.last.report(document.getElementById('b')!, true);
+    expect(painted).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { WORLD } from '../match/world';
 /**
  * A scanner over happy-dom with a host that runs scheduled passes on demand and keeps the
  * "highlights" as plain lists, so a test can read what is marked and how often. `hostChanges`
- * replaces parts of that host (a fake clock, for instance).
+ * replaces parts of that host (a fake clock, for instance); `abort` ends the scanner's page session.
  */
 function setUp(html: string, hostChanges: Partial<ScannerHost> = {}) {
   document.body.innerHTML = html;
@@ -26,7 +26,8 @@ function setUp(html: string, hostChanges: Partial<ScannerHost> = {}) {
     },
     ...hostChanges,
   };
-  const scanner = new PageScanner(createMatcher(compileSnapshot('test', WORLD)), host);
+  const session = new AbortController();
+  const scanner = new PageScanner(createMatcher(compileSnapshot('test', WORLD)), host, session.signal);
   const run = () => {
     while (tasks.length) tasks.shift()!();
   };
@@ -42,7 +43,7 @@ function setUp(html: string, hostChanges: Partial<ScannerHost> = {}) {
       })
       .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
       .map((m) => m.label);
-  return { scanner, run, marked, highlighted, passes: () => passes };
+  return { scanner, run, marked, highlighted, passes: () => passes, pending: () => tasks.length, abort: () => session.abort() };
 }
 
 describe('page scanner', () => {
@@ -170,14 +171,25 @@ describe('page scanner', () => {
     expect(page.highlighted).toHaveLength(1);
   });
 
-  it('stops: every highlight removed and no more work', () => {
+  it('stops when its signal aborts: every highlight removed and no more work', () => {
     const page = setUp('<p>Hamas and Israel.</p>');
     page.scanner.enqueue(document.body);
     page.run();
-    page.scanner.stop();
+    page.abort();
     page.scanner.enqueue(document.body);
     page.run();
     expect(page.highlighted).toHaveLength(0);
     expect(page.scanner.mentions.size).toBe(0);
+  });
+
+  it('does nothing in a pass scheduled before its signal aborted, and schedules no more', () => {
+    const page = setUp(Array.from({ length: 40 }, (_, i) => `<p>Hamas said ${i}.</p>`).join(''));
+    page.scanner.enqueue(document.body);
+    expect(page.pending()).toBe(1);
+    page.abort();
+    page.run();
+    expect(page.passes()).toBe(0);
+    expect(page.pending()).toBe(0);
+    expect(page.highlighted).toHaveLength(0);
   });
 });

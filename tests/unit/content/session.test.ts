@@ -1,0 +1,174 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PageSession } from '../../../entrypoints/news.content/session';
+import { compileSnapshot } from '../../../lib/match/snapshot';
+import type { Client } from '../../../lib/messaging/client';
+import { defaultSettings } from '../../../lib/settings/settings';
+import { WORLD } from '../match/world';
+
+/**
+ * A page session over happy-dom, with the browser parts happy-dom lacks (the highlight registry,
+ * IntersectionObserver, idle callbacks) replaced by small fakes that record what is still live, and
+ * every timer and frame under Vitest's fake clock. A part that ignored the session's signal would
+ * leave a listener, an observer, a timer or a highlight behind.
+ */
+
+class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+}
+
+class FakeIntersectionObserver {
+  static all: FakeIntersectionObserver[] = [];
+  readonly observed = new Set<Element>();
+  constructor(readonly callback: (entries: IntersectionObserverEntry[]) => void) {
+    FakeIntersectionObserver.all.push(this);
+  }
+  observe(element: Element) {
+    this.observed.add(element);
+  }
+  unobserve(element: Element) {
+    this.observed.delete(element);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  /** Everything watched comes near the viewport. */
+  reportAllNear() {
+    this.callback([...this.observed].map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry));
+  }
+}
+
+class TrackedMutationObserver extends MutationObserver {
+  static observing = new Set<MutationObserver>();
+  override observe(target: Node, options?: MutationObserverInit) {
+    TrackedMutationObserver.observing.add(this);
+    super.observe(target, options);
+  }
+  override disconnect() {
+    TrackedMutationObserver.observing.delete(this);
+    super.disconnect();
+  }
+}
+
+/** Listeners added to the document or the window, with the options they were added with. */
+const pageListeners: Array<{ type: string; options: AddEventListenerOptions | boolean | undefined }> = [];
+let registry: Map<string, FakeHighlight>;
+const calls: Array<[string, unknown]> = [];
+/** Every session a test started: the document outlives a test, so each is stopped after it. */
+const sessions: PageSession[] = [];
+
+const call = (async (name: string, payload: { ids?: string[] }) => {
+  calls.push([name, payload]);
+  if (name === 'getEntities') return { entities: WORLD.filter((entity) => payload.ids!.includes(entity.id)), sources: [] };
+  return null;
+}) as unknown as Client;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+  registry = new Map([['a-page-highlight', new FakeHighlight()]]);
+  FakeIntersectionObserver.all = [];
+  TrackedMutationObserver.observing.clear();
+  pageListeners.length = 0;
+  calls.length = 0;
+  vi.stubGlobal('CSS', { highlights: registry });
+  vi.stubGlobal('Highlight', FakeHighlight);
+  vi.stubGlobal(
+    'StaticRange',
+    class {
+      constructor(init: StaticRangeInit) {
+        Object.assign(this, init);
+      }
+    },
+  );
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  vi.stubGlobal('MutationObserver', TrackedMutationObserver);
+  vi.stubGlobal('requestIdleCallback', (work: () => void) => setTimeout(work, 1));
+  vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id));
+  for (const target of [document, window]) {
+    const add = target.addEventListener.bind(target);
+    vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
+      pageListeners.push({ type, options });
+      add(type, listener, options);
+    });
+  }
+});
+
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.stop();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+/** Lets promises and the mutation observer's delivery run. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+async function runningSession() {
+  document.body.innerHTML = '<p id="story">Antony Blinken met Hamas officials.</p>';
+  const session = new PageSession(document, compileSnapshot('test', WORLD), call, defaultSettings(), '2023-11-05');
+  sessions.push(session);
+  session.start();
+  // Enough idle slices for the scan to finish even when a slice runs out of budget on a busy machine.
+  await vi.advanceTimersByTimeAsync(50);
+  for (const observer of FakeIntersectionObserver.all) observer.reportAllNear();
+  return session;
+}
+
+const ourHighlights = () => [...registry.keys()].filter((name) => name.startsWith('backstory'));
+const pointerMove = () => new (window.PointerEvent ?? MouseEvent)('pointermove', { clientX: 5, clientY: 5, bubbles: true });
+
+describe('page session teardown', () => {
+  it('marks the page while it runs', async () => {
+    await runningSession();
+    expect(ourHighlights().length).toBeGreaterThan(0);
+    expect([...registry.values()].reduce((sum, highlight) => sum + highlight.size, 0)).toBe(2);
+  });
+
+  it('stopping leaves no highlight, observer, listener, timer or card of its own behind', async () => {
+    const session = await runningSession();
+    // Work in flight: an open card, a flashed mention, a pointer being sampled, a changed paragraph queued.
+    const text = document.getElementById('story')!.firstChild as Text;
+    document.getSelection()!.setBaseAndExtent(text, 20, text, 22);
+    expect(await session.lookUpSelection(undefined)).toBe(true);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(document.querySelector('backstory-card')).not.toBeNull();
+    expect(session.jumpTo('hamas')).toBe(true);
+    document.dispatchEvent(pointerMove());
+    document.getElementById('story')!.append(' Qatar replied.');
+    await settle();
+    expect(vi.getTimerCount()).toBeGreaterThan(2);
+    expect(TrackedMutationObserver.observing.size).toBe(1);
+    expect(pageListeners.length).toBeGreaterThan(0);
+
+    session.stop();
+
+    expect(ourHighlights()).toEqual([]);
+    expect([...registry.keys()]).toEqual(['a-page-highlight']);
+    expect(FakeIntersectionObserver.all.every((observer) => observer.observed.size === 0)).toBe(true);
+    expect(TrackedMutationObserver.observing.size).toBe(0);
+    expect(document.querySelector('backstory-card')).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+    for (const { type, options } of pageListeners) {
+      expect({ type, aborted: typeof options === 'object' && options.signal?.aborted }).toEqual({ type, aborted: true });
+    }
+    expect(calls.at(-1)).toEqual(['reportCast', { count: 0 }]);
+  });
+
+  it('after stopping, a change to the page or a pointer moving over it starts no work', async () => {
+    const session = await runningSession();
+    session.stop();
+    document.getElementById('story')!.append(' Hamas replied.');
+    const added = document.createElement('p');
+    added.textContent = 'Antony Blinken left.';
+    document.body.append(added);
+    document.dispatchEvent(pointerMove());
+    window.dispatchEvent(new Event('scroll'));
+    await settle();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(ourHighlights()).toEqual([]);
+    expect(FakeIntersectionObserver.all.every((observer) => observer.observed.size === 0)).toBe(true);
+    expect(session.cast()).toEqual([]);
+    expect(document.querySelector('backstory-card')).toBeNull();
+  });
+});
