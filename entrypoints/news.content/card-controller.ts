@@ -136,6 +136,7 @@ export class CardController {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    if (!event.isTrusted) return;
     if (event.key === 'Escape') {
       event.stopPropagation();
       this.close();

@@ -5,6 +5,7 @@ import { EntityCard } from '../../components/EntityCard';
 import type { EntityRef } from '../../lib/card/card-model';
 import { placeCard, type Rect } from '../../lib/dom/position';
 import type { Entity, Source } from '../../lib/schema/dataset';
+import { PERF_MARKS } from './perf';
 
 const HOST_CSS = `
 :host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; z-index: 2147483647 !important; display: block !important; }
@@ -157,7 +158,8 @@ export class CardHost {
     if (this.mount && this.host?.isConnected) return this.mount;
     const host = this.doc.createElement('backstory-card');
     host.setAttribute('data-backstory-ui', '');
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed: the page's scripts cannot read the card (local edits included). Test builds leave it open to read it.
+    const shadow = host.attachShadow({ mode: PERF_MARKS ? 'open' : 'closed' });
     const style = this.doc.createElement('style');
     style.textContent = HOST_CSS + cardCss;
     const mount = this.doc.createElement('div');

@@ -1,8 +1,9 @@
 /**
  * User-timing entries, only in builds made with BACKSTORY_PERF_MARKS=1 (the end-to-end tests and the
  * bench). A news page's own scripts can read the document's performance timeline, and analytics
- * collect it: a production build must put nothing there. The flag is replaced at build time, so a
- * production build carries none of this code.
+ * collect it: a release build must put nothing there. The flag is replaced at build time, so a
+ * release build carries none of this code. The same builds leave the card's shadow root open, so
+ * that tests can read the card (a release build closes it: see card-host.tsx).
  */
 declare const __BACKSTORY_PERF_MARKS__: boolean;
 

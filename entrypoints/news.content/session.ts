@@ -94,13 +94,23 @@ export class PageSession {
     // section, or hiding one, is scanned again.
     this.observer.observe(body, { childList: true, subtree: true, characterData: true, attributeFilter: SKIP_ATTRIBUTE_NAMES });
     this.scanner.enqueue(body);
-    this.doc.addEventListener('pointermove', this.hover.onPointerMove, { passive: true, capture: true, signal });
-    this.doc.addEventListener('keydown', (event) => event.key === 'Escape' && this.card.close(), { signal });
-    this.doc.addEventListener('pointerdown', (event) => !this.card.contains(event.target as Node) && this.card.close(), {
-      signal,
-      capture: true,
-    });
-    this.doc.defaultView?.addEventListener('scroll', () => this.card.onScroll(), { passive: true, signal });
+    // Only the reader's own input counts: events the page makes up (isTrusted false) never open or close a card.
+    this.doc.addEventListener('pointermove', trusted(this.hover.onPointerMove), { passive: true, capture: true, signal });
+    this.doc.addEventListener(
+      'keydown',
+      trusted((event: KeyboardEvent) => event.key === 'Escape' && this.card.close()),
+      { signal },
+    );
+    this.doc.addEventListener(
+      'pointerdown',
+      trusted((event: PointerEvent) => !this.card.contains(event.target as Node) && this.card.close()),
+      { signal, capture: true },
+    );
+    this.doc.defaultView?.addEventListener(
+      'scroll',
+      trusted(() => this.card.onScroll()),
+      { passive: true, signal },
+    );
   }
 
   /** Removes every trace of Backstory from the page. */
@@ -302,4 +312,11 @@ function onlyKinds(snapshot: MatcherSnapshot, kinds: readonly Entity['kind'][]):
   if (kinds.length === 4) return snapshot;
   const allowed = new Set(kinds);
   return { ...snapshot, aliases: snapshot.aliases.filter(([, entity]) => allowed.has(snapshot.entities[entity]!.kind)) };
+}
+
+/** A listener that ignores events the page dispatched itself. */
+function trusted<E extends Event>(listener: (event: E) => unknown): (event: E) => void {
+  return (event) => {
+    if (event.isTrusted) listener(event);
+  };
 }
