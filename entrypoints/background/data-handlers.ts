@@ -48,7 +48,7 @@ async function readOwnBlob(url: string): Promise<string | { tooLarge: number }> 
 }
 
 /** Everything the options page asks for: the handlers other than reading for pages and searching. */
-type DataHandlers = Omit<Handlers, 'getSnapshot' | 'getEntities' | 'reportCast' | 'search'>;
+type DataHandlers = Omit<Handlers, 'matchBlocks' | 'getEntities' | 'reportCast' | 'search'>;
 
 /** Characters per export message (JSON escaping can double them; messages are capped at 64 MB). */
 const EXPORT_PART = 8 * 1024 * 1024;

@@ -1,8 +1,8 @@
 import type { BackstoryDB } from '../../lib/db/tables';
 import * as repo from '../../lib/db/repository';
-import { loadSnapshot } from '../../lib/db/snapshot-store';
 import type { Handlers } from '../../lib/messaging/handlers';
 import { createDataHandlers, type DataEffects } from './data-handlers';
+import { createMatching } from './matching';
 import { createSearch } from './search';
 
 export interface BackgroundEffects {
@@ -12,8 +12,9 @@ export interface BackgroundEffects {
 /** The background's answers to every message in the protocol (the dispatcher waits for readiness). */
 export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, dataEffects?: DataEffects): Handlers {
   const search = createSearch(db);
+  const match = createMatching(db);
   return {
-    getSnapshot: () => loadSnapshot(db),
+    matchBlocks: ({ texts, kinds }) => match(texts, kinds),
     getEntities: ({ ids }) => repo.getEntities(db, ids),
     reportCast: async ({ count }, sender) => {
       const tabId = sender.tab?.id;

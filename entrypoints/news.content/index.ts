@@ -43,9 +43,9 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   let starting: Promise<void> | null = null;
 
   async function start(): Promise<void> {
-    const snapshot = await call('getSnapshot', {});
     if (ctx.isInvalid || session || !isActiveOn(settings, location.hostname, curated)) return;
-    session = new PageSession(document, snapshot, call, settings, pageDate);
+    // The background matches the page's text as the session sends it: nothing to fetch first.
+    session = new PageSession(document, call, settings, pageDate);
     session.start();
   }
   function stop(): void {

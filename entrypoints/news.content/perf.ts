@@ -9,8 +9,8 @@ declare const __BACKSTORY_PERF_MARKS__: boolean;
 
 export const PERF_MARKS: boolean = __BACKSTORY_PERF_MARKS__;
 
-export function measure(name: string, start: number, end: number): void {
-  if (PERF_MARKS) performance.measure(name, { start, end });
+export function measure(name: string, start: number, end: number, detail?: unknown): void {
+  if (PERF_MARKS) performance.measure(name, { start, end, detail });
 }
 
 export function mark(name: string, detail: unknown): void {

@@ -1,18 +1,18 @@
 import { isBlockSeparator, isInSkippedSubtree, PARAGRAPH_SELECTOR, SKIP_ATTRIBUTE_NAMES } from '../../lib/dom/extract';
 import { liveRange, mentionAtSelection } from '../../lib/dom/hit-test';
 import { PageScanner, type Mention, type MentionRange } from '../../lib/dom/page-scanner';
-import { createMatcher } from '../../lib/match/matcher';
-import type { MatcherSnapshot } from '../../lib/match/snapshot';
 import type { Client } from '../../lib/messaging/client';
 import type { ContentScriptCalls } from '../../lib/messaging/protocol';
 import type { CastEntry } from '../../lib/messaging/content-protocol';
 import type { Entity, Source } from '../../lib/schema/dataset';
 import type { Settings } from '../../lib/settings/settings';
+import type { EntityRef } from '../../lib/card/card-model';
 import { CardController } from './card-controller';
 import { createHighlightRegistry } from './highlight-registry';
 import { HighlightWindow } from './highlight-window';
 import { HoverController } from './hover';
 import { mark, measure } from './perf';
+import { RemoteMatches } from './remote-matches';
 
 /** Where a change is rescanned from: its paragraph, or the post around it. */
 const RESCAN_ROOT = `${PARAGRAPH_SELECTOR}, article, section`;
@@ -32,7 +32,9 @@ export class PageSession {
   private readonly observer: MutationObserver;
   private readonly entities = new Map<string, Entity>();
   private readonly sources = new Map<string, Source>();
-  private readonly byId: Map<string, MatcherSnapshot['entities'][number]>;
+  private readonly source: RemoteMatches;
+  /** Name and kind of entities the page's cards refer to, as the background reported them. */
+  private readonly refs = new Map<string, EntityRef>();
   private readonly abort = new AbortController();
   /** Per entity, the mention the popup last jumped to (the next jump goes to the one after). */
   private readonly jumpIndex = new Map<string, number>();
@@ -44,23 +46,22 @@ export class PageSession {
 
   constructor(
     private readonly doc: Document,
-    snapshot: MatcherSnapshot,
     private readonly call: Client<ContentScriptCalls>,
     settings: Settings,
     private readonly pageDate: string | undefined,
   ) {
     const { signal } = this.abort;
     this.settings = settings;
-    this.byId = new Map(snapshot.entities.map((entity) => [entity.id, entity]));
+    this.source = new RemoteMatches((texts, kinds) => call('matchBlocks', { texts, kinds }), settings.kinds);
     this.highlights = createHighlightRegistry(CSS.highlights, settings.highlightStyle, signal);
     this.nearViewport = new HighlightWindow(this.highlights, signal);
-    this.scanner = new PageScanner(createMatcher(onlyKinds(snapshot, settings.kinds)), this.scannerHost(), signal, { pageDate });
+    this.scanner = new PageScanner(this.source, this.scannerHost(), signal, { pageDate });
     this.card = new CardController(
       doc,
       {
         entities: this.entities,
         sources: this.sources,
-        lookup: (id) => this.byId.get(id),
+        lookup: (id) => this.refs.get(id) ?? this.source.byId(id),
         load: (ids) => this.load(ids),
       },
       {
@@ -139,7 +140,7 @@ export class PageSession {
     return [...counts.entries()]
       .sort(([, a], [, b]) => (before(a.first, b.first) ? -1 : 1))
       .map(([index, { count }]) => {
-        const entity = this.scanner.snapshot.entities[index]!;
+        const entity = this.scanner.entities[index]!;
         return { id: entity.id, name: entity.name, kind: entity.kind, count };
       });
   }
@@ -171,10 +172,11 @@ export class PageSession {
     // Not a marked mention (for example a bare surname without context): look the words up directly.
     const words = (text ?? selection?.toString() ?? '').trim();
     if (!words || !selection || selection.rangeCount === 0) return false;
-    const match = this.scanner.matcher.findMatches(words)[0];
-    const index = match?.entities[0];
+    const range = selection.getRangeAt(0).cloneRange();
+    const [matches] = await this.source.match([words]);
+    const index = matches?.[0]?.entities[0];
     if (index === undefined) return false;
-    await this.card.open(this.scanner.snapshot.entities[index]!.id, selection.getRangeAt(0).cloneRange(), true);
+    await this.card.open(this.scanner.entities[index]!.id, range, true);
     return true;
   }
 
@@ -182,7 +184,8 @@ export class PageSession {
     return {
       schedule: (work: () => void) => whenIdle(work, 500, this.abort.signal),
       now: () => performance.now(),
-      measure: (start: number, end: number) => measure('backstory:scan', start, end),
+      // `idle` tells tests and the bench that nothing is left to read or to hear back about.
+      measure: (start: number, end: number) => measure('backstory:scan', start, end, { idle: this.scanner.idle }),
       addHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.add(kind, range),
       removeHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.remove(kind, range),
       onChange: () => this.castChanged(),
@@ -263,6 +266,7 @@ export class PageSession {
     const bundle = await this.call('getEntities', { ids });
     for (const entity of bundle.entities) this.entities.set(entity.id, entity);
     for (const source of bundle.sources) this.sources.set(source.id, source);
+    for (const ref of bundle.refs) this.refs.set(ref.id, ref);
   }
 }
 
@@ -308,12 +312,6 @@ function before(a: Mention, b: Mention): boolean {
 }
 
 /** The snapshot without the aliases of kinds the user chose not to mark. */
-function onlyKinds(snapshot: MatcherSnapshot, kinds: readonly Entity['kind'][]): MatcherSnapshot {
-  if (kinds.length === 4) return snapshot;
-  const allowed = new Set(kinds);
-  return { ...snapshot, aliases: snapshot.aliases.filter(([, entity]) => allowed.has(snapshot.entities[entity]!.kind)) };
-}
-
 /** A listener that ignores events the page dispatched itself. */
 function trusted<E extends Event>(listener: (event: E) => unknown): (event: E) => void {
   return (event) => {

@@ -5,7 +5,7 @@ import { readEntities } from './buckets';
 import { catalogKey } from './catalog';
 import type { BackstoryDB } from './tables';
 import type { DatasetInfo } from './commit';
-import { citedSources, readDatasetInfo } from './repository';
+import { citedSources, readDatasetInfo, referencedIds } from './repository';
 import { loadCatalog } from './snapshot-store';
 import { readMeta } from './state';
 
@@ -109,29 +109,6 @@ export async function getEntityDetail(db: BackstoryDB, id: string): Promise<Enti
     names: [...named.values()].map((other) => ({ id: other.id, name: other.name, kind: other.kind })),
     sourceIds: (meta?.sources ?? []).map((source) => source.id),
   };
-}
-
-/** Ids of the entities an entity names: relation targets, speakers, claimants, organisations, places. */
-function referencedIds(entity: Entity): Set<string> {
-  const ids = new Set<string>();
-  const add = (ref: string | undefined) => ref !== undefined && ids.add(ref);
-  for (const relation of entity.relations ?? []) add(relation.target);
-  for (const quote of entity.quotes ?? []) add(quote.speaker);
-  for (const fact of entity.facts ?? []) for (const ref of fact.claimedBy ?? []) add(ref);
-  if (entity.kind === 'person') {
-    add(entity.nationality);
-    for (const role of entity.roles) add(role.organization);
-  }
-  if (entity.kind === 'organization') {
-    add(entity.parent);
-    add(entity.country);
-  }
-  if (entity.kind === 'place') add(entity.locatedIn);
-  if (entity.kind === 'event') {
-    add(entity.place);
-    for (const ref of entity.participants ?? []) add(ref);
-  }
-  return ids;
 }
 
 export async function getDataOverview(db: BackstoryDB): Promise<DataOverview> {

@@ -1,8 +1,8 @@
 import type { Dataset, Entity, Source } from '../schema/dataset';
-import { zeroPerKind } from '../schema/kinds';
+import { zeroPerKind, type EntityKind } from '../schema/kinds';
 import { readEntities } from './buckets';
 import { commitData, infoFrom, type DatasetInfo } from './commit';
-import { loadSnapshot } from './snapshot-store';
+import { loadEntityIndex, loadSnapshot } from './snapshot-store';
 import { NoDatasetError, readMeta, revisionOf } from './state';
 import type { BackstoryDB, DatasetMeta } from './tables';
 
@@ -11,10 +11,12 @@ import type { BackstoryDB, DatasetMeta } from './tables';
  * the user's edits applied), and the plain replace used for seeding and resets.
  */
 
-/** Entities with the sources they cite, everything a card needs. */
+/** Entities with the sources they cite and the names of the entities they refer to: everything a card needs. */
 export interface EntityBundle {
   entities: Entity[];
   sources: Source[];
+  /** Name and kind of every other entity they refer to (relations, speakers, claimants, organisations, places). */
+  refs: Array<{ id: string; name: string; kind: EntityKind }>;
 }
 
 /**
@@ -42,7 +44,14 @@ export async function getEntities(db: BackstoryDB, ids: readonly string[]): Prom
   const entities = [...new Set(ids)].map((id) => found.get(id)).filter((entity): entity is Entity => entity !== undefined);
   const meta = await readMeta(db);
   const cited = new Set(entities.flatMap(citedSources));
-  return { entities, sources: (meta?.sources ?? []).filter((source) => cited.has(source.id)) };
+  const asked = new Set(entities.map((entity) => entity.id));
+  const others = new Set(entities.flatMap((entity) => [...referencedIds(entity)].filter((id) => !asked.has(id))));
+  const index = others.size ? await loadEntityIndex(db) : null;
+  const refs = [...others].flatMap((id) => {
+    const entity = index?.get(id);
+    return entity ? [{ id, name: entity.name, kind: entity.kind }] : [];
+  });
+  return { entities, sources: (meta?.sources ?? []).filter((source) => cited.has(source.id)), refs };
 }
 
 /** Every source id an entity cites, anywhere in it. */
@@ -54,4 +63,27 @@ export function citedSources(entity: Entity): string[] {
   if (entity.kind === 'person') for (const role of entity.roles) add(role.source);
   if (entity.kind === 'event') for (const phase of entity.phases ?? []) add(phase.source);
   return [...ids];
+}
+
+/** Ids of the entities an entity names: relation targets, speakers, claimants, organisations, places. */
+export function referencedIds(entity: Entity): Set<string> {
+  const ids = new Set<string>();
+  const add = (ref: string | undefined) => ref !== undefined && ids.add(ref);
+  for (const relation of entity.relations ?? []) add(relation.target);
+  for (const quote of entity.quotes ?? []) add(quote.speaker);
+  for (const fact of entity.facts ?? []) for (const ref of fact.claimedBy ?? []) add(ref);
+  if (entity.kind === 'person') {
+    add(entity.nationality);
+    for (const role of entity.roles) add(role.organization);
+  }
+  if (entity.kind === 'organization') {
+    add(entity.parent);
+    add(entity.country);
+  }
+  if (entity.kind === 'place') add(entity.locatedIn);
+  if (entity.kind === 'event') {
+    add(entity.place);
+    for (const ref of entity.participants ?? []) add(ref);
+  }
+  return ids;
 }

@@ -1,4 +1,4 @@
-import type { MatcherSnapshot } from '../match/snapshot';
+import type { MatcherSnapshot, SnapshotEntity } from '../match/snapshot';
 import { Catalog } from './catalog';
 import type { BackstoryDB } from './tables';
 import { NoDatasetError, snapshotVersion } from './state';
@@ -12,6 +12,7 @@ interface Cached {
   version: string;
   snapshot: MatcherSnapshot;
   catalog?: Catalog;
+  byId?: Map<string, SnapshotEntity>;
 }
 
 const cache = new WeakMap<BackstoryDB, Cached>();
@@ -39,4 +40,11 @@ export async function loadCatalog(db: BackstoryDB): Promise<Catalog> {
   const cached = await current(db);
   cached.catalog ??= new Catalog(cached.snapshot);
   return cached.catalog;
+}
+
+/** Every entity's name and kind, by id (from the snapshot, once per data version). */
+export async function loadEntityIndex(db: BackstoryDB): Promise<Map<string, SnapshotEntity>> {
+  const cached = await current(db);
+  cached.byId ??= new Map(cached.snapshot.entities.map((entity) => [entity.id, entity]));
+  return cached.byId;
 }

@@ -1,7 +1,31 @@
 import { PageContext, type GateOptions } from '../match/gate';
 import type { Matcher, RawMatch } from '../match/matcher';
-import type { EntityKind } from '../schema/dataset';
+import type { SnapshotEntity } from '../match/snapshot';
+import type { EntityKind } from '../schema/kinds';
 import { BlockWalker, locate, type TextBlock } from './extract';
+
+/**
+ * Where the scanner's matches come from. In the extension, the background matches (the content
+ * script holds no matcher tables: see entrypoints/news.content/remote-matches.ts); the scan tool, the
+ * bench's standalone engine and the unit tests match in place with `localMatches`.
+ */
+export interface MatchSource {
+  /** The entities matches refer to, by index. The table may grow as answers arrive. */
+  readonly entities: readonly SnapshotEntity[];
+  /** Matches for each text: at once, or when the background answers. */
+  match(texts: readonly string[]): RawMatch[][] | Promise<RawMatch[][]>;
+  /** Text to gather before asking (0: ask block by block, as a matcher in place answers at once). */
+  readonly batchChars: number;
+}
+
+/** Matching in place, with the matcher itself. */
+export function localMatches(matcher: Matcher): MatchSource {
+  return {
+    entities: matcher.snapshot.entities,
+    match: (texts) => texts.map((text) => matcher.findMatches(text)),
+    batchChars: 0,
+  };
+}
 
 /**
  * Where a mention is: the page's own text nodes and offsets. A plain object: the browser's
@@ -58,6 +82,16 @@ interface PendingMatch {
   match: RawMatch;
 }
 
+/** A block sent for matching, with the length of each of its text nodes then (to tell if it changed since). */
+interface Asked {
+  block: TextBlock;
+  lengths: number[];
+}
+
+/** How often a batch is asked again when the background did not answer (its worker stopping, say). */
+const RETRIES = 5;
+const RETRY_MS = 250;
+
 /**
  * Scans a page incrementally: roots are queued (the body at start, changed blocks later) and read
  * in small slices of idle time. Every slice is one `backstory:scan` measure. A text node's old
@@ -70,8 +104,15 @@ export class PageScanner {
   /** The roots in `queue`, for the containment checks that keep one subtree from being queued twice. */
   private readonly queued = new Set<Node>();
   private walker: BlockWalker | null = null;
-  /** Blocks read by the walker but not matched yet. */
+  /** Blocks read by the walker but not asked about yet. */
   private blocks: TextBlock[] = [];
+  /** Blocks gathered for the next question to the match source, and their text length. */
+  private outgoing: Asked[] = [];
+  private outgoingChars = 0;
+  /** Set while the source has a question to answer: one at a time, and reading waits when the next is full. */
+  private asking = false;
+  /** Answers not applied yet, block by block. */
+  private answered: Array<{ asked: Asked; matches: RawMatch[] }> = [];
   private scheduled = false;
   /**
    * Context-needing matches that did not link yet, by the first text node of their block: a block
@@ -86,12 +127,12 @@ export class PageScanner {
   readonly mentions = new Set<Mention>();
 
   constructor(
-    readonly matcher: Matcher,
+    private readonly source: MatchSource,
     private readonly host: ScannerHost,
     private readonly signal: AbortSignal,
     gate: GateOptions = {},
   ) {
-    this.context = new PageContext(matcher.snapshot, gate);
+    this.context = new PageContext(source, gate);
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -109,7 +150,15 @@ export class PageScanner {
   }
 
   get idle(): boolean {
-    return !this.scheduled && this.queue.length === 0 && this.walker === null && this.blocks.length === 0;
+    return (
+      !this.scheduled &&
+      !this.asking &&
+      this.queue.length === 0 &&
+      this.walker === null &&
+      this.blocks.length === 0 &&
+      this.outgoing.length === 0 &&
+      this.answered.length === 0
+    );
   }
 
   /** Mentions covering a text node (for hit-testing). */
@@ -117,12 +166,13 @@ export class PageScanner {
     return this.byNode.get(node) ?? [];
   }
 
-  get snapshot() {
-    return this.matcher.snapshot;
+  /** The entities mentions refer to, by index. */
+  get entities(): readonly SnapshotEntity[] {
+    return this.source.entities;
   }
 
-  entityOf(mention: Mention) {
-    return this.matcher.snapshot.entities[mention.entity]!;
+  entityOf(mention: Mention): SnapshotEntity {
+    return this.source.entities[mention.entity]!;
   }
 
   /** Drops mentions whose text has left the document. */
@@ -160,6 +210,8 @@ export class PageScanner {
     this.queued.clear();
     this.walker = null;
     this.blocks = [];
+    this.outgoing = [];
+    this.answered = [];
     this.pending.clear();
     for (const mention of [...this.mentions]) this.remove(mention);
   }
@@ -184,12 +236,23 @@ export class PageScanner {
         if (this.host.now() - start >= CHUNK_BUDGET_MS) break;
         unclocked = 0;
       }
-      // Blocks already read are matched one at a time, so the budget is checked between blocks.
+      // Answers are applied one block at a time, so the budget is checked between blocks.
+      const done = this.answered.shift();
+      if (done) {
+        if (unchanged(done.asked)) changed = this.scanBlock(done.asked.block, done.matches) || changed;
+        unclocked += done.asked.block.text.length + BLOCK_CHARS;
+        continue;
+      }
+      // The next question is full while one is being answered: reading more waits for the answer.
+      if (this.asking && this.outgoingChars >= this.source.batchChars) break;
       const block = this.blocks.shift();
       if (block) {
         // The page may have removed the block since it was read.
-        if (block.nodes[0]!.isConnected && block.nodes[block.nodes.length - 1]!.isConnected) changed = this.scanBlock(block) || changed;
-        unclocked += block.text.length + BLOCK_CHARS;
+        if (block.nodes[0]!.isConnected && block.nodes[block.nodes.length - 1]!.isConnected) {
+          this.outgoing.push({ block, lengths: block.nodes.map((node) => node.data.length) });
+          this.outgoingChars += block.text.length;
+          if (!this.asking && this.outgoingChars >= this.source.batchChars) this.ask();
+        }
         continue;
       }
       if (!this.walker) {
@@ -205,10 +268,54 @@ export class PageScanner {
       // A walker step reads many nodes: the clock is read before anything else.
       unclocked = CLOCK_EVERY_CHARS;
     }
+    if (this.outgoing.length && !this.asking) this.ask();
     if (this.contextGrew) changed = this.resolvePending() || changed;
     this.host.measure(start, this.host.now());
     if (changed) this.host.onChange?.();
-    if (this.blocks.length || this.walker || this.queue.length) this.kick();
+    if (this.answered.length || (!this.asking && (this.blocks.length || this.walker || this.queue.length))) this.kick();
+  }
+
+  /**
+   * Asks the source about the gathered blocks. A source that answers at once (matching in place)
+   * leaves the answers for the pass to apply; the background's answer comes in a later task, and
+   * the batch is asked again if none comes (its service worker stopped, for instance).
+   */
+  private ask(): void {
+    const batch = this.outgoing;
+    this.outgoing = [];
+    this.outgoingChars = 0;
+    const texts = batch.map((asked) => asked.block.text);
+    const answer = this.source.match(texts);
+    if (Array.isArray(answer)) {
+      this.take(batch, answer);
+      return;
+    }
+    this.asking = true;
+    void this.awaitAnswer(batch, texts, answer);
+  }
+
+  private async awaitAnswer(batch: Asked[], texts: string[], first: Promise<RawMatch[][]>): Promise<void> {
+    let answer = first;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const matches = await answer;
+        if (!this.signal.aborted) this.take(batch, matches);
+        break;
+      } catch (error) {
+        if (this.signal.aborted || attempt > RETRIES) {
+          if (!this.signal.aborted) console.warn('[Backstory] no answer from the background; some text is left unmarked:', error);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS * attempt));
+        answer = Promise.resolve(this.source.match(texts));
+      }
+    }
+    this.asking = false;
+    this.kick();
+  }
+
+  private take(batch: readonly Asked[], matches: readonly RawMatch[][]): void {
+    batch.forEach((asked, i) => this.answered.push({ asked, matches: matches[i] ?? [] }));
   }
 
   private hasQueuedAncestor(node: Node): boolean {
@@ -217,7 +324,7 @@ export class PageScanner {
     return false;
   }
 
-  private scanBlock(block: TextBlock): boolean {
+  private scanBlock(block: TextBlock, matches: readonly RawMatch[]): boolean {
     let changed = false;
     for (const node of block.nodes) {
       const old = this.byNode.get(node);
@@ -227,7 +334,6 @@ export class PageScanner {
       }
     }
     if (this.pending.size) for (const node of block.nodes) this.pending.delete(node);
-    const matches = this.matcher.findMatches(block.text);
     if (!matches.length) return changed;
     if (this.context.establish(matches)) this.contextGrew = true;
     let waiting: PendingMatch[] | undefined;
@@ -305,4 +411,9 @@ export class PageScanner {
     }
     this.host.removeHighlight(this.entityOf(mention).kind, mention.range);
   }
+}
+
+/** Whether a block asked about is still as it was: connected, and each of its text nodes the same length. */
+function unchanged({ block, lengths }: Asked): boolean {
+  return block.nodes.every((node, i) => node.isConnected && node.data.length === lengths[i]);
 }

@@ -1,5 +1,5 @@
 import type { RawMatch } from './matcher';
-import type { MatcherSnapshot } from './snapshot';
+import type { SnapshotEntity } from './snapshot';
 
 /**
  * Context gating: which context-needing matches may link, given what else the page names.
@@ -18,7 +18,7 @@ export class PageContext {
   readonly established = new Set<number>();
 
   constructor(
-    private readonly snapshot: MatcherSnapshot,
+    private readonly snapshot: { readonly entities: readonly SnapshotEntity[] },
     private readonly options: GateOptions = {},
   ) {}
 

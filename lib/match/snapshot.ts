@@ -1,4 +1,5 @@
-import type { Entity, EntityKind } from '../schema/dataset';
+import type { Entity } from '../schema/dataset';
+import { ENTITY_KINDS, type EntityKind } from '../schema/kinds';
 import { aliasKey } from '../text/fold';
 
 /**
@@ -79,4 +80,11 @@ export function compileSnapshot(version: string, entities: readonly Entity[]): M
     }
   });
   return { version, entities: snapshotEntities, aliases };
+}
+
+/** The snapshot with the aliases of entities of other kinds left out (the kinds the reader chose to mark). */
+export function onlyKinds(snapshot: MatcherSnapshot, kinds: readonly EntityKind[]): MatcherSnapshot {
+  const allowed = new Set(kinds);
+  if (ENTITY_KINDS.every((kind) => allowed.has(kind))) return snapshot;
+  return { ...snapshot, aliases: snapshot.aliases.filter(([, entity]) => allowed.has(snapshot.entities[entity]!.kind)) };
 }

@@ -6,8 +6,9 @@ import type { ChangeResult } from '../db/entity-edits';
 import type { ApplyResult } from '../db/import';
 import type { EntityBundle } from '../db/repository';
 import type { SubscriptionView } from '../db/subscriptions';
-import type { MatcherSnapshot } from '../match/snapshot';
+import type { MatchAnswer } from '../match/remote';
 import { Entity } from '../schema/dataset';
+import { ENTITY_KINDS } from '../schema/kinds';
 import type { SearchHit } from '../search/search-index';
 
 /**
@@ -42,8 +43,16 @@ const httpUrl = z
  * them too.
  */
 export const contentScriptCalls = {
-  /** The matcher snapshot for the current data. */
-  getSnapshot: call<MatcherSnapshot>()(none),
+  /**
+   * The mentions in a batch of the page's blocks (matching runs here, once per browser: no matcher
+   * tables in the tab), for the kinds the reader marks.
+   */
+  matchBlocks: call<MatchAnswer>()(
+    z.strictObject({
+      texts: z.array(z.string().max(200_000)).max(2_000),
+      kinds: z.array(z.enum(ENTITY_KINDS)).max(ENTITY_KINDS.length),
+    }),
+  ),
   /** Entities by id, in one batch (the page's cast), with the sources they cite. Unknown ids are left out. */
   getEntities: call<EntityBundle>()(z.strictObject({ ids: z.array(id).max(10_000) })),
   /** How many distinct entities the page names, for the toolbar badge of the sender's tab. */

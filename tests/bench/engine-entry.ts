@@ -6,7 +6,7 @@
  * measures.
  */
 import { readPublicationDate } from '../../lib/dom/page-date';
-import { PageScanner, type MentionRange } from '../../lib/dom/page-scanner';
+import { localMatches, PageScanner, type MentionRange } from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
 import type { MatcherSnapshot } from '../../lib/match/snapshot';
 import { ENTITY_KINDS, type EntityKind } from '../../lib/schema/kinds';
@@ -51,7 +51,7 @@ function scan(snapshotJson: string): Promise<EngineRun> {
     };
     // The content script's own scheduling: idle callbacks with a 500 ms timeout.
     const scanner: PageScanner = new PageScanner(
-      matcher,
+      localMatches(matcher),
       {
         schedule: (work) =>
           requestIdleCallback(

@@ -48,14 +48,18 @@ const LIMITERS = [',', '.', ';', ':', '!', '?', '"', "'", '’', '‘', '“', '
  */
 export const SCAN_QUIET_MS = 1_000;
 
-/** Waits for the first scan pass, then for a quiet moment (no pass for SCAN_QUIET_MS): the scan is over. */
+/**
+ * Waits for the first scan pass, then for a pass that left nothing to read or to hear back about
+ * from the background, followed by a quiet moment (no pass for SCAN_QUIET_MS): the scan is over.
+ */
 export async function waitForScan(page: Page, timeout = 60_000, quietMs = SCAN_QUIET_MS): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout });
   await page.waitForFunction(
     (quiet) => {
-      const entries = performance.getEntriesByName('backstory:scan');
+      const entries = performance.getEntriesByName('backstory:scan') as PerformanceMeasure[];
       const last = entries[entries.length - 1];
-      return !!last && performance.now() - (last.startTime + last.duration) > quiet;
+      const idle = (last?.detail as { idle?: boolean } | null)?.idle !== false;
+      return !!last && idle && performance.now() - (last.startTime + last.duration) > quiet;
     },
     quietMs,
     { timeout, polling: 100 },

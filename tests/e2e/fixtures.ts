@@ -42,17 +42,19 @@ export const test = base.extend<Fixtures>({
 export const expect = test.expect;
 
 /**
- * Waits until Backstory has scanned the page and its highlights have settled (no new scan pass for
- * 300 ms). Polls with plain evaluate calls: a hostile page may have broken what waitForFunction uses.
+ * Waits until Backstory has scanned the page and its highlights have settled: the last scan pass
+ * left nothing to read or to hear back about from the background, and no pass came for 300 ms.
+ * Polls with plain evaluate calls: a hostile page may have broken what waitForFunction uses.
  */
 export async function waitForScan(page: Page): Promise<void> {
   await expect
     .poll(
       () =>
         page.evaluate(() => {
-          const entries = performance.getEntriesByName('backstory:scan');
+          const entries = performance.getEntriesByName('backstory:scan') as PerformanceMeasure[];
           const last = entries[entries.length - 1];
-          return !!last && performance.now() - (last.startTime + last.duration) > 300;
+          const idle = (last?.detail as { idle?: boolean } | null)?.idle === true;
+          return !!last && idle && performance.now() - (last.startTime + last.duration) > 300;
         }),
       { timeout: 15_000, intervals: [100] },
     )

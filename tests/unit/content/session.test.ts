@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageSession } from '../../../entrypoints/news.content/session';
 import { compileSnapshot } from '../../../lib/match/snapshot';
 import type { Client } from '../../../lib/messaging/client';
+import type { ContentScriptCalls } from '../../../lib/messaging/protocol';
+import { createMatcher } from '../../../lib/match/matcher';
+import { answerBlocks } from '../../../lib/match/remote';
 import { defaultSettings } from '../../../lib/settings/settings';
 import { WORLD } from '../match/world';
 
@@ -57,11 +60,14 @@ const calls: Array<[string, unknown]> = [];
 /** Every session a test started: the document outlives a test, so each is stopped after it. */
 const sessions: PageSession[] = [];
 
-const call = (async (name: string, payload: { ids?: string[] }) => {
+/** The background, in place: it matches with the world's matcher and reads entities from the world. */
+const matcher = createMatcher(compileSnapshot('test', WORLD));
+const call = (async (name: string, payload: { ids?: string[]; texts?: string[] }) => {
   calls.push([name, payload]);
-  if (name === 'getEntities') return { entities: WORLD.filter((entity) => payload.ids!.includes(entity.id)), sources: [] };
+  if (name === 'matchBlocks') return answerBlocks(matcher, payload.texts!);
+  if (name === 'getEntities') return { entities: WORLD.filter((entity) => payload.ids!.includes(entity.id)), sources: [], refs: [] };
   return null;
-}) as unknown as Client;
+}) as unknown as Client<ContentScriptCalls>;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
@@ -105,7 +111,7 @@ const settle = () => vi.advanceTimersByTimeAsync(0);
 
 async function runningSession() {
   document.body.innerHTML = '<p id="story">Antony Blinken met Hamas officials.</p>';
-  const session = new PageSession(document, compileSnapshot('test', WORLD), call, defaultSettings(), '2023-11-05');
+  const session = new PageSession(document, call, defaultSettings(), '2023-11-05');
   sessions.push(session);
   session.start();
   // Enough idle slices for the scan to finish even when a slice runs out of budget on a busy machine.

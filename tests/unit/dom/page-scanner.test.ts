@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { CHUNK_BUDGET_MS, PageScanner, type MentionRange, type ScannerHost } from '../../../lib/dom/page-scanner';
-import { createMatcher } from '../../../lib/match/matcher';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  CHUNK_BUDGET_MS,
+  localMatches,
+  PageScanner,
+  type MatchSource,
+  type MentionRange,
+  type ScannerHost,
+} from '../../../lib/dom/page-scanner';
+import { createMatcher, type Matcher, type RawMatch } from '../../../lib/match/matcher';
 import { compileSnapshot } from '../../../lib/match/snapshot';
 import { WORLD } from '../match/world';
 
@@ -10,7 +17,7 @@ import { WORLD } from '../match/world';
  * "highlights" as plain lists, so a test can read what is marked and how often. `hostChanges`
  * replaces parts of that host (a fake clock, for instance); `abort` ends the scanner's page session.
  */
-function setUp(html: string, hostChanges: Partial<ScannerHost> = {}) {
+function setUp(html: string, hostChanges: Partial<ScannerHost> = {}, sourceFor: (matcher: Matcher) => MatchSource = localMatches) {
   document.body.innerHTML = html;
   const tasks: Array<() => void> = [];
   const highlighted: MentionRange[] = [];
@@ -27,7 +34,8 @@ function setUp(html: string, hostChanges: Partial<ScannerHost> = {}) {
     ...hostChanges,
   };
   const session = new AbortController();
-  const scanner = new PageScanner(createMatcher(compileSnapshot('test', WORLD)), host, session.signal);
+  const matcher = createMatcher(compileSnapshot('test', WORLD));
+  const scanner = new PageScanner(sourceFor(matcher), host, session.signal);
   const run = () => {
     while (tasks.length) tasks.shift()!();
   };
@@ -43,7 +51,7 @@ function setUp(html: string, hostChanges: Partial<ScannerHost> = {}) {
       })
       .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
       .map((m) => m.label);
-  return { scanner, run, marked, highlighted, passes: () => passes, pending: () => tasks.length, abort: () => session.abort() };
+  return { scanner, matcher, run, marked, highlighted, passes: () => passes, pending: () => tasks.length, abort: () => session.abort() };
 }
 
 describe('page scanner', () => {
@@ -113,7 +121,7 @@ describe('page scanner', () => {
 
   it('reads a subtree once however often it is queued, inside a queued root or around one', () => {
     const page = setUp('<div id="d"><p id="a">Hamas and Israel.</p><p>Gaza City.</p></div>');
-    const matcher = page.scanner.matcher;
+    const matcher = page.matcher;
     const read: string[] = [];
     const findMatches = matcher.findMatches.bind(matcher);
     matcher.findMatches = (text: string) => (read.push(text), findMatches(text));
@@ -140,9 +148,9 @@ describe('page scanner', () => {
       now: () => (clockReads++, clock),
       measure: (start, end) => void passes.push(end - start),
     });
-    const findMatches = page.scanner.matcher.findMatches.bind(page.scanner.matcher);
+    const findMatches = page.matcher.findMatches.bind(page.matcher);
     // Every block takes half a millisecond of the fake clock.
-    page.scanner.matcher.findMatches = (text: string) => ((clock += 0.5), findMatches(text));
+    page.matcher.findMatches = (text: string) => ((clock += 0.5), findMatches(text));
     page.scanner.enqueue(document.body);
     page.run();
     expect(page.scanner.mentions.size).toBe(60);
@@ -191,5 +199,112 @@ describe('page scanner', () => {
     expect(page.passes()).toBe(0);
     expect(page.pending()).toBe(0);
     expect(page.highlighted).toHaveLength(0);
+  });
+});
+
+/**
+ * A background that answers when the test says: every question waits in `questions` until it is
+ * answered (with the matcher's own answer) or failed.
+ */
+function remote(batchChars = 10_000) {
+  const questions: Array<{ texts: readonly string[]; answer(): void; fail(): void }> = [];
+  const sourceFor = (matcher: Matcher): MatchSource => ({
+    entities: matcher.snapshot.entities,
+    batchChars,
+    match: (texts) =>
+      new Promise<RawMatch[][]>((resolve, reject) => {
+        questions.push({
+          texts,
+          answer: () => resolve(texts.map((text) => matcher.findMatches(text))),
+          fail: () => reject(new Error('worker stopped')),
+        });
+      }),
+  });
+  return { questions, sourceFor };
+}
+
+/** Lets promise callbacks run. */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('page scanner with the background matching', () => {
+  it('asks about the blocks in one batch and marks them when the answer comes', async () => {
+    const background = remote();
+    const page = setUp('<p>Antony Blinken met Hamas.</p><p>Israel replied.</p>', {}, background.sourceFor);
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(background.questions.map((q) => q.texts)).toEqual([['Antony Blinken met Hamas.', 'Israel replied.']]);
+    expect(page.marked()).toEqual([]);
+    expect(page.scanner.idle).toBe(false);
+    background.questions[0]!.answer();
+    await flush();
+    page.run();
+    expect(page.marked()).toEqual(['Antony Blinken→antony-blinken', 'Hamas→hamas', 'Israel→israel']);
+    expect(page.scanner.idle).toBe(true);
+  });
+
+  it('asks again when the background did not answer, and loses nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const background = remote();
+      const page = setUp('<p>Hamas answered.</p>', {}, background.sourceFor);
+      page.scanner.enqueue(document.body);
+      page.run();
+      background.questions[0]!.fail();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(background.questions).toHaveLength(2);
+      expect(background.questions[1]!.texts).toEqual(['Hamas answered.']);
+      background.questions[1]!.answer();
+      await vi.advanceTimersByTimeAsync(0);
+      page.run();
+      expect(page.marked()).toEqual(['Hamas→hamas']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not apply an answer to a block the page changed meanwhile, and reads the new text instead', async () => {
+    const background = remote();
+    const page = setUp('<p id="a">Hamas answered.</p>', {}, background.sourceFor);
+    page.scanner.enqueue(document.body);
+    page.run();
+    const paragraph = document.getElementById('a')!;
+    paragraph.firstChild!.textContent = 'Gaza City answered at length.';
+    page.scanner.enqueue(paragraph);
+    background.questions[0]!.answer();
+    await flush();
+    page.run();
+    expect(page.marked()).toEqual([]);
+    expect(background.questions[1]!.texts).toEqual(['Gaza City answered at length.']);
+    background.questions[1]!.answer();
+    await flush();
+    page.run();
+    expect(page.marked()).toEqual(['Gaza City→gaza-city']);
+  });
+
+  it('keeps one question at a time and stops reading while the next batch is full', async () => {
+    const background = remote(30);
+    const page = setUp(Array.from({ length: 12 }, (_, i) => `<p>Hamas said ${i} things.</p>`).join(''), {}, background.sourceFor);
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(background.questions).toHaveLength(1);
+    for (let i = 0; i < 20 && background.questions.some((q) => q); i++) {
+      background.questions.shift()?.answer();
+      await flush();
+      page.run();
+    }
+    expect(page.scanner.mentions.size).toBe(12);
+  });
+
+  it('ignores an answer that comes after its signal aborted', async () => {
+    const background = remote();
+    const page = setUp('<p>Hamas answered.</p>', {}, background.sourceFor);
+    page.scanner.enqueue(document.body);
+    page.run();
+    page.abort();
+    background.questions[0]!.answer();
+    await flush();
+    page.run();
+    expect(page.highlighted).toHaveLength(0);
+    expect(page.scanner.mentions.size).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ const contentScript = { id: 'abcdef', url: 'https://edition.cnn.com/article', ta
 /** Only the handlers these tests call; the others are never reached. */
 function fakeHandlers(): Handlers {
   const handlers: Partial<Handlers> = {
-    getSnapshot: vi.fn(async () => ({ version: 'v', entities: [], aliases: [] })),
+    matchBlocks: vi.fn(async () => ({ matches: [], entities: [] })),
     getEntities: vi.fn(async ({ ids }) => ({ entities: [], sources: [], ids }) as never),
     reportCast: vi.fn(async () => null),
     search: vi.fn(async () => []),
@@ -52,11 +52,15 @@ describe('message dispatch', () => {
     expect(await dispatcher(handlers)({ backstory: 1, name: 'resetToBundled', payload: { keepEdits: true } }, optionsPage)).toMatchObject({
       ok: true,
     });
-    expect(await dispatcher(handlers)({ backstory: 1, name: 'getSnapshot', payload: {} }, optionsPage)).toMatchObject({ ok: true });
+    expect(await dispatcher(handlers)({ backstory: 1, name: 'matchBlocks', payload: { texts: [], kinds: [] } }, optionsPage)).toMatchObject(
+      {
+        ok: true,
+      },
+    );
   });
 
   it('lets a content script send only the three messages it uses', () => {
-    expect(Object.keys(contentScriptCalls).sort()).toEqual(['getEntities', 'getSnapshot', 'reportCast']);
+    expect(Object.keys(contentScriptCalls).sort()).toEqual(['getEntities', 'matchBlocks', 'reportCast']);
     for (const name of Object.keys(contentScriptCalls)) expect(Object.hasOwn(extensionPageCalls, name)).toBe(false);
   });
 

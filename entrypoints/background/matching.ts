@@ -1,0 +1,21 @@
+import { loadSnapshot } from '../../lib/db/snapshot-store';
+import type { BackstoryDB } from '../../lib/db/tables';
+import { createMatcher, type Matcher } from '../../lib/match/matcher';
+import { answerBlocks, type MatchAnswer } from '../../lib/match/remote';
+import { onlyKinds } from '../../lib/match/snapshot';
+import type { EntityKind } from '../../lib/schema/kinds';
+
+/**
+ * The one matcher of the browser, in the background: built from the current data when a page first
+ * asks (and again when the data or the kinds asked for change), then shared by every tab. A stopped
+ * service worker loses it and builds it again on the next question.
+ */
+export function createMatching(db: BackstoryDB) {
+  let cached: { key: string; matcher: Matcher } | null = null;
+  return async function matchBlocks(texts: readonly string[], kinds: readonly EntityKind[]): Promise<MatchAnswer> {
+    const snapshot = await loadSnapshot(db);
+    const key = `${snapshot.version}|${[...kinds].sort().join(',')}`;
+    if (cached?.key !== key) cached = { key, matcher: createMatcher(onlyKinds(snapshot, kinds)) };
+    return answerBlocks(cached.matcher, texts);
+  };
+}

@@ -1,0 +1,46 @@
+import type { Matcher, RawMatch } from './matcher';
+import type { SnapshotEntity } from './snapshot';
+
+/**
+ * Matching in the background for a page: the content script sends the text of its blocks, the
+ * background (which holds the one matcher, built from the data) answers with the raw matches and
+ * just the entities they name. Entity references in the answer are indices into its own `entities`
+ * list; `related` names entities by id, since the page knows only the entities it has met.
+ */
+export interface AnswerEntity {
+  id: string;
+  name: string;
+  kind: SnapshotEntity['kind'];
+  related: string[];
+  start?: string;
+}
+
+export interface MatchAnswer {
+  /** Per text asked about, its raw matches (candidates as indices into `entities`). */
+  matches: RawMatch[][];
+  entities: AnswerEntity[];
+}
+
+export function answerBlocks(matcher: Matcher, texts: readonly string[]): MatchAnswer {
+  const { entities } = matcher.snapshot;
+  const named: AnswerEntity[] = [];
+  const at = new Map<number, number>();
+  const ref = (index: number): number => {
+    let local = at.get(index);
+    if (local === undefined) {
+      const entity = entities[index]!;
+      local = named.length;
+      at.set(index, local);
+      named.push({
+        id: entity.id,
+        name: entity.name,
+        kind: entity.kind,
+        related: entity.related.map((other) => entities[other]!.id),
+        ...(entity.start === undefined ? {} : { start: entity.start }),
+      });
+    }
+    return local;
+  };
+  const matches = texts.map((text) => matcher.findMatches(text).map((match) => ({ ...match, entities: match.entities.map(ref) })));
+  return { matches, entities: named };
+}
