@@ -2,12 +2,27 @@ import type { RawMatch } from './matcher';
 import type { MatcherSnapshot } from './snapshot';
 
 /**
- * Context gating: which context-needing matches may link, given what else the page names.
+ * Context gating: which matches may link, given what else the page names.
+ *
  * An entity is "established" on a page once it is named by an alias that needs no context.
  * A context-needing alias links to an entity that is established, or that has at least
  * `RELATED_NEEDED` established related entities; shared aliases go to the best-supported candidate.
+ *
+ * Topic gating, on top: a background entity (a country, a city, the UN, a news outlet; see
+ * `salience` in the dataset format) links only once the page is about the dataset's topic, that is
+ * once it establishes `TOPIC_ENTITIES_NEEDED` distinct core entities, or one core entity by its
+ * display name. Until then its matches wait, like context-needing ones, and are linked when the
+ * topic appears (the scanner retries waiting matches whenever the established set grows).
  */
 export const RELATED_NEEDED = 2;
+
+/**
+ * Two distinct core entities: one named in passing by a short alias ("Mossad" in a spy story,
+ * "IDF" in a list of armies) may be a coincidence, two rarely are. One core entity named by its
+ * display name ("Hamas", "Benjamin Netanyahu", "Israel-Hamas war") is enough on its own: a short
+ * news item may name only one actor of the topic.
+ */
+export const TOPIC_ENTITIES_NEEDED = 2;
 
 export interface GateOptions {
   /** The page's publication date (ISO), when known: events that start later cannot be meant. */
@@ -16,23 +31,45 @@ export interface GateOptions {
 
 export class PageContext {
   readonly established = new Set<number>();
+  /** Whether the page is about the dataset's topic (always, for a snapshot with nothing to gate). */
+  topical: boolean;
+  private coreEstablished = 0;
 
   constructor(
     private readonly snapshot: MatcherSnapshot,
     private readonly options: GateOptions = {},
-  ) {}
+  ) {
+    this.topical = !hasBothSaliences(snapshot);
+  }
 
-  /** Records the entities a batch of matches establishes; returns true when the set grew. */
+  /**
+   * Records the entities a batch of matches establishes; returns true when that can let a waiting
+   * match link: the established set grew, or the page turned out to be on topic.
+   */
   establish(matches: readonly RawMatch[]): boolean {
     const before = this.established.size;
+    const wasTopical = this.topical;
     for (const match of matches) {
-      if (!match.needsContext && match.entities.length === 1) this.established.add(match.entities[0]!);
+      if (match.needsContext || match.entities.length !== 1) continue;
+      const entity = match.entities[0]!;
+      const isCore = this.snapshot.entities[entity]!.background !== true;
+      if (!this.established.has(entity)) {
+        this.established.add(entity);
+        if (isCore) this.coreEstablished++;
+      }
+      if (isCore && (match.byName || this.coreEstablished >= TOPIC_ENTITIES_NEEDED)) this.topical = true;
     }
-    return this.established.size > before;
+    return this.established.size > before || this.topical !== wasTopical;
   }
 
   /** The entity a match links to, or -1 when the page gives no (or not enough) context for it. */
   resolve(match: RawMatch): number {
+    const entity = this.resolveContext(match);
+    if (entity < 0 || this.topical || this.snapshot.entities[entity]!.background !== true) return entity;
+    return -1;
+  }
+
+  private resolveContext(match: RawMatch): number {
     if (!match.needsContext && match.entities.length === 1) return match.entities[0]!;
     let best = -1;
     let bestScore = 0;
@@ -67,4 +104,16 @@ export class PageContext {
     const precision = Math.min(start.length, pageDate.length);
     return pageDate.slice(0, precision) < start.slice(0, precision);
   }
+}
+
+/** Gating by topic needs both: core entities to recognise the topic by, background ones to hold back. */
+function hasBothSaliences(snapshot: MatcherSnapshot): boolean {
+  let core = false;
+  let background = false;
+  for (const entity of snapshot.entities) {
+    if (entity.background) background = true;
+    else core = true;
+    if (core && background) return true;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import { GAP_BREAK, GAP_DOT, GAP_SPACE, isApostrophe, isGapMark } from '../text/fold';
-import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, type MatcherSnapshot } from './snapshot';
+import { ALIAS_CASE_SENSITIVE, ALIAS_IS_NAME, ALIAS_NEEDS_CONTEXT, type MatcherSnapshot } from './snapshot';
 import { TokenCursor, emptyTokens, readRun, type Tokens } from './tokenize';
 
 /** A mention found in one text, before context gating. */
@@ -10,6 +10,8 @@ export interface RawMatch {
   entities: number[];
   /** The alias links only when the page gives context for it. */
   needsContext: boolean;
+  /** The alias is the entity's display name (see the topic rule in gate.ts). */
+  byName: boolean;
 }
 
 interface CompiledAlias {
@@ -20,6 +22,7 @@ interface CompiledAlias {
   caseSensitive: boolean;
   entities: number[];
   needsContext: boolean;
+  isName: boolean;
 }
 
 /**
@@ -78,6 +81,7 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
         end: endOf(text, tokens, last, alias),
         entities: alias.entities,
         needsContext: alias.needsContext,
+        byName: alias.isName,
       });
       return tokens.after[last]!;
     });
@@ -93,17 +97,19 @@ function compileAliases(snapshot: MatcherSnapshot): Map<string, Bucket> {
   for (const [key, entity, flags] of snapshot.aliases) {
     const caseSensitive = (flags & ALIAS_CASE_SENSITIVE) !== 0;
     const needsContext = (flags & ALIAS_NEEDS_CONTEXT) !== 0;
+    const isName = (flags & ALIAS_IS_NAME) !== 0;
     const identity = `${caseSensitive ? 'c' : 'i'}${key}`;
     const existing = byIdentity.get(identity);
     if (existing) {
       // The same alias on two entities: one candidate list, and it can only link with context.
       if (!existing.entities.includes(entity)) existing.entities.push(entity);
       existing.needsContext = existing.needsContext || needsContext || existing.entities.length > 1;
+      existing.isName = existing.isName && existing.entities.length === 1;
       continue;
     }
     const { tokens, gaps } = parseKey(key);
     if (!tokens.length) continue;
-    const compiled: CompiledAlias = { tokens, gaps, caseSensitive, entities: [entity], needsContext };
+    const compiled: CompiledAlias = { tokens, gaps, caseSensitive, entities: [entity], needsContext, isName };
     byIdentity.set(identity, compiled);
     const lookup = tokens[0]!.toLowerCase();
     const list = byFirst.get(lookup);

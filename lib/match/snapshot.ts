@@ -1,4 +1,5 @@
 import type { Entity, EntityKind } from '../schema/dataset';
+import { salienceOf } from '../schema/salience';
 import { aliasKey } from '../text/fold';
 
 /**
@@ -14,10 +15,17 @@ export interface SnapshotEntity {
   related: number[];
   /** For events: the start date; pages published before it cannot be talking about it. */
   start?: string;
+  /**
+   * Set for background entities (see `salience` in the dataset format): they link only on pages
+   * where the topic is present. Absent means core, so snapshots made before it gate nothing.
+   */
+  background?: true;
 }
 
 export const ALIAS_CASE_SENSITIVE = 1;
 export const ALIAS_NEEDS_CONTEXT = 2;
+/** The alias is the entity's display name (folded): a mention by it is strong evidence of the entity. */
+export const ALIAS_IS_NAME = 4;
 
 /**
  * [folded key, entity index, flags]. The key is the alias's tokens joined by the mark of the gap
@@ -53,6 +61,7 @@ export function compileSnapshot(version: string, entities: readonly Entity[], di
     }
     const out: SnapshotEntity = { id: entity.id, name: entity.name, kind: entity.kind, related: [...related] };
     if (entity.kind === 'event') out.start = entity.start;
+    if (salienceOf(entity) === 'background') out.background = true;
     return out;
   });
   // Relations are read both ways: if Blinken is related to the State Department, the reverse holds for gating.
@@ -66,6 +75,7 @@ export function compileSnapshot(version: string, entities: readonly Entity[], di
   const aliases: SnapshotAlias[] = [];
   const seen = new Set<string>();
   included.forEach((entity, i) => {
+    const nameKey = aliasKey(entity.name, false);
     for (const alias of entity.aliases) {
       const caseSensitive = alias.caseSensitive ?? false;
       const key = aliasKey(alias.text, caseSensitive);
@@ -76,6 +86,7 @@ export function compileSnapshot(version: string, entities: readonly Entity[], di
       let flags = 0;
       if (caseSensitive) flags |= ALIAS_CASE_SENSITIVE;
       if (alias.needsContext || alias.ambiguous) flags |= ALIAS_NEEDS_CONTEXT;
+      if (aliasKey(alias.text, false) === nameKey) flags |= ALIAS_IS_NAME;
       aliases.push([key, i, flags]);
     }
   });

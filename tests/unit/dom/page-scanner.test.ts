@@ -82,6 +82,20 @@ describe('page scanner', () => {
     expect(page.marked()).toEqual(['Austin→lloyd-austin', 'Lloyd Austin→lloyd-austin']);
   });
 
+  it('links the places of a live page once a later update puts the page on topic', () => {
+    const page = setUp('<p>Iran and Israel spoke first.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.marked()).toEqual([]);
+    const added = document.createElement('p');
+    added.textContent = 'Hamas answered.';
+    document.body.append(added);
+    page.scanner.enqueue(added);
+    page.run();
+    expect(page.marked()).toEqual(['Iran→iran', 'Israel→israel', 'Hamas→hamas']);
+    expect(page.highlighted).toHaveLength(3);
+  });
+
   it('does not link a waiting surname whose text was replaced before the context arrived', () => {
     const page = setUp('<p id="a">Austin spoke first.</p>');
     page.scanner.enqueue(document.body);
