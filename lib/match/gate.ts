@@ -117,3 +117,14 @@ function hasBothSaliences(snapshot: MatcherSnapshot): boolean {
   }
   return false;
 }
+
+/**
+ * The nearest match containing match `index` that links (see RawMatch.outer), or -1. A name inside
+ * a longer name that does not link ("Rafah" in "offensive in Rafah" on a page with no context for
+ * the offensive) is a mention of its own. `linked[i]` is the entity match i links to, or -1.
+ */
+export function linkedOuter(matches: readonly RawMatch[], linked: readonly number[], index: number): number {
+  let outer = matches[index]!.outer;
+  while (outer >= 0 && linked[outer]! < 0) outer = matches[outer]!.outer;
+  return outer;
+}

@@ -12,6 +12,11 @@ export interface RawMatch {
   needsContext: boolean;
   /** The alias is the entity's display name (see the topic rule in gate.ts). */
   byName: boolean;
+  /**
+   * For a name inside a longer name ("Rafah" in "ground operation in Rafah"): the index, in the
+   * same list, of the match that contains it; -1 for a match that no other contains.
+   */
+  outer: number;
 }
 
 interface CompiledAlias {
@@ -41,6 +46,8 @@ interface Bucket {
 }
 
 const CROWDED = 16;
+/** Names inside names inside names: deeper than this, no dataset's names go. */
+const MAX_NESTING = 3;
 
 export interface Matcher {
   readonly snapshot: MatcherSnapshot;
@@ -73,22 +80,69 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
       if (longest === 0) return cursor.after;
       const after = cursor.after;
       const tokens = readRun(cursor, longest, run);
-      const alias = longestAt(byFirst, tokens, 0);
+      const alias = longestAt(byFirst, tokens, 0, null);
       if (!alias) return after;
       const last = alias.tokens.length - 1;
-      matches.push({
-        start: tokens.start[0]!,
-        end: endOf(text, tokens, last, alias),
-        entities: alias.entities,
-        needsContext: alias.needsContext,
-        byName: alias.isName,
-      });
+      matches.push(matchOf(text, tokens, 0, alias, -1));
+      // Only a name of several words can hold another: the common case pays nothing more.
+      if (last > 0) findInner(text, tokens, 0, last, alias, matches.length - 1, matches, 1);
       return tokens.after[last]!;
     });
     return matches;
   }
 
+  /**
+   * The names inside a match of tokens [from, to]: leftmost-longest again, over its tokens only,
+   * leaving out the match itself and aliases of its own entity ("Benjamin Netanyahu" inside "Prime
+   * Minister Benjamin Netanyahu"), then the names inside those. The run of tokens is already read.
+   */
+  function findInner(
+    text: string,
+    tokens: Tokens,
+    from: number,
+    to: number,
+    outer: CompiledAlias,
+    outerIndex: number,
+    matches: RawMatch[],
+    depth: number,
+  ): void {
+    const count = tokens.count;
+    // Aliases are tried against the outer match's tokens only.
+    tokens.count = to + 1;
+    const span = to - from + 1;
+    for (let k = from; k <= to; ) {
+      const accept = (alias: CompiledAlias) => (k > from || alias.tokens.length < span) && !sharesEntity(alias, outer);
+      const alias = longestAt(byFirst, tokens, k, accept);
+      if (!alias) {
+        k++;
+        continue;
+      }
+      const last = k + alias.tokens.length - 1;
+      matches.push(matchOf(text, tokens, k, alias, outerIndex));
+      if (last > k && depth < MAX_NESTING) findInner(text, tokens, k, last, alias, matches.length - 1, matches, depth + 1);
+      tokens.count = to + 1;
+      k = last + 1;
+    }
+    tokens.count = count;
+  }
+
   return { snapshot, findMatches };
+}
+
+function matchOf(text: string, tokens: Tokens, at: number, alias: CompiledAlias, outer: number): RawMatch {
+  return {
+    start: tokens.start[at]!,
+    end: endOf(text, tokens, at + alias.tokens.length - 1, alias),
+    entities: alias.entities,
+    needsContext: alias.needsContext,
+    byName: alias.isName,
+    outer,
+  };
+}
+
+function sharesEntity(a: CompiledAlias, b: CompiledAlias): boolean {
+  for (const entity of a.entities) if (b.entities.includes(entity)) return true;
+  return false;
 }
 
 function compileAliases(snapshot: MatcherSnapshot): Map<string, Bucket> {
@@ -160,35 +214,38 @@ export function parseKey(key: string): { tokens: string[]; gaps: number[] } {
   return { tokens, gaps };
 }
 
-/** The longest alias whose tokens start at token `at`, or null. */
-function longestAt(byFirst: Map<string, Bucket>, tokens: Tokens, at: number): CompiledAlias | null {
+/** Which aliases may match (all, when null). */
+type Accept = ((alias: CompiledAlias) => boolean) | null;
+
+/** The longest alias (that `accept` takes) whose tokens start at token `at`, or null. */
+function longestAt(byFirst: Map<string, Bucket>, tokens: Tokens, at: number, accept: Accept): CompiledAlias | null {
   const key = tokens.key[at]!;
-  const found = firstFitting(byFirst.get(key), tokens, at);
+  const found = firstFitting(byFirst.get(key), tokens, at, accept);
   if (found || !key.endsWith("'s")) return found;
   // "Blinken’s": the possessive of a one-word alias. Tried second, because a longer alias may
   // itself begin with the apostrophe word ("People's Liberation Army"), and longest wins.
-  return firstFitting(byFirst.get(key.slice(0, -2)), tokens, at);
+  return firstFitting(byFirst.get(key.slice(0, -2)), tokens, at, accept);
 }
 
-function firstFitting(bucket: Bucket | undefined, tokens: Tokens, at: number): CompiledAlias | null {
+function firstFitting(bucket: Bucket | undefined, tokens: Tokens, at: number, accept: Accept): CompiledAlias | null {
   if (!bucket) return null;
-  if (!bucket.bySecond) return firstOf(bucket.all, tokens, at);
+  if (!bucket.bySecond) return firstOf(bucket.all, tokens, at, accept);
   if (at + 1 < tokens.count) {
     const second = tokens.key[at + 1]!;
-    const multi = firstOf(bucket.bySecond.get(second), tokens, at);
+    const multi = firstOf(bucket.bySecond.get(second), tokens, at, accept);
     if (multi) return multi;
     // A two-word alias may end in a possessive ("Supreme Court’s").
     if (second.endsWith("'s")) {
-      const possessive = firstOf(bucket.bySecond.get(second.slice(0, -2)), tokens, at);
+      const possessive = firstOf(bucket.bySecond.get(second.slice(0, -2)), tokens, at, accept);
       if (possessive) return possessive;
     }
   }
-  return firstOf(bucket.single, tokens, at);
+  return firstOf(bucket.single, tokens, at, accept);
 }
 
-function firstOf(candidates: CompiledAlias[] | undefined, tokens: Tokens, at: number): CompiledAlias | null {
+function firstOf(candidates: CompiledAlias[] | undefined, tokens: Tokens, at: number, accept: Accept): CompiledAlias | null {
   if (!candidates) return null;
-  for (const alias of candidates) if (fits(alias, tokens, at)) return alias;
+  for (const alias of candidates) if (fits(alias, tokens, at) && (accept === null || accept(alias))) return alias;
   return null;
 }
 

@@ -142,7 +142,7 @@ describe('page scanner', () => {
     page.scanner.enqueue(document.getElementById('d')!);
     page.run();
     expect(read).toEqual(['Hamas and Israel.', 'Gaza City.']);
-    expect(page.marked()).toEqual(['Hamas→hamas', 'Israel→israel', 'Gaza City→gaza-city']);
+    expect(page.marked()).toEqual(['Hamas→hamas', 'Israel→israel', 'Gaza City→gaza-city', 'Gaza→gaza-strip']);
   });
 
   it('splits a long page into passes of about the budget, reading the clock only every few short blocks', () => {
@@ -170,8 +170,8 @@ describe('page scanner', () => {
     page.scanner.enqueue(document.body);
     page.run();
     page.scanner.dropWithin(document.getElementById('d')!);
-    expect(page.marked()).toEqual(['Gaza City→gaza-city']);
-    expect(page.highlighted).toHaveLength(1);
+    expect(page.marked()).toEqual(['Gaza City→gaza-city', 'Gaza→gaza-strip']);
+    expect(page.highlighted).toHaveLength(2);
   });
 
   it('drops the mentions of text that left the page', () => {
@@ -180,8 +180,8 @@ describe('page scanner', () => {
     page.run();
     document.getElementById('a')!.remove();
     page.scanner.sweepDisconnected();
-    expect(page.marked()).toEqual(['Gaza City→gaza-city']);
-    expect(page.highlighted).toHaveLength(1);
+    expect(page.marked()).toEqual(['Gaza City→gaza-city', 'Gaza→gaza-strip']);
+    expect(page.highlighted).toHaveLength(2);
   });
 
   it('stops: every highlight removed and no more work', () => {
