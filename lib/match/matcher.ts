@@ -110,7 +110,7 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
     // Aliases are tried against the outer match's tokens only.
     tokens.count = to + 1;
     const span = to - from + 1;
-    for (let k = from; k <= to; ) {
+    for (let k = from; k <= to;) {
       const accept = (alias: CompiledAlias) => (k > from || alias.tokens.length < span) && !sharesEntity(alias, outer);
       const alias = longestAt(byFirst, tokens, k, accept);
       if (!alias) {

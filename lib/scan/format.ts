@@ -27,7 +27,9 @@ export function formatText(report: ScanReport): string {
   const width = String(mentions[mentions.length - 1]!.start).length;
   for (const mention of mentions) {
     const inside = mention.outer ? `, inside ${mention.outer}` : '';
-    lines.push(`${String(mention.start).padStart(width)}  ${quote(mention.text)} → ${mention.name} (${mention.kind}, ${mention.entityId}${inside})`);
+    lines.push(
+      `${String(mention.start).padStart(width)}  ${quote(mention.text)} → ${mention.name} (${mention.kind}, ${mention.entityId}${inside})`,
+    );
   }
 
   lines.push('');

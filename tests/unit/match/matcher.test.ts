@@ -200,7 +200,11 @@ describe('gaps that are part of the name: commas, full stops, ampersands', () =>
     [
       'finds an alias with an ampersand ("Johnson & Johnson")',
       'Johnson & Johnson shares',
-      ['Johnson & Johnson→johnson-and-johnson', 'Johnson→mike-johnson? (in Johnson & Johnson)', 'Johnson→mike-johnson? (in Johnson & Johnson)'],
+      [
+        'Johnson & Johnson→johnson-and-johnson',
+        'Johnson→mike-johnson? (in Johnson & Johnson)',
+        'Johnson→mike-johnson? (in Johnson & Johnson)',
+      ],
     ],
     ['does not match an ampersand alias without the ampersand', 'Johnson and Johnson', ['Johnson→mike-johnson?', 'Johnson→mike-johnson?']],
   ]);
@@ -313,11 +317,7 @@ describe('names inside longer names', () => {
       'the Hamas political office’s statement',
       ['Hamas political office→hamas-political-office', 'Hamas→hamas (in Hamas political office)'],
     ],
-    [
-      'does not nest an alias of the same entity ("Gaza" inside "Gaza Strip")',
-      'the Gaza Strip',
-      ['Gaza Strip→gaza-strip'],
-    ],
+    ['does not nest an alias of the same entity ("Gaza" inside "Gaza Strip")', 'the Gaza Strip', ['Gaza Strip→gaza-strip']],
     [
       'does not nest a shared alias one of whose entities is the outer ("Washington" in "Washington, D.C.")',
       'in Washington, D.C. today',
