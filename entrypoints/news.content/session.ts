@@ -170,7 +170,7 @@ export class PageSession {
       schedule: (work: () => void) => whenIdle(work, 500),
       now: () => performance.now(),
       measure: (start: number, end: number) => performance.measure('backstory:scan', { start, end }),
-      addHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.add(kind, range),
+      addHighlight: (kind: Entity['kind'], range: MentionRange, nested: boolean) => this.nearViewport.add(kind, range, nested),
       removeHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.remove(kind, range),
       onChange: () => this.castChanged(),
     };
