@@ -24,6 +24,9 @@ export const RELATED_NEEDED = 2;
  */
 export const TOPIC_ENTITIES_NEEDED = 2;
 
+/** Characters of an ISO date that give its year. */
+const YEAR = 4;
+
 export interface GateOptions {
   /** The page's publication date (ISO), when known: events that start later cannot be meant. */
   pageDate?: string;
@@ -70,11 +73,14 @@ export class PageContext {
   }
 
   private resolveContext(match: RawMatch): number {
-    if (!match.needsContext && match.entities.length === 1) return match.entities[0]!;
+    if (!match.needsContext && match.entities.length === 1) {
+      const entity = match.entities[0]!;
+      return this.ruledOutByDate(entity, match) ? -1 : entity;
+    }
     let best = -1;
     let bestScore = 0;
     for (const candidate of match.entities) {
-      if (this.predatesPage(candidate)) continue;
+      if (this.ruledOutByDate(candidate, match)) continue;
       const score = this.support(candidate);
       if (score > bestScore) {
         best = candidate;
@@ -86,6 +92,21 @@ export class PageContext {
     return best;
   }
 
+  /**
+   * An event cannot be meant by a date written with another year ("October 7, 2015"), nor on a page
+   * published before it began: by a context-needing alias ("October 7") not before its day, by
+   * another alias ("the holy month of Ramadan") not in an earlier year (a page of February 2024 may
+   * look ahead to Ramadan 2024; one of 2015 means another Ramadan). Its display name links whatever
+   * the page's date: a page's date can be wrong, a name as precise as "October 7 attack" is not.
+   */
+  private ruledOutByDate(entity: number, match: RawMatch): boolean {
+    const start = this.snapshot.entities[entity]!.start;
+    if (start === undefined) return false;
+    if (match.year !== 0 && String(match.year) !== start.slice(0, 4)) return true;
+    if (match.byName) return false;
+    return this.predatesPage(entity, match.needsContext ? start.length : YEAR);
+  }
+
   private support(entity: number): number {
     if (this.established.has(entity)) return 1_000;
     let related = 0;
@@ -94,15 +115,16 @@ export class PageContext {
   }
 
   /**
-   * True when the page was published before the event began. Dates are compared only as precisely as
-   * both are known: a page dated "2023" may be talking about an event of 2023-10-07.
+   * True when the page was published before the event began, compared to `precision` characters of
+   * the date ("2023-10-07": 4 for the year, 10 for the day) and no more precisely than both are
+   * known: a page dated "2023" may be talking about an event of 2023-10-07.
    */
-  private predatesPage(entity: number): boolean {
+  private predatesPage(entity: number, precision: number): boolean {
     const start = this.snapshot.entities[entity]!.start;
     const pageDate = this.options.pageDate;
     if (start === undefined || pageDate === undefined) return false;
-    const precision = Math.min(start.length, pageDate.length);
-    return pageDate.slice(0, precision) < start.slice(0, precision);
+    const length = Math.min(precision, start.length, pageDate.length);
+    return pageDate.slice(0, length) < start.slice(0, length);
   }
 }
 

@@ -17,6 +17,8 @@ export interface RawMatch {
    * same list, of the match that contains it; -1 for a match that no other contains.
    */
   outer: number;
+  /** For a name of an event: the year written right after it ("October 7, 2015"), or 0. */
+  year: number;
 }
 
 interface CompiledAlias {
@@ -28,6 +30,8 @@ interface CompiledAlias {
   entities: number[];
   needsContext: boolean;
   isName: boolean;
+  /** Some candidate is an event with a start date: a year written after the match is read. */
+  dated: boolean;
 }
 
 /**
@@ -61,8 +65,9 @@ export interface Matcher {
 export function createMatcher(snapshot: MatcherSnapshot): Matcher {
   const byFirst = compileAliases(snapshot);
 
-  // Reused between calls: the tokens after a word that starts an alias.
+  // Reused between calls: the tokens after a word that starts an alias, and after a title (see below).
   const run = emptyTokens();
+  const titled = emptyTokens();
 
   /**
    * Leftmost-longest matching, one word at a time: a word that starts no alias (most of them) costs
@@ -83,12 +88,44 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
       const alias = longestAt(byFirst, tokens, 0, null);
       if (!alias) return after;
       const last = alias.tokens.length - 1;
+      if (last > 0) {
+        const full = fullNameAfterTitle(cursor, tokens, alias, last);
+        if (full) {
+          // "Dr. Tedros Adhanom Ghebreyesus": one mention from the title to the end of the full name.
+          const fullLast = full.tokens.length - 1;
+          const match = matchOf(text, titled, 0, full, -1);
+          match.start = tokens.start[0]!;
+          match.needsContext = alias.needsContext && full.needsContext;
+          match.byName = alias.isName || full.isName;
+          matches.push(match);
+          if (fullLast > 0) findInner(text, titled, 0, fullLast, full, matches.length - 1, matches, 1);
+          return titled.after[fullLast]!;
+        }
+      }
       matches.push(matchOf(text, tokens, 0, alias, -1));
       // Only a name of several words can hold another: the common case pays nothing more.
       if (last > 0) findInner(text, tokens, 0, last, alias, matches.length - 1, matches, 1);
       return tokens.after[last]!;
     });
     return matches;
+  }
+
+  /**
+   * A longer alias of the same entity that starts inside a match and goes on past it: the full name
+   * after a title alias ("Dr. Tedros" + "Tedros Adhanom Ghebreyesus"). Read into `titled`; null when
+   * there is none, which is what a match whose inner words start no longer alias costs: a lookup each.
+   */
+  function fullNameAfterTitle(cursor: TokenCursor, tokens: Tokens, alias: CompiledAlias, last: number): CompiledAlias | null {
+    for (let j = 1; j <= last; j++) {
+      const bucket = byFirst.get(tokens.key[j]!);
+      const inside = last - j + 1;
+      if (!bucket || bucket.longest <= inside) continue;
+      if (!cursor.read(tokens.start[j]!)) return null;
+      readRun(cursor, bucket.longest, titled);
+      const full = longestAt(byFirst, titled, 0, (other) => other.tokens.length > inside && sharesEntity(other, alias));
+      if (full) return full;
+    }
+    return null;
   }
 
   /**
@@ -130,14 +167,25 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
 }
 
 function matchOf(text: string, tokens: Tokens, at: number, alias: CompiledAlias, outer: number): RawMatch {
+  const end = endOf(text, tokens, at + alias.tokens.length - 1, alias);
   return {
     start: tokens.start[at]!,
-    end: endOf(text, tokens, at + alias.tokens.length - 1, alias),
+    end,
     entities: alias.entities,
     needsContext: alias.needsContext,
     byName: alias.isName,
     outer,
+    year: alias.dated ? yearAfter(text, end) : 0,
   };
+}
+
+/** ", 2015" or " 2015" right after a date-like name: the year it is written with. */
+const YEAR_AFTER = /,?[ \u00a0](\d{4})(?!\d)/y;
+
+function yearAfter(text: string, end: number): number {
+  YEAR_AFTER.lastIndex = end;
+  const found = YEAR_AFTER.exec(text);
+  return found ? Number(found[1]) : 0;
 }
 
 function sharesEntity(a: CompiledAlias, b: CompiledAlias): boolean {
@@ -152,6 +200,7 @@ function compileAliases(snapshot: MatcherSnapshot): Map<string, Bucket> {
     const caseSensitive = (flags & ALIAS_CASE_SENSITIVE) !== 0;
     const needsContext = (flags & ALIAS_NEEDS_CONTEXT) !== 0;
     const isName = (flags & ALIAS_IS_NAME) !== 0;
+    const dated = snapshot.entities[entity]!.start !== undefined;
     const identity = `${caseSensitive ? 'c' : 'i'}${key}`;
     const existing = byIdentity.get(identity);
     if (existing) {
@@ -159,11 +208,12 @@ function compileAliases(snapshot: MatcherSnapshot): Map<string, Bucket> {
       if (!existing.entities.includes(entity)) existing.entities.push(entity);
       existing.needsContext = existing.needsContext || needsContext || existing.entities.length > 1;
       existing.isName = existing.isName && existing.entities.length === 1;
+      existing.dated = existing.dated || dated;
       continue;
     }
     const { tokens, gaps } = parseKey(key);
     if (!tokens.length) continue;
-    const compiled: CompiledAlias = { tokens, gaps, caseSensitive, entities: [entity], needsContext, isName };
+    const compiled: CompiledAlias = { tokens, gaps, caseSensitive, entities: [entity], needsContext, isName, dated };
     byIdentity.set(identity, compiled);
     const lookup = tokens[0]!.toLowerCase();
     const list = byFirst.get(lookup);

@@ -78,17 +78,33 @@ export function compileSnapshot(version: string, entities: readonly Entity[], di
     const nameKey = aliasKey(entity.name, false);
     for (const alias of entity.aliases) {
       const caseSensitive = alias.caseSensitive ?? false;
-      const key = aliasKey(alias.text, caseSensitive);
-      if (!key) continue;
-      const dedupe = `${i}\u0000${caseSensitive ? 'c' : 'i'}${key}`;
-      if (seen.has(dedupe)) continue;
-      seen.add(dedupe);
       let flags = 0;
       if (caseSensitive) flags |= ALIAS_CASE_SENSITIVE;
       if (alias.needsContext || alias.ambiguous) flags |= ALIAS_NEEDS_CONTEXT;
       if (aliasKey(alias.text, false) === nameKey) flags |= ALIAS_IS_NAME;
-      aliases.push([key, i, flags]);
+      for (const text of spellings(alias.text)) {
+        const key = aliasKey(text, caseSensitive);
+        if (!key) continue;
+        const dedupe = `${i}\u0000${caseSensitive ? 'c' : 'i'}${key}`;
+        if (seen.has(dedupe)) continue;
+        seen.add(dedupe);
+        aliases.push([key, i, flags]);
+      }
     }
   });
   return { version, entities: snapshotEntities, aliases };
+}
+
+/** A capitalised acronym of two to four letters, as a word of its own ("UN", "US" in "US-proposed"). */
+const ACRONYM = /\b[A-Z]{2,4}\b/g;
+
+/**
+ * The spellings an alias is looked for in: as written, and with its acronyms dotted ("UN Security
+ * Council" is also "U.N. Security Council", "US draft resolution" also "U.S. draft resolution"), so
+ * a dotted acronym inside a longer name finds the name, not the acronym alone.
+ */
+export function spellings(text: string): string[] {
+  ACRONYM.lastIndex = 0;
+  if (!ACRONYM.test(text)) return [text];
+  return [text, text.replace(ACRONYM, (acronym) => `${acronym.split('').join('.')}.`)];
 }

@@ -45,6 +45,7 @@ describe('compileSnapshot', () => {
     expect(aliasesOf('antony-blinken')).toContainEqual(['blinken', ALIAS_NEEDS_CONTEXT]);
     expect(aliasesOf('world-health-organization')).toEqual([
       ['WHO', ALIAS_CASE_SENSITIVE],
+      ['W.H.O', ALIAS_CASE_SENSITIVE],
       ['health body', ALIAS_NEEDS_CONTEXT],
     ]);
   });
