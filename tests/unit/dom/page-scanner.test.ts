@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { CHUNK_BUDGET_MS, PageScanner, type MentionRange, type ScannerHost } from '../../../lib/dom/page-scanner';
 import { createMatcher } from '../../../lib/match/matcher';
 import { compileSnapshot } from '../../../lib/match/snapshot';
-import { WORLD } from '../match/world';
+import type { Entity } from '../../../lib/schema/dataset';
+import { WORLD, ctx, event } from '../match/world';
 
 /**
  * A scanner over happy-dom with a host that runs scheduled passes on demand and keeps the
  * "highlights" as plain lists, so a test can read what is marked and how often. `hostChanges`
  * replaces parts of that host (a fake clock, for instance).
  */
-function setUp(html: string, hostChanges: Partial<ScannerHost> = {}) {
+function setUp(html: string, hostChanges: Partial<ScannerHost> = {}, world: Entity[] = WORLD) {
   document.body.innerHTML = html;
   const tasks: Array<() => void> = [];
   const highlighted: MentionRange[] = [];
@@ -26,7 +27,7 @@ function setUp(html: string, hostChanges: Partial<ScannerHost> = {}) {
     },
     ...hostChanges,
   };
-  const scanner = new PageScanner(createMatcher(compileSnapshot('test', WORLD)), host);
+  const scanner = new PageScanner(createMatcher(compileSnapshot('test', world)), host);
   const run = () => {
     while (tasks.length) tasks.shift()!();
   };
@@ -182,6 +183,49 @@ describe('page scanner', () => {
     page.scanner.sweepDisconnected();
     expect(page.marked()).toEqual(['Gaza City→gaza-city', 'Gaza→gaza-strip']);
     expect(page.highlighted).toHaveLength(2);
+  });
+
+  it('marks a name inside a longer name as nested, pointing to the longer one', () => {
+    const world = [...WORLD, event('gaza-offensive', 'Gaza offensive', '2023-10-27', ['Gaza offensive'])];
+    const nested: string[] = [];
+    const page = setUp(
+      '<p>Hamas answered.</p><p>The Gaza offensive went on.</p>',
+      { addHighlight: (_kind, range, isNested) => void (isNested && nested.push(`${range.startOffset}`)) },
+      world,
+    );
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.marked()).toEqual(['Hamas→hamas', 'Gaza offensive→gaza-offensive', 'Gaza→gaza-strip']);
+    const inner = [...page.scanner.mentions].find((mention) => page.scanner.entityOf(mention).id === 'gaza-strip')!;
+    expect(page.scanner.snapshot.entities[inner.outer!]!.id).toBe('gaza-offensive');
+    expect(nested).toEqual(['4']);
+  });
+
+  it('makes a name nested once the longer name around it links later, and draws it as nested', () => {
+    const world = [...WORLD, event('gaza-offensive', 'Gaza offensive', '2023-10-27', ['Gaza offensive', ctx('ground operation in Gaza')])];
+    const drawn: string[] = [];
+    const page = setUp(
+      '<p>Hamas answered.</p><p>A ground operation in Gaza was feared.</p>',
+      {
+        addHighlight: (_kind, range, isNested) => void drawn.push(`+${range.startOffset}${isNested ? ' nested' : ''}`),
+        removeHighlight: (_kind, range) => void drawn.push(`-${range.startOffset}`),
+      },
+      world,
+    );
+    page.scanner.enqueue(document.body);
+    page.run();
+    const inner = () => [...page.scanner.mentions].find((mention) => page.scanner.entityOf(mention).id === 'gaza-strip')!;
+    expect(inner().outer).toBeUndefined();
+    expect(drawn).toEqual(['+0', '+22']);
+
+    const added = document.createElement('p');
+    added.textContent = 'The Gaza offensive began.';
+    document.body.append(added);
+    page.scanner.enqueue(added);
+    page.run();
+    expect(page.scanner.snapshot.entities[inner().outer!]!.id).toBe('gaza-offensive');
+    // The longer name is drawn, the inner one moved to the nested highlight.
+    expect(drawn.slice(2)).toEqual(expect.arrayContaining(['+2', '-22', '+22 nested']));
   });
 
   it('stops: every highlight removed and no more work', () => {
