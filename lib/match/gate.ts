@@ -34,15 +34,19 @@ export interface GateOptions {
 
 export class PageContext {
   readonly established = new Set<number>();
-  /** Whether the page is about the dataset's topic (always, for a snapshot with nothing to gate). */
-  topical: boolean;
+  private onTopic: boolean;
   private coreEstablished = 0;
 
   constructor(
     private readonly snapshot: MatcherSnapshot,
     private readonly options: GateOptions = {},
   ) {
-    this.topical = !hasBothSaliences(snapshot);
+    this.onTopic = !hasBothSaliences(snapshot);
+  }
+
+  /** Whether the page is about the dataset's topic (always, for a snapshot with nothing to gate). */
+  get topical(): boolean {
+    return this.onTopic;
   }
 
   /**
@@ -60,7 +64,7 @@ export class PageContext {
         this.established.add(entity);
         if (isCore) this.coreEstablished++;
       }
-      if (isCore && (match.byName || this.coreEstablished >= TOPIC_ENTITIES_NEEDED)) this.topical = true;
+      if (isCore && (match.byName || this.coreEstablished >= TOPIC_ENTITIES_NEEDED)) this.onTopic = true;
     }
     return this.established.size > before || this.topical !== wasTopical;
   }
@@ -102,7 +106,7 @@ export class PageContext {
   private ruledOutByDate(entity: number, match: RawMatch): boolean {
     const start = this.snapshot.entities[entity]!.start;
     if (start === undefined) return false;
-    if (match.year !== 0 && String(match.year) !== start.slice(0, 4)) return true;
+    if (match.year !== 0 && String(match.year) !== start.slice(0, YEAR)) return true;
     if (match.byName) return false;
     return this.predatesPage(entity, match.needsContext ? start.length : YEAR);
   }

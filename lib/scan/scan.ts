@@ -27,11 +27,11 @@ export function extractedText(blocks: readonly string[]): string {
 }
 
 /**
- * Finds and links every mention in a page's blocks, in document order (a name inside a longer
- * name right after it). Same matcher and same gating
- * as the content script, seen once the whole page has been read: every entity the page names is
- * established before any context-needing mention is resolved (the content script gets there too,
- * by resolving pending mentions again as the page is read).
+ * Finds and links every mention in a page's blocks, in document order (a name inside a longer name
+ * right after it). Same matcher and same gating as the content script, seen once the whole page has
+ * been read: every entity the page names is established before any context-needing mention is
+ * resolved (the content script gets there too, by resolving pending mentions again as the page is
+ * read).
  */
 export function scanBlocks(matcher: Matcher, blocks: readonly string[], gate: GateOptions = {}): ScanMention[] {
   const context = new PageContext(matcher.snapshot, gate);
@@ -46,6 +46,12 @@ export function scanBlocks(matcher: Matcher, blocks: readonly string[], gate: Ga
     matches.forEach((match, i) => {
       const index = linked[i]!;
       if (index < 0) return;
+      const outer = linkedOuter(matches, linked, i);
+      // As in the content script: a name inside a name of the same entity is one mention, not two.
+      if (outer >= 0 && linked[outer] === index) {
+        linked[i] = -1;
+        return;
+      }
       const entity = matcher.snapshot.entities[index]!;
       const mention: ScanMention = {
         text: text.slice(match.start, match.end),
@@ -55,7 +61,6 @@ export function scanBlocks(matcher: Matcher, blocks: readonly string[], gate: Ga
         name: entity.name,
         kind: entity.kind,
       };
-      const outer = linkedOuter(matches, linked, i);
       if (outer >= 0) {
         mention.nested = true;
         mention.outer = matcher.snapshot.entities[linked[outer]!]!.id;
