@@ -1,6 +1,7 @@
 import { loadSnapshot } from '../../lib/db/snapshot-store';
 import type { BackstoryDB } from '../../lib/db/tables';
 import { createMatcher, type Matcher } from '../../lib/match/matcher';
+import { hasBothSaliences } from '../../lib/match/gate';
 import { answerBlocks, type MatchAnswer } from '../../lib/match/remote';
 import { onlyKinds } from '../../lib/match/snapshot';
 import type { EntityKind } from '../../lib/schema/kinds';
@@ -11,11 +12,14 @@ import type { EntityKind } from '../../lib/schema/kinds';
  * service worker loses it and builds it again on the next question.
  */
 export function createMatching(db: BackstoryDB) {
-  let cached: { key: string; matcher: Matcher } | null = null;
+  let cached: { key: string; matcher: Matcher; topicGated: boolean } | null = null;
   return async function matchBlocks(texts: readonly string[], kinds: readonly EntityKind[]): Promise<MatchAnswer> {
     const snapshot = await loadSnapshot(db);
     const key = `${snapshot.version}|${[...kinds].sort().join(',')}`;
-    if (cached?.key !== key) cached = { key, matcher: createMatcher(onlyKinds(snapshot, kinds)) };
-    return answerBlocks(cached.matcher, texts);
+    if (cached?.key !== key) {
+      // Whether the topic gate applies is a fact of the whole data, not of the kinds marked.
+      cached = { key, matcher: createMatcher(onlyKinds(snapshot, kinds)), topicGated: hasBothSaliences(snapshot.entities) };
+    }
+    return answerBlocks(cached.matcher, texts, cached.topicGated);
   };
 }

@@ -4,14 +4,16 @@ import type { EntityKind } from '../../lib/schema/dataset';
 
 interface Marked {
   kind: EntityKind;
+  /** A name inside a longer name: painted in the nested highlight of its kind. */
+  nested: boolean;
   range: MentionRange;
   /** The range handed to the highlight while it is painted (made when it comes near, dropped when it leaves). */
   painted: AbstractRange | null;
 }
 
 export interface HighlightSink {
-  add(kind: EntityKind, range: AbstractRange): void;
-  remove(kind: EntityKind, range: AbstractRange): void;
+  add(kind: EntityKind, range: AbstractRange, nested: boolean): void;
+  remove(kind: EntityKind, range: AbstractRange, nested: boolean): void;
 }
 
 /** How far beyond the viewport mentions stay marked, so scrolling never shows unmarked names. */
@@ -63,14 +65,14 @@ export class HighlightWindow {
     );
   }
 
-  add(kind: EntityKind, range: MentionRange): void {
+  add(kind: EntityKind, range: MentionRange, nested = false): void {
     // An observer observes again after disconnect(): nothing may be filed once the window is closed.
     if (this.signal.aborted) return;
     const block = blockOf(range);
     if (!block) return;
     const group = block.parentElement?.closest(GROUPS);
     const element = group && !this.split.has(group) ? group : block;
-    const marked: Marked = { kind, range, painted: null };
+    const marked: Marked = { kind, nested, range, painted: null };
     const marks = this.file(marked, element);
     if (this.near.has(element)) this.paint(marked);
     if (element === group && marks.size > MAX_GROUP_MARKS) this.splitGroup(group);
@@ -95,12 +97,12 @@ export class HighlightWindow {
   private paint(marked: Marked): void {
     if (marked.painted) return;
     marked.painted = this.toPaint(marked.range);
-    this.sink.add(marked.kind, marked.painted);
+    this.sink.add(marked.kind, marked.painted, marked.nested);
   }
 
   private unpaint(marked: Marked): void {
     if (!marked.painted) return;
-    this.sink.remove(marked.kind, marked.painted);
+    this.sink.remove(marked.kind, marked.painted, marked.nested);
     marked.painted = null;
   }
 

@@ -19,6 +19,8 @@ const BATCH_CHARS = 16_000;
 export class RemoteMatches implements MatchSource {
   readonly entities: SnapshotEntity[] = [];
   readonly batchChars = BATCH_CHARS;
+  /** Said by the background with every answer (see GateEntities); no match is gated before the first. */
+  topicGated = false;
   private readonly index = new Map<string, number>();
 
   constructor(
@@ -28,6 +30,7 @@ export class RemoteMatches implements MatchSource {
 
   async match(texts: readonly string[]): Promise<RawMatch[][]> {
     const answer = await this.ask([...texts], [...this.kinds]);
+    this.topicGated = answer.topicGated;
     const local = answer.entities.map((entity) => {
       const at = this.indexOf(entity.id);
       const known = this.entities[at]!;
@@ -35,6 +38,7 @@ export class RemoteMatches implements MatchSource {
       known.kind = entity.kind;
       known.related = entity.related.map((id) => this.indexOf(id));
       if (entity.start !== undefined) known.start = entity.start;
+      if (entity.background) known.background = true;
       return at;
     });
     return answer.matches.map((list) => list.map((match) => ({ ...match, entities: match.entities.map((i) => local[i]!) })));

@@ -186,7 +186,7 @@ export class PageSession {
       now: () => performance.now(),
       // `idle` tells tests and the bench that nothing is left to read or to hear back about.
       measure: (start: number, end: number) => measure('backstory:scan', start, end, { idle: this.scanner.idle }),
-      addHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.add(kind, range),
+      addHighlight: (kind: Entity['kind'], range: MentionRange, nested: boolean) => this.nearViewport.add(kind, range, nested),
       removeHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.remove(kind, range),
       onChange: () => this.castChanged(),
     };

@@ -23,34 +23,61 @@ export function liveRange(doc: Document, mention: Mention): Range {
   return range;
 }
 
-/** The mention under a point, if the point is really over its text (not just nearest to it). */
+/**
+ * The mention under a point, if the point is really over its text (not just nearest to it). Over a
+ * name inside a longer name, the innermost: the pointer on "Rafah" in "Rafah offensive" is on Rafah.
+ */
 export function mentionAtPoint(scanner: PageScanner, doc: Document, x: number, y: number): Mention | null {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return null;
   const node = caret.node as Text;
+  let found: Mention | null = null;
   for (const mention of scanner.mentionsAt(node)) {
-    const { startContainer, startOffset, endContainer, endOffset } = mention.range;
-    if (node === startContainer && caret.offset < startOffset) continue;
-    if (node === endContainer && caret.offset > endOffset) continue;
-    const rects = liveRange(doc, mention).getClientRects();
-    for (const rect of Array.from(rects)) {
-      if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return mention;
-    }
+    if (!covers(mention, node, caret.offset) || (found && !inside(mention, found))) continue;
+    if (isUnder(doc, mention, x, y)) found = mention;
   }
-  return null;
+  return found;
 }
 
-/** The mention containing a selection or caret (for the keyboard command). */
+/** The mention containing a selection or caret (for the keyboard command): the innermost one. */
 export function mentionAtSelection(scanner: PageScanner, selection: Selection | null): Mention | null {
   if (!selection || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   const node = range.startContainer;
   if (node.nodeType !== 3) return null;
+  let found: Mention | null = null;
   for (const mention of scanner.mentionsAt(node as Text)) {
-    const { startContainer, startOffset, endContainer, endOffset } = mention.range;
-    if (node === startContainer && range.startOffset < startOffset) continue;
-    if (node === endContainer && range.startOffset > endOffset) continue;
-    return mention;
+    if (covers(mention, node, range.startOffset) && (!found || inside(mention, found))) found = mention;
   }
-  return null;
+  return found;
+}
+
+function covers(mention: Mention, node: Node, offset: number): boolean {
+  const { startContainer, startOffset, endContainer, endOffset } = mention.range;
+  if (node === startContainer && offset < startOffset) return false;
+  if (node === endContainer && offset > endOffset) return false;
+  return true;
+}
+
+function isUnder(doc: Document, mention: Mention, x: number, y: number): boolean {
+  for (const rect of Array.from(liveRange(doc, mention).getClientRects())) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `a` lies within `b`. Two mentions over one point never cross (the matcher resolves
+ * crossing names), so one holds the other: the one that starts later, or ends sooner, is inside.
+ */
+function inside(a: Mention, b: Mention): boolean {
+  const start = compareBoundary(a.range.startContainer, a.range.startOffset, b.range.startContainer, b.range.startOffset);
+  if (start !== 0) return start > 0;
+  return compareBoundary(a.range.endContainer, a.range.endOffset, b.range.endContainer, b.range.endOffset) < 0;
+}
+
+function compareBoundary(nodeA: Node, offsetA: number, nodeB: Node, offsetB: number): number {
+  if (nodeA === nodeB) return offsetA - offsetB;
+  // 4: Node.DOCUMENT_POSITION_FOLLOWING (the constant, so this runs without a DOM global).
+  return nodeA.compareDocumentPosition(nodeB) & 4 ? -1 : 1;
 }

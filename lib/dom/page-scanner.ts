@@ -1,4 +1,4 @@
-import { PageContext, type GateOptions } from '../match/gate';
+import { PageContext, linkedOuter, type GateEntities, type GateOptions } from '../match/gate';
 import type { Matcher, RawMatch } from '../match/matcher';
 import type { SnapshotEntity } from '../match/snapshot';
 import type { EntityKind } from '../schema/kinds';
@@ -9,7 +9,7 @@ import { BlockWalker, locate, type TextBlock } from './extract';
  * script holds no matcher tables: see entrypoints/news.content/remote-matches.ts); the scan tool, the
  * bench's standalone engine and the unit tests match in place with `localMatches`.
  */
-export interface MatchSource {
+export interface MatchSource extends GateEntities {
   /** The entities matches refer to, by index. The table may grow as answers arrive. */
   readonly entities: readonly SnapshotEntity[];
   /** Matches for each text: at once, or when the background answers. */
@@ -44,6 +44,11 @@ export interface Mention {
   range: MentionRange;
   /** The text nodes it covers (one unless the name spans inline elements). */
   nodes: Text[];
+  /**
+   * For a name inside a longer linked name ("Rafah" in "Rafah offensive"): the entity (index into
+   * the snapshot) of the nearest linked name that contains it. Absent for a mention no other holds.
+   */
+  outer?: number;
 }
 
 /** What the scanner needs from the browser, passed in so the scanner can run against any DOM. */
@@ -53,8 +58,8 @@ export interface ScannerHost {
   now(): number;
   /** Records one synchronous scan pass (performance.measure('backstory:scan', …)). */
   measure(start: number, end: number): void;
-  /** Adds/removes ranges from the highlight for a kind. */
-  addHighlight(kind: EntityKind, range: MentionRange): void;
+  /** Adds/removes ranges from the highlight for a kind (`nested`: a name inside a longer one, drawn apart). */
+  addHighlight(kind: EntityKind, range: MentionRange, nested: boolean): void;
   removeHighlight(kind: EntityKind, range: MentionRange): void;
   /** Called after every pass that changed the set of mentions. */
   onChange?(): void;
@@ -77,9 +82,18 @@ const SHOW_TEXT = 0x4;
 const CLOCK_EVERY_CHARS = 1_500;
 const BLOCK_CHARS = 150;
 
-interface PendingMatch {
+/** A block's matches (a name, then the names inside it) and the mention each has linked to, if any. */
+interface BlockMatches {
   block: TextBlock;
-  match: RawMatch;
+  matches: RawMatch[];
+  /** Per match: the entity it links to, or -1. */
+  linked: number[];
+  mentions: (Mention | undefined)[];
+}
+
+interface PendingMatch {
+  group: BlockMatches;
+  index: number;
 }
 
 /** A block sent for matching, with the length of each of its text nodes then (to tell if it changed since). */
@@ -324,7 +338,7 @@ export class PageScanner {
     return false;
   }
 
-  private scanBlock(block: TextBlock, matches: readonly RawMatch[]): boolean {
+  private scanBlock(block: TextBlock, matches: RawMatch[]): boolean {
     let changed = false;
     for (const node of block.nodes) {
       const old = this.byNode.get(node);
@@ -336,11 +350,12 @@ export class PageScanner {
     if (this.pending.size) for (const node of block.nodes) this.pending.delete(node);
     if (!matches.length) return changed;
     if (this.context.establish(matches)) this.contextGrew = true;
+    const group: BlockMatches = { block, matches, linked: matches.map(() => -1), mentions: [] };
     let waiting: PendingMatch[] | undefined;
-    for (const match of matches) {
-      const entity = this.context.resolve(match);
-      if (entity >= 0) this.add(block, match, entity);
-      else (waiting ??= []).push({ block, match });
+    for (let index = 0; index < matches.length; index++) {
+      const entity = this.context.resolve(matches[index]!);
+      if (entity >= 0) this.add(group, index, entity);
+      else (waiting ??= []).push({ group, index });
     }
     if (waiting) this.pending.set(block.nodes[0]!, waiting);
     return true;
@@ -354,14 +369,14 @@ export class PageScanner {
     this.contextGrew = false;
     let changed = false;
     for (const [first, items] of this.pending) {
-      if (!items[0]!.block.nodes.every((node) => node.isConnected)) {
+      if (!items[0]!.group.block.nodes.every((node) => node.isConnected)) {
         this.pending.delete(first);
         continue;
       }
       const still = items.filter((item) => {
-        const entity = this.context.resolve(item.match);
+        const entity = this.context.resolve(item.group.matches[item.index]!);
         if (entity < 0) return true;
-        this.add(item.block, item.match, entity);
+        this.add(item.group, item.index, entity);
         changed = true;
         return false;
       });
@@ -371,24 +386,52 @@ export class PageScanner {
     return changed;
   }
 
-  private add(block: TextBlock, match: RawMatch, entity: number): void {
+  private add(group: BlockMatches, index: number, entity: number): void {
     if (this.mentions.size >= MAX_MENTIONS) {
       this.saturate();
       return;
     }
+    const { block, matches, linked } = group;
+    const match = matches[index]!;
+    const outer = linkedOuter(matches, linked, index);
+    // The name inside is the same entity as the name around it: one mention, not two.
+    if (outer >= 0 && linked[outer] === entity) return;
+    linked[index] = entity;
     const from = locate(block, match.start, false);
     const to = locate(block, match.end, true);
     const range: MentionRange = { startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset };
     const first = block.nodes.indexOf(from.node);
     const last = block.nodes.indexOf(to.node);
     const mention: Mention = { entity, range, nodes: block.nodes.slice(first, last + 1) };
+    if (outer >= 0) mention.outer = linked[outer];
+    group.mentions[index] = mention;
     this.mentions.add(mention);
     for (const node of mention.nodes) {
       const list = this.byNode.get(node);
       if (list) list.push(mention);
       else this.byNode.set(node, [mention]);
     }
-    this.host.addHighlight(this.entityOf(mention).kind, range);
+    this.host.addHighlight(this.entityOf(mention).kind, range, outer >= 0);
+    this.adoptInner(group, index);
+  }
+
+  /**
+   * A name that links after names inside it did (its context came later) becomes their outer
+   * name: they are nested now, and drawn as such. The names inside a match follow it in the list.
+   */
+  private adoptInner(group: BlockMatches, index: number): void {
+    const { matches, linked, mentions } = group;
+    const end = matches[index]!.end;
+    for (let j = index + 1; j < matches.length && matches[j]!.start < end; j++) {
+      const inner = mentions[j];
+      if (!inner || !this.mentions.has(inner) || linkedOuter(matches, linked, j) !== index) continue;
+      const wasNested = inner.outer !== undefined;
+      inner.outer = linked[index];
+      if (wasNested) continue;
+      const kind = this.entityOf(inner).kind;
+      this.host.removeHighlight(kind, inner.range);
+      this.host.addHighlight(kind, inner.range, true);
+    }
   }
 
   private saturate(): void {

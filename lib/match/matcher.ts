@@ -1,5 +1,5 @@
 import { GAP_BREAK, GAP_DOT, GAP_SPACE, isApostrophe, isGapMark } from '../text/fold';
-import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, type MatcherSnapshot } from './snapshot';
+import { ALIAS_CASE_SENSITIVE, ALIAS_IS_NAME, ALIAS_NEEDS_CONTEXT, type MatcherSnapshot } from './snapshot';
 import { TokenCursor, emptyTokens, readRun, type Tokens } from './tokenize';
 
 /** A mention found in one text, before context gating. */
@@ -10,6 +10,15 @@ export interface RawMatch {
   entities: number[];
   /** The alias links only when the page gives context for it. */
   needsContext: boolean;
+  /** The alias is the entity's display name (see the topic rule in gate.ts). */
+  byName: boolean;
+  /**
+   * For a name inside a longer name ("Rafah" in "ground operation in Rafah"): the index, in the
+   * same list, of the match that contains it; -1 for a match that no other contains.
+   */
+  outer: number;
+  /** For a name of an event: the year written right after it ("October 7, 2015"), or 0. */
+  year: number;
 }
 
 interface CompiledAlias {
@@ -20,6 +29,9 @@ interface CompiledAlias {
   caseSensitive: boolean;
   entities: number[];
   needsContext: boolean;
+  isName: boolean;
+  /** Some candidate is an event with a start date: a year written after the match is read. */
+  dated: boolean;
 }
 
 /**
@@ -38,6 +50,8 @@ interface Bucket {
 }
 
 const CROWDED = 16;
+/** Names inside names inside names: deeper than this, no dataset's names go. */
+const MAX_NESTING = 3;
 
 export interface Matcher {
   readonly snapshot: MatcherSnapshot;
@@ -51,8 +65,9 @@ export interface Matcher {
 export function createMatcher(snapshot: MatcherSnapshot): Matcher {
   const byFirst = compileAliases(snapshot);
 
-  // Reused between calls: the tokens after a word that starts an alias.
+  // Reused between calls: the tokens after a word that starts an alias, and after a title (see below).
   const run = emptyTokens();
+  const titled = emptyTokens();
 
   /**
    * Leftmost-longest matching, one word at a time: a word that starts no alias (most of them) costs
@@ -70,21 +85,112 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
       if (longest === 0) return cursor.after;
       const after = cursor.after;
       const tokens = readRun(cursor, longest, run);
-      const alias = longestAt(byFirst, tokens, 0);
+      const alias = longestAt(byFirst, tokens, 0, null);
       if (!alias) return after;
       const last = alias.tokens.length - 1;
-      matches.push({
-        start: tokens.start[0]!,
-        end: endOf(text, tokens, last, alias),
-        entities: alias.entities,
-        needsContext: alias.needsContext,
-      });
+      if (last > 0) {
+        const full = fullNameAfterTitle(cursor, tokens, alias, last);
+        if (full) {
+          // "Dr. Tedros Adhanom Ghebreyesus": one mention from the title to the end of the full name.
+          const fullLast = full.tokens.length - 1;
+          const match = matchOf(text, titled, 0, full, -1);
+          match.start = tokens.start[0]!;
+          match.needsContext = alias.needsContext && full.needsContext;
+          match.byName = alias.isName || full.isName;
+          matches.push(match);
+          if (fullLast > 0) findInner(text, titled, 0, fullLast, full, matches.length - 1, matches, 1);
+          return titled.after[fullLast]!;
+        }
+      }
+      matches.push(matchOf(text, tokens, 0, alias, -1));
+      // Only a name of several words can hold another: the common case pays nothing more.
+      if (last > 0) findInner(text, tokens, 0, last, alias, matches.length - 1, matches, 1);
       return tokens.after[last]!;
     });
     return matches;
   }
 
+  /**
+   * A longer alias of the same entity that starts inside a match and goes on past it: the full name
+   * after a title alias ("Dr. Tedros" + "Tedros Adhanom Ghebreyesus"). Read into `titled`; null when
+   * there is none, which is what a match whose inner words start no longer alias costs: a lookup each.
+   */
+  function fullNameAfterTitle(cursor: TokenCursor, tokens: Tokens, alias: CompiledAlias, last: number): CompiledAlias | null {
+    for (let j = 1; j <= last; j++) {
+      const bucket = byFirst.get(tokens.key[j]!);
+      const inside = last - j + 1;
+      if (!bucket || bucket.longest <= inside) continue;
+      if (!cursor.read(tokens.start[j]!)) return null;
+      readRun(cursor, bucket.longest, titled);
+      const full = longestAt(byFirst, titled, 0, (other) => other.tokens.length > inside && sharesEntity(other, alias));
+      if (full) return full;
+    }
+    return null;
+  }
+
+  /**
+   * The names inside a match of tokens [from, to]: leftmost-longest again, over its tokens only,
+   * leaving out the match itself and aliases of its own entity ("Benjamin Netanyahu" inside "Prime
+   * Minister Benjamin Netanyahu"), then the names inside those. The run of tokens is already read.
+   */
+  function findInner(
+    text: string,
+    tokens: Tokens,
+    from: number,
+    to: number,
+    outer: CompiledAlias,
+    outerIndex: number,
+    matches: RawMatch[],
+    depth: number,
+  ): void {
+    const count = tokens.count;
+    // Aliases are tried against the outer match's tokens only.
+    tokens.count = to + 1;
+    const span = to - from + 1;
+    for (let k = from; k <= to;) {
+      const accept = (alias: CompiledAlias) => (k > from || alias.tokens.length < span) && !sharesEntity(alias, outer);
+      const alias = longestAt(byFirst, tokens, k, accept);
+      if (!alias) {
+        k++;
+        continue;
+      }
+      const last = k + alias.tokens.length - 1;
+      matches.push(matchOf(text, tokens, k, alias, outerIndex));
+      if (last > k && depth < MAX_NESTING) findInner(text, tokens, k, last, alias, matches.length - 1, matches, depth + 1);
+      tokens.count = to + 1;
+      k = last + 1;
+    }
+    tokens.count = count;
+  }
+
   return { snapshot, findMatches };
+}
+
+function matchOf(text: string, tokens: Tokens, at: number, alias: CompiledAlias, outer: number): RawMatch {
+  const end = endOf(text, tokens, at + alias.tokens.length - 1, alias);
+  return {
+    start: tokens.start[at]!,
+    end,
+    entities: alias.entities,
+    needsContext: alias.needsContext,
+    byName: alias.isName,
+    outer,
+    year: alias.dated ? yearAfter(text, end) : 0,
+  };
+}
+
+/** ", 2015" or " 2015" right after a date-like name: the year it is written with. */
+const YEAR_AFTER = /,?[ \u00a0](\d{4})(?!\d)/y;
+
+function yearAfter(text: string, end: number): number {
+  YEAR_AFTER.lastIndex = end;
+  const found = YEAR_AFTER.exec(text);
+  return found ? Number(found[1]) : 0;
+}
+
+function sharesEntity(a: CompiledAlias, b: CompiledAlias): boolean {
+  for (const entity of a.entities) if (b.entities.includes(entity)) return true;
+  return false;
 }
 
 function compileAliases(snapshot: MatcherSnapshot): Map<string, Bucket> {
@@ -93,17 +199,21 @@ function compileAliases(snapshot: MatcherSnapshot): Map<string, Bucket> {
   for (const [key, entity, flags] of snapshot.aliases) {
     const caseSensitive = (flags & ALIAS_CASE_SENSITIVE) !== 0;
     const needsContext = (flags & ALIAS_NEEDS_CONTEXT) !== 0;
+    const isName = (flags & ALIAS_IS_NAME) !== 0;
+    const dated = snapshot.entities[entity]!.start !== undefined;
     const identity = `${caseSensitive ? 'c' : 'i'}${key}`;
     const existing = byIdentity.get(identity);
     if (existing) {
       // The same alias on two entities: one candidate list, and it can only link with context.
       if (!existing.entities.includes(entity)) existing.entities.push(entity);
       existing.needsContext = existing.needsContext || needsContext || existing.entities.length > 1;
+      existing.isName = existing.isName && existing.entities.length === 1;
+      existing.dated = existing.dated || dated;
       continue;
     }
     const { tokens, gaps } = parseKey(key);
     if (!tokens.length) continue;
-    const compiled: CompiledAlias = { tokens, gaps, caseSensitive, entities: [entity], needsContext };
+    const compiled: CompiledAlias = { tokens, gaps, caseSensitive, entities: [entity], needsContext, isName, dated };
     byIdentity.set(identity, compiled);
     const lookup = tokens[0]!.toLowerCase();
     const list = byFirst.get(lookup);
@@ -154,35 +264,38 @@ export function parseKey(key: string): { tokens: string[]; gaps: number[] } {
   return { tokens, gaps };
 }
 
-/** The longest alias whose tokens start at token `at`, or null. */
-function longestAt(byFirst: Map<string, Bucket>, tokens: Tokens, at: number): CompiledAlias | null {
+/** Which aliases may match (all, when null). */
+type Accept = ((alias: CompiledAlias) => boolean) | null;
+
+/** The longest alias (that `accept` takes) whose tokens start at token `at`, or null. */
+function longestAt(byFirst: Map<string, Bucket>, tokens: Tokens, at: number, accept: Accept): CompiledAlias | null {
   const key = tokens.key[at]!;
-  const found = firstFitting(byFirst.get(key), tokens, at);
+  const found = firstFitting(byFirst.get(key), tokens, at, accept);
   if (found || !key.endsWith("'s")) return found;
   // "Blinken’s": the possessive of a one-word alias. Tried second, because a longer alias may
   // itself begin with the apostrophe word ("People's Liberation Army"), and longest wins.
-  return firstFitting(byFirst.get(key.slice(0, -2)), tokens, at);
+  return firstFitting(byFirst.get(key.slice(0, -2)), tokens, at, accept);
 }
 
-function firstFitting(bucket: Bucket | undefined, tokens: Tokens, at: number): CompiledAlias | null {
+function firstFitting(bucket: Bucket | undefined, tokens: Tokens, at: number, accept: Accept): CompiledAlias | null {
   if (!bucket) return null;
-  if (!bucket.bySecond) return firstOf(bucket.all, tokens, at);
+  if (!bucket.bySecond) return firstOf(bucket.all, tokens, at, accept);
   if (at + 1 < tokens.count) {
     const second = tokens.key[at + 1]!;
-    const multi = firstOf(bucket.bySecond.get(second), tokens, at);
+    const multi = firstOf(bucket.bySecond.get(second), tokens, at, accept);
     if (multi) return multi;
     // A two-word alias may end in a possessive ("Supreme Court’s").
     if (second.endsWith("'s")) {
-      const possessive = firstOf(bucket.bySecond.get(second.slice(0, -2)), tokens, at);
+      const possessive = firstOf(bucket.bySecond.get(second.slice(0, -2)), tokens, at, accept);
       if (possessive) return possessive;
     }
   }
-  return firstOf(bucket.single, tokens, at);
+  return firstOf(bucket.single, tokens, at, accept);
 }
 
-function firstOf(candidates: CompiledAlias[] | undefined, tokens: Tokens, at: number): CompiledAlias | null {
+function firstOf(candidates: CompiledAlias[] | undefined, tokens: Tokens, at: number, accept: Accept): CompiledAlias | null {
   if (!candidates) return null;
-  for (const alias of candidates) if (fits(alias, tokens, at)) return alias;
+  for (const alias of candidates) if (fits(alias, tokens, at) && (accept === null || accept(alias))) return alias;
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { Matcher, RawMatch } from './matcher';
+import { hasBothSaliences } from './gate';
 import type { SnapshotEntity } from './snapshot';
 
 /**
@@ -13,15 +14,22 @@ export interface AnswerEntity {
   kind: SnapshotEntity['kind'];
   related: string[];
   start?: string;
+  background?: boolean;
 }
 
 export interface MatchAnswer {
   /** Per text asked about, its raw matches (candidates as indices into `entities`). */
   matches: RawMatch[][];
   entities: AnswerEntity[];
+  /** Whether the data holds both core and background entities: only then does the topic gate apply. */
+  topicGated: boolean;
 }
 
-export function answerBlocks(matcher: Matcher, texts: readonly string[]): MatchAnswer {
+export function answerBlocks(
+  matcher: Matcher,
+  texts: readonly string[],
+  topicGated = hasBothSaliences(matcher.snapshot.entities),
+): MatchAnswer {
   const { entities } = matcher.snapshot;
   const named: AnswerEntity[] = [];
   const at = new Map<number, number>();
@@ -37,10 +45,11 @@ export function answerBlocks(matcher: Matcher, texts: readonly string[]): MatchA
         kind: entity.kind,
         related: entity.related.map((other) => entities[other]!.id),
         ...(entity.start === undefined ? {} : { start: entity.start }),
+        ...(entity.background ? { background: true } : {}),
       });
     }
     return local;
   };
   const matches = texts.map((text) => matcher.findMatches(text).map((match) => ({ ...match, entities: match.entities.map(ref) })));
-  return { matches, entities: named };
+  return { matches, entities: named, topicGated };
 }

@@ -1,5 +1,6 @@
 import type { Entity } from '../schema/dataset';
 import { ENTITY_KINDS, type EntityKind } from '../schema/kinds';
+import { salienceOf } from '../schema/salience';
 import { aliasKey } from '../text/fold';
 
 /**
@@ -15,10 +16,17 @@ export interface SnapshotEntity {
   related: number[];
   /** For events: the start date; pages published before it cannot be talking about it. */
   start?: string;
+  /**
+   * Set for background entities (see `salience` in the dataset format): they link only on pages
+   * where the topic is present. Absent means core, so snapshots made before it gate nothing.
+   */
+  background?: true;
 }
 
 export const ALIAS_CASE_SENSITIVE = 1;
 export const ALIAS_NEEDS_CONTEXT = 2;
+/** The alias is the entity's display name (folded): a mention by it is strong evidence of the entity. */
+export const ALIAS_IS_NAME = 4;
 
 /**
  * [folded key, entity index, flags]. The key is the alias's tokens joined by the mark of the gap
@@ -53,6 +61,7 @@ export function compileSnapshot(version: string, entities: readonly Entity[]): M
     }
     const out: SnapshotEntity = { id: entity.id, name: entity.name, kind: entity.kind, related: [...related] };
     if (entity.kind === 'event') out.start = entity.start;
+    if (salienceOf(entity) === 'background') out.background = true;
     return out;
   });
   // Relations are read both ways: if Blinken is related to the State Department, the reverse holds for gating.
@@ -66,17 +75,21 @@ export function compileSnapshot(version: string, entities: readonly Entity[]): M
   const aliases: SnapshotAlias[] = [];
   const seen = new Set<string>();
   entities.forEach((entity, i) => {
+    const nameKey = aliasKey(entity.name, false);
     for (const alias of entity.aliases) {
       const caseSensitive = alias.caseSensitive ?? false;
-      const key = aliasKey(alias.text, caseSensitive);
-      if (!key) continue;
-      const dedupe = `${i}\u0000${caseSensitive ? 'c' : 'i'}${key}`;
-      if (seen.has(dedupe)) continue;
-      seen.add(dedupe);
       let flags = 0;
       if (caseSensitive) flags |= ALIAS_CASE_SENSITIVE;
       if (alias.needsContext || alias.ambiguous) flags |= ALIAS_NEEDS_CONTEXT;
-      aliases.push([key, i, flags]);
+      if (aliasKey(alias.text, false) === nameKey) flags |= ALIAS_IS_NAME;
+      for (const text of spellings(alias.text)) {
+        const key = aliasKey(text, caseSensitive);
+        if (!key) continue;
+        const dedupe = `${i}\u0000${caseSensitive ? 'c' : 'i'}${key}`;
+        if (seen.has(dedupe)) continue;
+        seen.add(dedupe);
+        aliases.push([key, i, flags]);
+      }
     }
   });
   return { version, entities: snapshotEntities, aliases };
@@ -87,4 +100,18 @@ export function onlyKinds(snapshot: MatcherSnapshot, kinds: readonly EntityKind[
   const allowed = new Set(kinds);
   if (ENTITY_KINDS.every((kind) => allowed.has(kind))) return snapshot;
   return { ...snapshot, aliases: snapshot.aliases.filter(([, entity]) => allowed.has(snapshot.entities[entity]!.kind)) };
+}
+
+/** A capitalised acronym of two to four letters, as a word of its own ("UN", "US" in "US-proposed"). */
+const ACRONYM = /\b[A-Z]{2,4}\b/g;
+
+/**
+ * The spellings an alias is looked for in: as written, and with its acronyms dotted ("UN Security
+ * Council" is also "U.N. Security Council", "US draft resolution" also "U.S. draft resolution"), so
+ * a dotted acronym inside a longer name finds the name, not the acronym alone.
+ */
+export function spellings(text: string): string[] {
+  ACRONYM.lastIndex = 0;
+  if (!ACRONYM.test(text)) return [text];
+  return [text, text.replace(ACRONYM, (acronym) => `${acronym.split('').join('.')}.`)];
 }

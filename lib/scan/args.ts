@@ -4,7 +4,8 @@ Runs Backstory's mention engine over PAGE (an .html file, or a .txt file whose e
 article text) and prints the mentions it links.
 
 Options:
-  --json          print one JSON object {"file", "mentions": [{"text", "start", "end", "entityId", "name", "kind"}]}
+  --json          print one JSON object {"file", "mentions": [{"text", "start", "end", "entityId", "name", "kind"}]};
+                  a name inside a longer linked name also has "nested": true and "outer" (that name's entityId)
   --dataset FILE  the dataset to use (default: data/backstory.json)
   -h, --help      show this help`;
 

@@ -8,7 +8,9 @@ export interface ScanReport {
 
 /** The `--json` output: exactly one object, mentions in document order. */
 export function formatJson(report: ScanReport): string {
-  const mentions = report.mentions.map(({ text, start, end, entityId, name, kind }) => ({ text, start, end, entityId, name, kind }));
+  const mentions = report.mentions.map(({ text, start, end, entityId, name, kind, nested, outer }) =>
+    nested ? { text, start, end, entityId, name, kind, nested, outer } : { text, start, end, entityId, name, kind },
+  );
   return JSON.stringify({ file: report.file, mentions }, null, 2);
 }
 
@@ -24,7 +26,10 @@ export function formatText(report: ScanReport): string {
   lines.push('');
   const width = String(mentions[mentions.length - 1]!.start).length;
   for (const mention of mentions) {
-    lines.push(`${String(mention.start).padStart(width)}  ${quote(mention.text)} → ${mention.name} (${mention.kind}, ${mention.entityId})`);
+    const inside = mention.outer ? `, inside ${mention.outer}` : '';
+    lines.push(
+      `${String(mention.start).padStart(width)}  ${quote(mention.text)} → ${mention.name} (${mention.kind}, ${mention.entityId}${inside})`,
+    );
   }
 
   lines.push('');

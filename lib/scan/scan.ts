@@ -1,5 +1,5 @@
-import { PageContext, type GateOptions } from '../match/gate';
-import type { Matcher, RawMatch } from '../match/matcher';
+import { PageContext, linkedOuter, type GateOptions } from '../match/gate';
+import type { Matcher } from '../match/matcher';
 import type { EntityKind } from '../schema/dataset';
 
 /** One linked mention, as the scan tool reports it. */
@@ -12,6 +12,10 @@ export interface ScanMention {
   entityId: string;
   name: string;
   kind: EntityKind;
+  /** Set for a name inside a longer linked name ("Rafah" in "Rafah offensive"). */
+  nested?: true;
+  /** For a nested mention: the entity of the linked name that contains it. */
+  outer?: string;
 }
 
 /**
@@ -23,10 +27,11 @@ export function extractedText(blocks: readonly string[]): string {
 }
 
 /**
- * Finds and links every mention in a page's blocks, in document order. Same matcher and same gating
- * as the content script, seen once the whole page has been read: every entity the page names is
- * established before any context-needing mention is resolved (the content script gets there too,
- * by resolving pending mentions again as the page is read).
+ * Finds and links every mention in a page's blocks, in document order (a name inside a longer name
+ * right after it). Same matcher and same gating as the content script, seen once the whole page has
+ * been read: every entity the page names is established before any context-needing mention is
+ * resolved (the content script gets there too, by resolving pending mentions again as the page is
+ * read).
  */
 export function scanBlocks(matcher: Matcher, blocks: readonly string[], gate: GateOptions = {}): ScanMention[] {
   const context = new PageContext(matcher.snapshot, gate);
@@ -36,27 +41,35 @@ export function scanBlocks(matcher: Matcher, blocks: readonly string[], gate: Ga
   const mentions: ScanMention[] = [];
   let offset = 0;
   blocks.forEach((text, b) => {
-    for (const match of found[b]!) {
-      const mention = linkMention(matcher, context, text, match, offset);
-      if (mention) mentions.push(mention);
-    }
+    const matches = found[b]!;
+    const linked = matches.map((match) => context.resolve(match));
+    matches.forEach((match, i) => {
+      const index = linked[i]!;
+      if (index < 0) return;
+      const outer = linkedOuter(matches, linked, i);
+      // As in the content script: a name inside a name of the same entity is one mention, not two.
+      if (outer >= 0 && linked[outer] === index) {
+        linked[i] = -1;
+        return;
+      }
+      const entity = matcher.snapshot.entities[index]!;
+      const mention: ScanMention = {
+        text: text.slice(match.start, match.end),
+        start: offset + match.start,
+        end: offset + match.end,
+        entityId: entity.id,
+        name: entity.name,
+        kind: entity.kind,
+      };
+      if (outer >= 0) {
+        mention.nested = true;
+        mention.outer = matcher.snapshot.entities[linked[outer]!]!.id;
+      }
+      mentions.push(mention);
+    });
     offset += text.length + 1; // the "\n" that joins blocks
   });
   return mentions;
-}
-
-function linkMention(matcher: Matcher, context: PageContext, blockText: string, match: RawMatch, offset: number): ScanMention | null {
-  const index = context.resolve(match);
-  if (index < 0) return null;
-  const entity = matcher.snapshot.entities[index]!;
-  return {
-    text: blockText.slice(match.start, match.end),
-    start: offset + match.start,
-    end: offset + match.end,
-    entityId: entity.id,
-    name: entity.name,
-    kind: entity.kind,
-  };
 }
 
 export interface EntityCount {

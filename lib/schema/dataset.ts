@@ -145,9 +145,23 @@ export const Role = z.strictObject({
   source: slug.optional(),
 });
 
+/**
+ * Whether an entity is part of the dataset's topic or only background to it. Background entities
+ * (countries, cities, big general organisations, outlets, social networks) link only on pages where
+ * the topic's core entities appear, so a topical dataset stays quiet on unrelated pages.
+ */
+export const Salience = z
+  .enum(['core', 'background'])
+  .describe(
+    "'core': part of the dataset's topic (its people, its own organisations and events); 'background': context to the topic " +
+      '(countries, cities, big general organisations, outlets, social networks), linked only on pages where core entities appear. ' +
+      'When absent: places are background; people, organisations and events are core.',
+  );
+
 const base = {
   id: slug,
   name: plainText(LIMITS.shortText),
+  salience: Salience.optional(),
   aliases: z.array(Alias).min(1).max(LIMITS.aliases),
   summary: plainText(LIMITS.longText),
   relations: z.array(Relation).max(LIMITS.items).optional(),
@@ -269,6 +283,7 @@ export const Dataset = z.strictObject({
 });
 
 export type DateCertainty = z.infer<typeof DateCertainty>;
+export type Salience = z.infer<typeof Salience>;
 export type Source = z.infer<typeof Source>;
 export type Alias = z.infer<typeof Alias>;
 export type Fact = z.infer<typeof Fact>;

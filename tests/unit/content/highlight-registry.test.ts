@@ -17,14 +17,18 @@ afterEach(() => {
 const range = {} as AbstractRange;
 
 describe('highlight registry', () => {
-  it('registers one highlight per kind and the flash, named for the style', () => {
+  it('registers one highlight per kind, one per kind for names inside names, and the flash, named for the style', () => {
     const registry = new Map<string, FakeHighlight>();
     createHighlightRegistry(registry as unknown as HighlightRegistry, 'background', new AbortController().signal);
     expect([...registry.keys()]).toEqual([
       'backstory-bg-person',
+      'backstory-bg-nested-person',
       'backstory-bg-organization',
+      'backstory-bg-nested-organization',
       'backstory-bg-place',
+      'backstory-bg-nested-place',
       'backstory-bg-event',
+      'backstory-bg-nested-event',
       'backstory-flash',
     ]);
   });

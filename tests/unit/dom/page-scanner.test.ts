@@ -10,14 +10,20 @@ import {
 } from '../../../lib/dom/page-scanner';
 import { createMatcher, type Matcher, type RawMatch } from '../../../lib/match/matcher';
 import { compileSnapshot } from '../../../lib/match/snapshot';
-import { WORLD } from '../match/world';
+import type { Entity } from '../../../lib/schema/dataset';
+import { WORLD, ctx, event } from '../match/world';
 
 /**
  * A scanner over happy-dom with a host that runs scheduled passes on demand and keeps the
  * "highlights" as plain lists, so a test can read what is marked and how often. `hostChanges`
  * replaces parts of that host (a fake clock, for instance); `abort` ends the scanner's page session.
  */
-function setUp(html: string, hostChanges: Partial<ScannerHost> = {}, sourceFor: (matcher: Matcher) => MatchSource = localMatches) {
+function setUp(
+  html: string,
+  hostChanges: Partial<ScannerHost> = {},
+  world: Entity[] = WORLD,
+  sourceFor: (matcher: Matcher) => MatchSource = localMatches,
+) {
   document.body.innerHTML = html;
   const tasks: Array<() => void> = [];
   const highlighted: MentionRange[] = [];
@@ -34,7 +40,7 @@ function setUp(html: string, hostChanges: Partial<ScannerHost> = {}, sourceFor: 
     ...hostChanges,
   };
   const session = new AbortController();
-  const matcher = createMatcher(compileSnapshot('test', WORLD));
+  const matcher = createMatcher(compileSnapshot('test', world));
   const scanner = new PageScanner(sourceFor(matcher), host, session.signal);
   const run = () => {
     while (tasks.length) tasks.shift()!();
@@ -91,6 +97,20 @@ describe('page scanner', () => {
     expect(page.marked()).toEqual(['Austin→lloyd-austin', 'Lloyd Austin→lloyd-austin']);
   });
 
+  it('links the places of a live page once a later update puts the page on topic', () => {
+    const page = setUp('<p>Iran and Israel spoke first.</p>');
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.marked()).toEqual([]);
+    const added = document.createElement('p');
+    added.textContent = 'Hamas answered.';
+    document.body.append(added);
+    page.scanner.enqueue(added);
+    page.run();
+    expect(page.marked()).toEqual(['Iran→iran', 'Israel→israel', 'Hamas→hamas']);
+    expect(page.highlighted).toHaveLength(3);
+  });
+
   it('does not link a waiting surname whose text was replaced before the context arrived', () => {
     const page = setUp('<p id="a">Austin spoke first.</p>');
     page.scanner.enqueue(document.body);
@@ -137,7 +157,7 @@ describe('page scanner', () => {
     page.scanner.enqueue(document.getElementById('d')!);
     page.run();
     expect(read).toEqual(['Hamas and Israel.', 'Gaza City.']);
-    expect(page.marked()).toEqual(['Hamas→hamas', 'Israel→israel', 'Gaza City→gaza-city']);
+    expect(page.marked()).toEqual(['Hamas→hamas', 'Israel→israel', 'Gaza City→gaza-city', 'Gaza→gaza-strip']);
   });
 
   it('splits a long page into passes of about the budget, reading the clock only every few short blocks', () => {
@@ -165,8 +185,8 @@ describe('page scanner', () => {
     page.scanner.enqueue(document.body);
     page.run();
     page.scanner.dropWithin(document.getElementById('d')!);
-    expect(page.marked()).toEqual(['Gaza City→gaza-city']);
-    expect(page.highlighted).toHaveLength(1);
+    expect(page.marked()).toEqual(['Gaza City→gaza-city', 'Gaza→gaza-strip']);
+    expect(page.highlighted).toHaveLength(2);
   });
 
   it('drops the mentions of text that left the page', () => {
@@ -175,8 +195,51 @@ describe('page scanner', () => {
     page.run();
     document.getElementById('a')!.remove();
     page.scanner.sweepDisconnected();
-    expect(page.marked()).toEqual(['Gaza City→gaza-city']);
-    expect(page.highlighted).toHaveLength(1);
+    expect(page.marked()).toEqual(['Gaza City→gaza-city', 'Gaza→gaza-strip']);
+    expect(page.highlighted).toHaveLength(2);
+  });
+
+  it('marks a name inside a longer name as nested, pointing to the longer one', () => {
+    const world = [...WORLD, event('gaza-offensive', 'Gaza offensive', '2023-10-27', ['Gaza offensive'])];
+    const nested: string[] = [];
+    const page = setUp(
+      '<p>Hamas answered.</p><p>The Gaza offensive went on.</p>',
+      { addHighlight: (_kind, range, isNested) => void (isNested && nested.push(`${range.startOffset}`)) },
+      world,
+    );
+    page.scanner.enqueue(document.body);
+    page.run();
+    expect(page.marked()).toEqual(['Hamas→hamas', 'Gaza offensive→gaza-offensive', 'Gaza→gaza-strip']);
+    const inner = [...page.scanner.mentions].find((mention) => page.scanner.entityOf(mention).id === 'gaza-strip')!;
+    expect(page.scanner.entities[inner.outer!]!.id).toBe('gaza-offensive');
+    expect(nested).toEqual(['4']);
+  });
+
+  it('makes a name nested once the longer name around it links later, and draws it as nested', () => {
+    const world = [...WORLD, event('gaza-offensive', 'Gaza offensive', '2023-10-27', ['Gaza offensive', ctx('ground operation in Gaza')])];
+    const drawn: string[] = [];
+    const page = setUp(
+      '<p>Hamas answered.</p><p>A ground operation in Gaza was feared.</p>',
+      {
+        addHighlight: (_kind, range, isNested) => void drawn.push(`+${range.startOffset}${isNested ? ' nested' : ''}`),
+        removeHighlight: (_kind, range) => void drawn.push(`-${range.startOffset}`),
+      },
+      world,
+    );
+    page.scanner.enqueue(document.body);
+    page.run();
+    const inner = () => [...page.scanner.mentions].find((mention) => page.scanner.entityOf(mention).id === 'gaza-strip')!;
+    expect(inner().outer).toBeUndefined();
+    expect(drawn).toEqual(['+0', '+22']);
+
+    const added = document.createElement('p');
+    added.textContent = 'The Gaza offensive began.';
+    document.body.append(added);
+    page.scanner.enqueue(added);
+    page.run();
+    expect(page.scanner.entities[inner().outer!]!.id).toBe('gaza-offensive');
+    // The longer name is drawn, the inner one moved to the nested highlight.
+    expect(drawn.slice(2)).toEqual(expect.arrayContaining(['+2', '-22', '+22 nested']));
   });
 
   it('stops when its signal aborts: every highlight removed and no more work', () => {
@@ -229,7 +292,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('page scanner with the background matching', () => {
   it('asks about the blocks in one batch and marks them when the answer comes', async () => {
     const background = remote();
-    const page = setUp('<p>Antony Blinken met Hamas.</p><p>Israel replied.</p>', {}, background.sourceFor);
+    const page = setUp('<p>Antony Blinken met Hamas.</p><p>Israel replied.</p>', {}, WORLD, background.sourceFor);
     page.scanner.enqueue(document.body);
     page.run();
     expect(background.questions.map((q) => q.texts)).toEqual([['Antony Blinken met Hamas.', 'Israel replied.']]);
@@ -246,7 +309,7 @@ describe('page scanner with the background matching', () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
       const background = remote();
-      const page = setUp('<p>Hamas answered.</p>', {}, background.sourceFor);
+      const page = setUp('<p>Hamas answered.</p>', {}, WORLD, background.sourceFor);
       page.scanner.enqueue(document.body);
       page.run();
       background.questions[0]!.fail();
@@ -264,26 +327,26 @@ describe('page scanner with the background matching', () => {
 
   it('does not apply an answer to a block the page changed meanwhile, and reads the new text instead', async () => {
     const background = remote();
-    const page = setUp('<p id="a">Hamas answered.</p>', {}, background.sourceFor);
+    const page = setUp('<p id="a">Hamas answered.</p>', {}, WORLD, background.sourceFor);
     page.scanner.enqueue(document.body);
     page.run();
     const paragraph = document.getElementById('a')!;
-    paragraph.firstChild!.textContent = 'Gaza City answered at length.';
+    paragraph.firstChild!.textContent = 'Antony Blinken answered at length.';
     page.scanner.enqueue(paragraph);
     background.questions[0]!.answer();
     await flush();
     page.run();
     expect(page.marked()).toEqual([]);
-    expect(background.questions[1]!.texts).toEqual(['Gaza City answered at length.']);
+    expect(background.questions[1]!.texts).toEqual(['Antony Blinken answered at length.']);
     background.questions[1]!.answer();
     await flush();
     page.run();
-    expect(page.marked()).toEqual(['Gaza City→gaza-city']);
+    expect(page.marked()).toEqual(['Antony Blinken→antony-blinken']);
   });
 
   it('keeps one question at a time and stops reading while the next batch is full', async () => {
     const background = remote(30);
-    const page = setUp(Array.from({ length: 12 }, (_, i) => `<p>Hamas said ${i} things.</p>`).join(''), {}, background.sourceFor);
+    const page = setUp(Array.from({ length: 12 }, (_, i) => `<p>Hamas said ${i} things.</p>`).join(''), {}, WORLD, background.sourceFor);
     page.scanner.enqueue(document.body);
     page.run();
     expect(background.questions).toHaveLength(1);
@@ -297,7 +360,7 @@ describe('page scanner with the background matching', () => {
 
   it('ignores an answer that comes after its signal aborted', async () => {
     const background = remote();
-    const page = setUp('<p>Hamas answered.</p>', {}, background.sourceFor);
+    const page = setUp('<p>Hamas answered.</p>', {}, WORLD, background.sourceFor);
     page.scanner.enqueue(document.body);
     page.run();
     page.abort();

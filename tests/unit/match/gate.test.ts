@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PageContext, type GateOptions } from '../../../lib/match/gate';
 import { createMatcher } from '../../../lib/match/matcher';
 import { compileSnapshot, type MatcherSnapshot } from '../../../lib/match/snapshot';
-import { WORLD, org, person, shared } from './world';
+import { WORLD, org, person, place, shared } from './world';
 
 /**
  * What links on a page made of these blocks, as "surface→entity-id", once the whole page is read:
@@ -28,6 +28,9 @@ function linker(snapshot: MatcherSnapshot) {
 const linked = linker(compileSnapshot('test', WORLD));
 
 type Case = [behaviour: string, page: string[], expected: string[]];
+
+/** A block that puts a page on the test world's topic, so that its places (background) may link. */
+const ON_TOPIC = 'Hamas answered.';
 
 describe('context-needing surnames link only when the page gives context', () => {
   it.each<Case>([
@@ -118,20 +121,20 @@ describe('shared aliases go to the better-supported candidate', () => {
   it.each<Case>([
     [
       "links 'Washington' to the United States when the page names the United States",
-      ['The United States voted.', 'Washington said no.'],
-      ['United States→united-states', 'Washington→united-states'],
+      [ON_TOPIC, 'The United States voted.', 'Washington said no.'],
+      ['Hamas→hamas', 'United States→united-states', 'Washington→united-states'],
     ],
     [
       "links 'Washington' to the city when the page names Washington, D.C.",
-      ['It rained in Washington, D.C.', 'Washington was quiet.'],
-      ['Washington, D.C.→washington-dc', 'Washington→washington-dc'],
+      [ON_TOPIC, 'It rained in Washington, D.C.', 'Washington was quiet.'],
+      ['Hamas→hamas', 'Washington, D.C.→washington-dc', 'Washington→washington-dc'],
     ],
     [
       "links 'Washington' to nothing when both candidates are named (a tie)",
-      ['The United States and Washington, DC.', 'Washington said no.'],
-      ['United States→united-states', 'Washington, DC→washington-dc'],
+      [ON_TOPIC, 'The United States and Washington, DC.', 'Washington said no.'],
+      ['Hamas→hamas', 'United States→united-states', 'Washington, DC→washington-dc'],
     ],
-    ["links 'Washington' to nothing when neither candidate is named", ['Washington said no.'], []],
+    ["links 'Washington' to nothing when neither candidate is named", [ON_TOPIC, 'Washington said no.'], ['Hamas→hamas']],
   ])('%s', (_behaviour, page, expected) => {
     expect(linked(page)).toEqual(expected);
   });
@@ -175,5 +178,67 @@ describe('PageContext.establish', () => {
     expect(context.establish(matcher.findMatches('Hamas said.'))).toBe(true);
     expect(context.establish(matcher.findMatches('Hamas said again.'))).toBe(false);
     expect(context.establish(matcher.findMatches('Blinken said.'))).toBe(false);
+  });
+});
+
+describe('background entities link only on pages about the topic', () => {
+  // In the test world, places are background by default; people and organisations are core.
+  it.each<Case>([
+    ['does not link countries on a page that names no core entity', ['Iran and Israel signed a trade deal.'], []],
+    [
+      'does not link a country when the only core entity is named by a nickname',
+      ['Tony Blinken visited Iran.'],
+      ['Tony Blinken→antony-blinken'],
+    ],
+    ['does not count a core entity named only by a context-needing alias', ['Blinken visited Iran.'], []],
+    ['links a country once one core entity is named by its display name', ['Hamas met officials from Iran.'], ['Hamas→hamas', 'Iran→iran']],
+    [
+      'links a country once two distinct core entities are named',
+      ['Tony Blinken visited Iran.', 'CIA staff went too.'],
+      ['Tony Blinken→antony-blinken', 'Iran→iran', 'CIA→cia'],
+    ],
+    [
+      'links countries named before the topic appears, once it does',
+      ['Iran and Israel spoke.', 'Later, Hamas answered.'],
+      ['Iran→iran', 'Israel→israel', 'Hamas→hamas'],
+    ],
+    ['still needs context for a shared alias on a page on topic', ['Hamas said so.', 'Washington said no.'], ['Hamas→hamas']],
+  ])('%s', (_behaviour, page, expected) => {
+    expect(linked(page)).toEqual(expected);
+  });
+
+  it('follows the salience a dataset sets over the default by kind', () => {
+    const world = [
+      { ...org('un', 'United Nations', ['United Nations']), salience: 'background' as const },
+      { ...place('gaza', 'Gaza Strip', ['Gaza Strip']), salience: 'core' as const },
+      place('spain', 'Spain', ['Spain']),
+    ];
+    const link = linker(compileSnapshot('t', world));
+    expect(link(['The United Nations met in Spain.'])).toEqual([]);
+    expect(link(['The United Nations met in Spain about the Gaza Strip.'])).toEqual([
+      'United Nations→un',
+      'Spain→spain',
+      'Gaza Strip→gaza',
+    ]);
+  });
+
+  it('gates nothing in a dataset without background entities', () => {
+    const world = [org('acme', 'Acme', ['Acme Corporation']), org('globex', 'Globex', ['Globex'])];
+    expect(linker(compileSnapshot('t', world))(['Acme Corporation sued Globex.'])).toEqual(['Acme Corporation→acme', 'Globex→globex']);
+  });
+
+  it('links the places of a dataset that has nothing but places', () => {
+    const world = [place('spain', 'Spain', ['Spain']), place('france', 'France', ['France'])];
+    expect(linker(compileSnapshot('t', world))(['Spain beat France.'])).toEqual(['Spain→spain', 'France→france']);
+  });
+
+  it('reports the topic turning on as a change, even when no new entity is established', () => {
+    const snapshot = compileSnapshot('test', WORLD);
+    const matcher = createMatcher(snapshot);
+    const context = new PageContext(snapshot);
+    expect(context.establish(matcher.findMatches('Tony Blinken spoke.'))).toBe(true);
+    expect(context.topical).toBe(false);
+    expect(context.establish(matcher.findMatches('Antony Blinken spoke again.'))).toBe(true);
+    expect(context.topical).toBe(true);
   });
 });

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../../lib/match/matcher';
 import { compileSnapshot, type MatcherSnapshot } from '../../../lib/match/snapshot';
-import { WORLD, ctx, org, place } from './world';
+import { WORLD, cs, ctx, event, org, person, place } from './world';
 
 /**
  * What the matcher finds in a text, before context gating, written as "surface→entity-id" (several
- * candidate ids joined by "|"), with a trailing "?" when the alias needs context to link.
+ * candidate ids joined by "|"), with a trailing "?" when the alias needs context to link, and
+ * " (in …)" for a name inside a longer name.
  */
 function spotter(snapshot: MatcherSnapshot) {
   const matcher = createMatcher(snapshot);
-  return (text: string): string[] =>
-    matcher.findMatches(text).map((match) => {
+  return (text: string): string[] => {
+    const matches = matcher.findMatches(text);
+    return matches.map((match) => {
       const ids = match.entities.map((i) => snapshot.entities[i]!.id).join('|');
-      return `${text.slice(match.start, match.end)}→${ids}${match.needsContext ? '?' : ''}`;
+      const outer = matches[match.outer];
+      const inside = outer ? ` (in ${text.slice(outer.start, outer.end)})` : '';
+      return `${text.slice(match.start, match.end)}→${ids}${match.needsContext ? '?' : ''}${inside}`;
     });
+  };
 }
 
 const spot = spotter(compileSnapshot('test', WORLD));
@@ -88,7 +93,7 @@ describe('possessives, quotes and apostrophes', () => {
     [
       'finds the possessive of a name that also starts a longer alias ("Israel’s" beside "Israel’s Supreme Court")',
       'Israel’s army and Israel’s Supreme Court',
-      ['Israel→israel', 'Israel’s Supreme Court→israeli-supreme-court'],
+      ['Israel→israel', 'Israel’s Supreme Court→israeli-supreme-court', 'Israel→israel (in Israel’s Supreme Court)'],
     ],
     ['does not accept a possessive inside a name ("Antony’s Blinken")', 'Antony’s Blinken', ['Blinken→antony-blinken?']],
     ['finds a name in curly double quotes', 'the “Netanyahu” doctrine', ['Netanyahu→benjamin-netanyahu']],
@@ -175,7 +180,7 @@ describe('gaps that are part of the name: commas, full stops, ampersands', () =>
     [
       'finds an alias that starts with an abbreviation ("U.S. Department of State")',
       'the U.S. Department of State said',
-      ['U.S. Department of State→us-state-department'],
+      ['U.S. Department of State→us-state-department', 'U.S.→united-states (in U.S. Department of State)'],
     ],
     [
       'finds an alias with a full stop written without it ("Oct 7")',
@@ -192,14 +197,26 @@ describe('gaps that are part of the name: commas, full stops, ampersands', () =>
       'Michael E Kurilla said',
       ['Michael E Kurilla→michael-kurilla'],
     ],
-    ['finds an alias with an ampersand ("Johnson & Johnson")', 'Johnson & Johnson shares', ['Johnson & Johnson→johnson-and-johnson']],
+    [
+      'finds an alias with an ampersand ("Johnson & Johnson")',
+      'Johnson & Johnson shares',
+      [
+        'Johnson & Johnson→johnson-and-johnson',
+        'Johnson→mike-johnson? (in Johnson & Johnson)',
+        'Johnson→mike-johnson? (in Johnson & Johnson)',
+      ],
+    ],
     ['does not match an ampersand alias without the ampersand', 'Johnson and Johnson', ['Johnson→mike-johnson?', 'Johnson→mike-johnson?']],
   ]);
 });
 
 describe('overlaps: the longest match wins, leftmost first', () => {
   table([
-    ['prefers the longer alias ("Gaza City" over "Gaza")', 'in Gaza City and Gaza', ['Gaza City→gaza-city', 'Gaza→gaza-strip']],
+    [
+      'prefers the longer alias ("Gaza City" over "Gaza"), the shorter one nested in it',
+      'in Gaza City and Gaza',
+      ['Gaza City→gaza-city', 'Gaza→gaza-strip (in Gaza City)', 'Gaza→gaza-strip'],
+    ],
     [
       'prefers a full event name over a context-needing date ("October 7 attack")',
       'the October 7 attack',
@@ -209,7 +226,12 @@ describe('overlaps: the longest match wins, leftmost first', () => {
     [
       'prefers a three-word alias over a one-word alias it contains',
       'Johnson & Johnson, not Johnson',
-      ['Johnson & Johnson→johnson-and-johnson', 'Johnson→mike-johnson?'],
+      [
+        'Johnson & Johnson→johnson-and-johnson',
+        'Johnson→mike-johnson? (in Johnson & Johnson)',
+        'Johnson→mike-johnson? (in Johnson & Johnson)',
+        'Johnson→mike-johnson?',
+      ],
     ],
     [
       'gives an alias shared by two entities both as candidates, needing context',
@@ -243,6 +265,77 @@ describe('overlaps: the longest match wins, leftmost first', () => {
   });
 });
 
+describe('names inside longer names', () => {
+  const nestedWorld = compileSnapshot('nested', [
+    ...WORLD,
+    org('hamas-political-office', 'Hamas political office', ['Hamas political office']),
+    org('un-security-council', 'UN Security Council', ['UN Security Council', cs('UNSC')]),
+    org('biden-administration', 'Biden administration', ['Biden administration']),
+    person('joe-biden', 'Joe Biden', ['Joe Biden', ctx('Biden')]),
+    place('rafah', 'Rafah', ['Rafah']),
+    place('doha', 'Doha', ['Doha']),
+    event('rafah-offensive', 'Rafah offensive', '2024-05-06', ['Rafah offensive', ctx('ground operation in Rafah')]),
+    event('israel-hamas-war', 'Israel-Hamas war', '2023-10-07', ['Israel-Hamas war']),
+    event('un-vote', 'US UN Security Council resolution on Gaza', '2024-03-22', ['US UN Security Council resolution on Gaza']),
+    event('talks', 'Gaza hostage negotiations', '2023-10-07', [ctx('negotiations in Doha'), 'Gaza hostage negotiations']),
+  ]);
+  const spotNested = spotter(nestedWorld);
+  it.each<Case>([
+    [
+      'finds the place inside a context-needing operation ("ground operation in Rafah")',
+      'a ground operation in Rafah',
+      ['ground operation in Rafah→rafah-offensive?', 'Rafah→rafah (in ground operation in Rafah)'],
+    ],
+    [
+      'finds both sides inside a war name ("Israel-Hamas war")',
+      'the Israel-Hamas war',
+      ['Israel-Hamas war→israel-hamas-war', 'Israel→israel (in Israel-Hamas war)', 'Hamas→hamas (in Israel-Hamas war)'],
+    ],
+    [
+      'finds names inside names inside a name ("US UN Security Council resolution on Gaza")',
+      'the US UN Security Council resolution on Gaza failed',
+      [
+        'US UN Security Council resolution on Gaza→un-vote',
+        'US→united-states (in US UN Security Council resolution on Gaza)',
+        'UN Security Council→un-security-council (in US UN Security Council resolution on Gaza)',
+        'UN→united-nations (in UN Security Council)',
+        'Gaza→gaza-strip (in US UN Security Council resolution on Gaza)',
+      ],
+    ],
+    [
+      'finds the person inside an administration ("the Biden administration")',
+      'the Biden administration said',
+      ['Biden administration→biden-administration', 'Biden→joe-biden? (in Biden administration)'],
+    ],
+    [
+      'finds the city inside a context-needing phrase ("negotiations in Doha")',
+      'negotiations in Doha resumed',
+      ['negotiations in Doha→talks?', 'Doha→doha (in negotiations in Doha)'],
+    ],
+    [
+      'finds the organisation inside its office ("Hamas political office"), with a possessive',
+      'the Hamas political office’s statement',
+      ['Hamas political office→hamas-political-office', 'Hamas→hamas (in Hamas political office)'],
+    ],
+    ['does not nest an alias of the same entity ("Gaza" inside "Gaza Strip")', 'the Gaza Strip', ['Gaza Strip→gaza-strip']],
+    [
+      'does not nest a shared alias one of whose entities is the outer ("Washington" in "Washington, D.C.")',
+      'in Washington, D.C. today',
+      ['Washington, D.C.→washington-dc'],
+    ],
+    ['finds nothing nested in a one-word name', 'Hamas said', ['Hamas→hamas']],
+  ])('%s', (_behaviour, text, expected) => {
+    expect(spotNested(text)).toEqual(expected);
+  });
+
+  it('lists every match in document order, a name before the names inside it', () => {
+    const text = 'Rafah offensive, Israel-Hamas war, the Biden administration and Doha.';
+    const matcher = createMatcher(nestedWorld);
+    const starts = matcher.findMatches(text).map((match) => [match.start, -match.end]);
+    expect(starts).toEqual([...starts].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+  });
+});
+
 describe('snapshots from before gaps were recorded', () => {
   it('still matches keys whose tokens are joined by spaces only', () => {
     const snapshot: MatcherSnapshot = {
@@ -266,7 +359,11 @@ describe('many aliases sharing a first word', () => {
 
   it.each<[string, string, string[]]>([
     ['finds a crowded alias by its second word', 'Yesterday The Group 17 met.', ['The Group 17→the-group-17']],
-    ['prefers the longest of the crowded aliases', 'The Hague Court ruled.', ['The Hague Court→the-hague-court']],
+    [
+      'prefers the longest of the crowded aliases, the shorter nested in it',
+      'The Hague Court ruled.',
+      ['The Hague Court→the-hague-court', 'The Hague→the-hague (in The Hague Court)'],
+    ],
     ['falls back to the shorter alias', 'In The Hague today.', ['The Hague→the-hague']],
     ['reads a possessive on the second word', 'The Hague’s mayor spoke.', ['The Hague→the-hague']],
     ['finds nothing for an unknown second word', 'The Weather turned.', []],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../../lib/match/matcher';
-import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, compileSnapshot } from '../../../lib/match/snapshot';
+import { ALIAS_CASE_SENSITIVE, ALIAS_IS_NAME, ALIAS_NEEDS_CONTEXT, compileSnapshot } from '../../../lib/match/snapshot';
 import type { Entity } from '../../../lib/schema/dataset';
 import { WORLD, cs, ctx, event, org, person, place } from './world';
 
@@ -45,8 +45,27 @@ describe('compileSnapshot', () => {
     expect(aliasesOf('antony-blinken')).toContainEqual(['blinken', ALIAS_NEEDS_CONTEXT]);
     expect(aliasesOf('world-health-organization')).toEqual([
       ['WHO', ALIAS_CASE_SENSITIVE],
+      ['W.H.O', ALIAS_CASE_SENSITIVE],
       ['health body', ALIAS_NEEDS_CONTEXT],
     ]);
+  });
+
+  it('marks places background and the other kinds core when the dataset does not say', () => {
+    const background = snapshot.entities.filter((entity) => entity.background).map((entity) => entity.id);
+    expect(background).toEqual(['washington-dc', 'israel']);
+  });
+
+  it('follows the salience the dataset sets', () => {
+    const set = compileSnapshot('v1', [
+      { ...org('un', 'United Nations', ['United Nations']), salience: 'background' },
+      { ...place('al-shifa', 'Al-Shifa Hospital', ['Al-Shifa Hospital']), salience: 'core' },
+    ]);
+    expect(set.entities.map((entity) => entity.background === true)).toEqual([true, false]);
+  });
+
+  it('flags the alias that is the display name', () => {
+    expect(aliasesOf('antony-blinken')).toContainEqual(['antony blinken', ALIAS_IS_NAME]);
+    expect(aliasesOf('us-state-department')).toEqual([['state department', 0]]);
   });
 
   it('keeps one copy of an alias repeated on an entity', () => {
@@ -54,11 +73,11 @@ describe('compileSnapshot', () => {
   });
 
   it('records the gaps of an alias in its key', () => {
-    expect(aliasesOf('washington-dc')).toEqual([['washington,d.c', 0]]);
+    expect(aliasesOf('washington-dc')).toEqual([['washington,d.c', ALIAS_IS_NAME]]);
   });
 
   it('leaves out aliases with no letters or digits', () => {
-    expect(aliasesOf('israel')).toEqual([['israel', 0]]);
+    expect(aliasesOf('israel')).toEqual([['israel', ALIAS_IS_NAME]]);
   });
 
   it('survives a JSON round trip and matches the same way after it', () => {

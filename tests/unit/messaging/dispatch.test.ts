@@ -17,7 +17,7 @@ const contentScript = { id: 'abcdef', url: 'https://edition.cnn.com/article', ta
 /** Only the handlers these tests call; the others are never reached. */
 function fakeHandlers(): Handlers {
   const handlers: Partial<Handlers> = {
-    matchBlocks: vi.fn(async () => ({ matches: [], entities: [] })),
+    matchBlocks: vi.fn(async () => ({ matches: [], entities: [], topicGated: false })),
     getEntities: vi.fn(async ({ ids }) => ({ entities: [], sources: [], ids }) as never),
     reportCast: vi.fn(async () => null),
     search: vi.fn(async () => []),

@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test';
+import { castCounts, expect, fixturePage, highlightedTexts, pointOf, selectText, test } from './fixtures';
+
+const URL = 'https://edition.cnn.com/2024/03/21/middleeast/nested-names/index.html';
+
+/** Sends the look-up message to the page's tab from the service worker, exactly as the keyboard command does. */
+async function runLookUpCommand(page: Page): Promise<void> {
+  await page.bringToFront();
+  const worker = page.context().serviceWorkers()[0]!;
+  await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    await chrome.tabs.sendMessage(tab!.id!, { backstoryContent: 1, name: 'lookUpSelection', payload: {} });
+  });
+}
+
+test.describe('names inside longer names', () => {
+  test('are marked in their own highlight, over the longer name, and counted in the cast', async ({ openArticle }) => {
+    const page = await openArticle(URL, fixturePage('nested.html'));
+    const marked = async (name: string) => ((await highlightedTexts(page))[name] ?? []).sort();
+    await expect.poll(() => marked('backstory-event')).toEqual(['Israel-Hamas war', 'Rafah offensive']);
+    expect(await marked('backstory-nested-place')).toEqual(['Israel', 'Rafah']);
+    expect(await marked('backstory-nested-organization')).toEqual(['Hamas']);
+    expect(await marked('backstory-place')).toEqual(['Israel']);
+    expect(await marked('backstory-organization')).toEqual(['Hamas']);
+    const priorities = await page.evaluate(() => ({
+      outer: CSS.highlights.get('backstory-event')!.priority,
+      nested: CSS.highlights.get('backstory-nested-place')!.priority,
+    }));
+    expect(priorities.nested).toBeGreaterThan(priorities.outer);
+    await expect
+      .poll(async () => (await castCounts(page)).counts)
+      .toEqual({ hamas: 2, israel: 2, rafah: 1, 'rafah-offensive': 1, 'israel-hamas-war': 1 });
+  });
+
+  test('the pointer on the inner name opens its card; elsewhere on the longer name, the longer one', async ({ openArticle }) => {
+    const page = await openArticle(URL, fixturePage('nested.html'));
+    const inner = await pointOf(page, '#n2', 'Rafah');
+    await page.mouse.move(inner.x, inner.y);
+    await expect(page.getByRole('dialog', { name: 'Rafah', exact: true })).toBeVisible();
+
+    await page.mouse.move(5, 5);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const outer = await pointOf(page, '#n2', 'offensive');
+    await page.mouse.move(outer.x, outer.y);
+    await expect(page.getByRole('dialog', { name: 'Rafah offensive', exact: true })).toBeVisible();
+
+    await page.mouse.move(5, 5);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const war = await pointOf(page, '#n3', 'war');
+    await page.mouse.move(war.x, war.y);
+    await expect(page.getByRole('dialog', { name: 'Israel-Hamas war', exact: true })).toBeVisible();
+  });
+
+  test('the look-up command takes the innermost name at the caret', async ({ openArticle }) => {
+    const page = await openArticle(URL, fixturePage('nested.html'));
+    await selectText(page, '#n3', 'Hamas');
+    await runLookUpCommand(page);
+    await expect(page.getByRole('dialog', { name: 'Hamas', exact: true })).toBeVisible();
+  });
+});
