@@ -7,6 +7,7 @@ import {
   type LaterFacts,
   type RelatedEntity,
 } from '../lib/card/card-model';
+import type { MarkReason } from '../lib/card/why-marked';
 import type { Entity, Source } from '../lib/schema/dataset';
 import { formatDate, formatDateWithCertainty, KIND_LABEL, safeHref, sourceLabel } from './format';
 
@@ -27,6 +28,8 @@ export interface EntityCardProps {
   asOf?: string;
   /** What to do with items dated after `asOf`. */
   laterFacts?: LaterFacts;
+  /** On a news page: why this mark is there, and the longer name it sits inside. */
+  why?: MarkReason;
 }
 
 /**
@@ -44,6 +47,7 @@ export function EntityCard({
   level = 2,
   asOf,
   laterFacts = 'label',
+  why,
 }: EntityCardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
@@ -62,6 +66,7 @@ export function EntityCard({
           {entity.name}
         </Heading>
         {model.role && <RoleLine role={model.role} />}
+        {why && <WhyLine why={why} onOpenEntity={onOpenEntity} />}
         {asOf && (
           <p class="bs-asof bs-muted">
             As of this article ({formatDate(asOf)}){laterFacts === 'hide' ? '; later items hidden' : ''}
@@ -212,4 +217,27 @@ function kindLine(entity: Entity): string {
     case 'event':
       return `${KIND_LABEL.event} · ${formatDateWithCertainty(entity.start, entity.dateCertainty)}${entity.end ? ` – ${formatDate(entity.end)}` : ''}`;
   }
+}
+
+/** Why the mark is there, and a link to the longer name it sits inside ("Part of Rafah offensive"). */
+function WhyLine({ why, onOpenEntity }: { why: MarkReason; onOpenEntity?: (id: string) => void }) {
+  const partOf = why.partOf;
+  return (
+    <p class="bs-why bs-muted">
+      {why.because}
+      {partOf && (
+        <>
+          {' Part of '}
+          {onOpenEntity ? (
+            <button type="button" class="bs-link" onClick={() => onOpenEntity(partOf.id)}>
+              {partOf.name}
+            </button>
+          ) : (
+            partOf.name
+          )}
+          .
+        </>
+      )}
+    </p>
+  );
 }

@@ -1,3 +1,4 @@
+import type { MarkReason } from '../../lib/card/why-marked';
 import type { EntityRef } from '../../lib/card/card-model';
 import type { Rect } from '../../lib/dom/position';
 import type { Entity, Source } from '../../lib/schema/dataset';
@@ -20,6 +21,7 @@ export class CardController {
   private readonly host: CardHost;
   private readonly history: string[] = [];
   private anchor: Range | null = null;
+  private why: MarkReason | undefined;
   private returnFocus: HTMLElement | null = null;
   private focused = false;
 
@@ -53,8 +55,11 @@ export class CardController {
     return this.host.contains(node);
   }
 
-  /** Opens the card for an entity next to `anchor`; with `focus`, the card takes keyboard focus. */
-  async open(entityId: string, anchor: Range, focus: boolean): Promise<void> {
+  /**
+   * Opens the card for an entity next to `anchor`; with `focus`, the card takes keyboard focus. `why`
+   * says what matched and why it linked (a card opened from a mark).
+   */
+  async open(entityId: string, anchor: Range, focus: boolean, why?: MarkReason): Promise<void> {
     const started = performance.now();
     if (!this.data.entities.has(entityId)) await this.data.load([entityId]);
     // The page session may have stopped while the entity was loading.
@@ -64,6 +69,7 @@ export class CardController {
     this.focused = focus;
     this.history.length = 0;
     this.history.push(entityId);
+    this.why = why;
     this.render(focus);
     // From the decision to open (dwell end) to the frame that shows the card: `backstory:card` in DevTools.
     if (PERF_MARKS) requestAnimationFrame(() => setTimeout(() => measure('backstory:card', started, performance.now()), 0));
@@ -120,6 +126,8 @@ export class CardController {
       onBack: history.length > 1 ? () => this.back() : undefined,
       asOf: this.options.pageDate,
       laterFacts: settings.laterFacts,
+      // Only the card of the mark itself says why; cards opened from it do not.
+      ...(history.length === 1 && this.why ? { why: this.why } : {}),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { MarkReason } from '../../lib/card/why-marked';
 import { render } from 'preact';
 import { CARD_FONTS } from '../../components/card-fonts';
 import cardCss from '../../components/card.css?inline';
@@ -29,6 +30,7 @@ export interface CardContent {
   onBack?(): void;
   asOf?: string;
   laterFacts?: 'label' | 'hide';
+  why?: MarkReason;
 }
 
 /**

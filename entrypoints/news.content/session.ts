@@ -7,6 +7,7 @@ import type { CastEntry } from '../../lib/messaging/content-protocol';
 import type { Entity, Source } from '../../lib/schema/dataset';
 import type { Settings } from '../../lib/settings/settings';
 import type { EntityRef } from '../../lib/card/card-model';
+import { whyMarked, type MarkReason } from '../../lib/card/why-marked';
 import { CardController } from './card-controller';
 import { createHighlightRegistry } from './highlight-registry';
 import { HighlightWindow } from './highlight-window';
@@ -76,7 +77,7 @@ export class PageSession {
       this.scanner,
       doc,
       {
-        open: (mention) => void this.card.open(this.scanner.entityOf(mention).id, liveRange(doc, mention), false),
+        open: (mention) => void this.card.open(this.scanner.entityOf(mention).id, liveRange(doc, mention), false, this.whyMarked(mention)),
         close: () => this.card.close(),
         isOverCard: (target) => this.card.contains(target as Node | null),
       },
@@ -166,7 +167,7 @@ export class PageSession {
     const selection = this.doc.getSelection();
     const mention = mentionAtSelection(this.scanner, selection);
     if (mention) {
-      await this.card.open(this.scanner.entityOf(mention).id, liveRange(this.doc, mention), true);
+      await this.card.open(this.scanner.entityOf(mention).id, liveRange(this.doc, mention), true, this.whyMarked(mention));
       return true;
     }
     // Not a marked mention (for example a bare surname without context): look the words up directly.
@@ -178,6 +179,19 @@ export class PageSession {
     if (index === undefined) return false;
     await this.card.open(this.scanner.entities[index]!.id, range, true);
     return true;
+  }
+
+  /** What the card says about a mark: the text that matched and why it linked. */
+  private whyMarked(mention: Mention): MarkReason {
+    const entity = this.scanner.entityOf(mention);
+    const outer = mention.outer === undefined ? undefined : this.scanner.entities[mention.outer];
+    return whyMarked({
+      text: liveRange(this.doc, mention).toString(),
+      name: entity.name,
+      needsContext: mention.needsContext === true,
+      namedInFull: this.scanner.context.established.has(mention.entity),
+      ...(outer ? { partOf: { id: outer.id, name: outer.name, kind: outer.kind } } : {}),
+    });
   }
 
   private scannerHost() {

@@ -49,6 +49,8 @@ export interface Mention {
    * the snapshot) of the nearest linked name that contains it. Absent for a mention no other holds.
    */
   outer?: number;
+  /** Set when the alias that matched needs context (a bare surname, a date): the card says so. */
+  needsContext?: true;
 }
 
 /** What the scanner needs from the browser, passed in so the scanner can run against any DOM. */
@@ -404,6 +406,7 @@ export class PageScanner {
     const last = block.nodes.indexOf(to.node);
     const mention: Mention = { entity, range, nodes: block.nodes.slice(first, last + 1) };
     if (outer >= 0) mention.outer = linked[outer];
+    if (match.needsContext) mention.needsContext = true;
     group.mentions[index] = mention;
     this.mentions.add(mention);
     for (const node of mention.nodes) {

@@ -21,9 +21,33 @@ test.describe('the card', () => {
     expect(waited).toBeGreaterThanOrEqual(290);
     await expect(dialog).toContainText('Person');
     await expect(dialog).toContainText('Secretary of State');
+    await expect(dialog.locator('.bs-why')).toHaveText('Marked for its name, “Antony Blinken”.');
 
     await page.mouse.move(5, 5);
     await expect(dialog).toHaveCount(0);
+  });
+
+  test('says why a bare surname is marked: the page also names the person in full', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    // The bare "Netanyahu" later in the paragraph, not the full name before it.
+    const at = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.getElementById('p2')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const offset = node.textContent!.indexOf('Netanyahu has');
+        if (offset < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 'Netanyahu'.length);
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      throw new Error('no bare Netanyahu');
+    });
+    await page.mouse.move(at.x, at.y);
+    const dialog = page.getByRole('dialog', { name: 'Benjamin Netanyahu' });
+    await expect(dialog.locator('.bs-why')).toHaveText(
+      'Marked for “Netanyahu”, which alone could mean others: the page also names Benjamin Netanyahu.',
+    );
   });
 
   test('shows the right card for an organisation and a place', async ({ openArticle }) => {

@@ -36,7 +36,13 @@ test.describe('names inside longer names', () => {
     const page = await openArticle(URL, fixturePage('nested.html'));
     const inner = await pointOf(page, '#n2', 'Rafah');
     await page.mouse.move(inner.x, inner.y);
-    await expect(page.getByRole('dialog', { name: 'Rafah', exact: true })).toBeVisible();
+    const rafah = page.getByRole('dialog', { name: 'Rafah', exact: true });
+    await expect(rafah).toBeVisible();
+    // The inner card says why it is there and links to the longer name it sits in.
+    await expect(rafah.locator('.bs-why')).toContainText('Marked for its name, “Rafah”. Part of Rafah offensive.');
+    await rafah.getByRole('button', { name: 'Rafah offensive' }).click();
+    await expect(page.getByRole('dialog', { name: 'Rafah offensive', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Back to the previous card' })).toBeVisible();
 
     await page.mouse.move(5, 5);
     await expect(page.getByRole('dialog')).toHaveCount(0);
