@@ -5,6 +5,8 @@ import { KIND_LABEL } from './format';
 
 export interface ImportReviewProps {
   subject: string;
+  /** The dataset of the library the import goes to. */
+  target: { title: string; isNew: boolean };
   diff: DiffSummary;
   resolutions: Readonly<Record<string, Resolution>>;
   onResolve(id: string, resolution: Resolution): void;
@@ -22,7 +24,7 @@ const CATEGORIES = [
 ] as const;
 
 /** The dry run: counts, expandable lists, and a choice for every conflict with a local edit. */
-export function ImportReview({ subject, diff, resolutions, onResolve, onResolveAll, onApply, onCancel, message }: ImportReviewProps) {
+export function ImportReview({ subject, target, diff, resolutions, onResolve, onResolveAll, onApply, onCancel, message }: ImportReviewProps) {
   const { counts } = diff;
   const unresolved = diff.conflicts.filter((c) => !resolutions[c.id]).length + Math.max(0, counts.conflicts - diff.conflicts.length);
   const nothing = counts.added + counts.changed + counts.removed + counts.conflicts + counts.absorbedEdits === 0;
@@ -31,6 +33,9 @@ export function ImportReview({ subject, diff, resolutions, onResolve, onResolveA
       <h3 id="review-heading" tabIndex={-1}>
         Review before importing: {subject}
       </h3>
+      <p data-testid="import-target">
+        {target.isNew ? `Adds a new dataset to your library: ${target.title}.` : `Updates ${target.title} in your library.`}
+      </p>
       <p class="muted">Nothing has changed yet. This is what importing would do.</p>
       <ul class="diff-counts">
         {CATEGORIES.map(([key, label]) => (

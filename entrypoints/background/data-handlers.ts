@@ -1,11 +1,14 @@
 import { summarize, type Resolution } from '../../lib/dataset/diff';
 import type { FetchOutcome } from '../../lib/dataset/fetch';
 import { MAX_FILE_BYTES, tooLarge } from '../../lib/dataset/validate';
-import { browseEntities, getDataOverview, getEntityDetail } from '../../lib/db/browse';
+import { browseEntities, getEntityDetail } from '../../lib/db/browse';
+import { restoreBundled } from '../../lib/db/bundled';
 import { deleteEntity, revertEntity, saveEntity } from '../../lib/db/entity-edits';
 import { exportData } from '../../lib/db/export';
-import { applyPrepared, parseImportText, prepareImport, validateImport } from '../../lib/db/import';
-import { replaceDataset } from '../../lib/db/repository';
+import { applyPrepared, parseImportText, prepareImport, targetOf, validateImport } from '../../lib/db/import';
+import { getLibrary, moveDataset, removeDataset, setDatasetEnabled } from '../../lib/db/library';
+import { readDatasetInfo, replaceDataset } from '../../lib/db/repository';
+import { BUNDLED_DATASET_ID } from '../../lib/db/tables';
 import * as subscriptions from '../../lib/db/subscriptions';
 import type { BackstoryDB } from '../../lib/db/tables';
 import type { ApplyImportResult, StageResult } from '../../lib/messaging/protocol';
@@ -74,12 +77,27 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
   }
 
   return {
-    getDataOverview: () => getDataOverview(db),
+    getLibrary: () => getLibrary(db),
+    setDatasetEnabled: ({ dataset, enabled }) => setDatasetEnabled(db, dataset, enabled),
+    moveDataset: async ({ dataset, direction }) => {
+      await moveDataset(db, dataset, direction);
+      return null;
+    },
+    removeDataset: async ({ dataset }) => {
+      await removeDataset(db, dataset);
+      await effects.scheduleChecks(db);
+      return null;
+    },
+    restoreBundled: async () => {
+      await restoreBundled(db, effects.bundled());
+      return readDatasetInfo(db, BUNDLED_DATASET_ID);
+    },
+
     browseEntities: (query) => browseEntities(db, query),
-    getEntityDetail: ({ id }) => getEntityDetail(db, id),
-    saveEntity: ({ entity, mode }) => saveEntity(db, entity, mode),
-    deleteEntity: ({ id }) => deleteEntity(db, id),
-    revertEntity: ({ id }) => revertEntity(db, id),
+    getEntityDetail: ({ dataset, id }) => getEntityDetail(db, dataset, id),
+    saveEntity: ({ dataset, entity, mode, stamp }) => saveEntity(db, dataset, entity, mode, stamp),
+    deleteEntity: ({ dataset, id, stamp }) => deleteEntity(db, dataset, id, stamp),
+    revertEntity: ({ dataset, id, stamp }) => revertEntity(db, dataset, id, stamp),
 
     stageImport: async ({ source }) => {
       if (source.kind === 'text') return stage(source.text, source.name);
@@ -132,7 +150,7 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       const session = sessions.get(token);
       if (!session?.validated) return { ok: false, message: EXPIRED };
       session.prepared = await prepareImport(db, session.validated);
-      return { ok: true, diff: summarize(session.prepared.diff) };
+      return { ok: true, diff: summarize(session.prepared.diff), target: targetOf(session.prepared) };
     },
     applyImport: async ({ token, resolutions, otherwise }) => {
       const session = sessions.get(token);
@@ -143,11 +161,18 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
         const choice = own ?? otherwise;
         if (choice) choices[conflict.id] = choice;
       }
-      const result = await applyPrepared(db, session.prepared, choices);
+      const fromSubscription = session.subscriptionId && session.validated?.kind === 'dataset';
+      const result = await applyPrepared(
+        db,
+        session.prepared,
+        choices,
+        fromSubscription ? { source: 'url', whileSubscribed: session.subscriptionId! } : {},
+      );
       if (result.ok) {
         sessions.end(token);
-        if (session.subscriptionId && session.validated?.kind === 'dataset') {
-          await subscriptions.settlePending(db, session.subscriptionId, session.validated.dataset.version);
+        if (fromSubscription && session.validated?.kind === 'dataset') {
+          const { id, version } = session.validated.dataset;
+          await subscriptions.settlePending(db, session.subscriptionId!, id, version);
         }
       }
       return result;
@@ -157,8 +182,8 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       return null;
     },
 
-    exportData: async ({ what }) => {
-      const file = await exportData(db, what);
+    exportData: async ({ dataset, what }) => {
+      const file = await exportData(db, dataset, what);
       const token = effects.newToken();
       const parts: string[] = [];
       for (let at = 0; at < file.text.length || parts.length === 0; at += EXPORT_PART) parts.push(file.text.slice(at, at + EXPORT_PART));
@@ -176,7 +201,7 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       if (!keepEdits) return { ok: true, info: await replaceDataset(db, bundled, 'bundled'), editsKept: 0 };
       const prepared = await prepareImport(db, { kind: 'dataset', dataset: bundled });
       const mine = Object.fromEntries(prepared.diff.conflicts.map((conflict) => [conflict.id, 'mine' as const]));
-      return applyPrepared(db, prepared, mine, { origin: 'bundled' });
+      return applyPrepared(db, prepared, mine, { source: 'bundled' });
     },
 
     listSubscriptions: async () => (await subscriptions.listSubscriptions(db)).map(subscriptions.toView),

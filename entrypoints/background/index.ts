@@ -7,6 +7,7 @@ import { registerPageActions } from './page-actions';
 import { registerSubscriptionChecks } from './subscriptions';
 import { ensureBundledDataset } from './seed';
 import { registerUserSites } from './user-sites';
+import { bumpDataVersion } from '../../lib/settings/storage';
 
 export default defineBackground(() => {
   // The database is opened lazily by Dexie on first use, so a restarted service worker simply reopens it.
@@ -19,6 +20,7 @@ export default defineBackground(() => {
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
     },
+    dataChanged: bumpDataVersion,
   });
   const dispatch = createDispatcher({
     handlers,

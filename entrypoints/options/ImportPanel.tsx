@@ -227,6 +227,7 @@ export function ImportPanel({ request, onChanged }: ImportPanelProps) {
         {view.step === 'review' && (
           <ImportReview
             subject={view.subject}
+            target={view.target}
             diff={view.diff}
             resolutions={resolutions}
             message={view.message ?? null}

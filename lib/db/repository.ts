@@ -1,48 +1,26 @@
-import type { Dataset, Entity, Source } from '../schema/dataset';
-import { zeroPerKind } from '../schema/kinds';
-import { readEntities } from './buckets';
+import type { Dataset, Entity } from '../schema/dataset';
 import { commitData, infoFrom, type DatasetInfo } from './commit';
-import { loadSnapshot } from './snapshot-store';
-import { NoDatasetError, readMeta, revisionOf } from './state';
-import type { BackstoryDB, DatasetMeta } from './tables';
+import { readMeta, requireMeta, revisionOf } from './state';
+import type { BackstoryDB, DatasetSource } from './tables';
 
 /**
- * The reads every part of the extension makes, over the effective data (the imported dataset with
- * the user's edits applied), and the plain replace used for seeding and resets.
+ * The plain replace of one dataset of the library, used for seeding, resets and tests, and what the
+ * other modules need to name a dataset's sources.
  */
-
-/** Entities with the sources they cite, everything a card needs. */
-export interface EntityBundle {
-  entities: Entity[];
-  sources: Source[];
-}
 
 /**
- * Replaces everything, the user's edits included, in one transaction: readers see the old dataset or
- * the new one, never a mix. (Imports that keep the edits go through `lib/db/import.ts`.)
+ * Replaces the dataset with this id (adding it when new), the user's edits to it included, in one
+ * transaction: readers see the old dataset or the new one, never a mix. (Imports that keep the edits
+ * go through `lib/db/import.ts`.)
  */
-export async function replaceDataset(db: BackstoryDB, dataset: Dataset, origin: DatasetMeta['origin']): Promise<DatasetInfo> {
+export async function replaceDataset(db: BackstoryDB, dataset: Dataset, source: DatasetSource): Promise<DatasetInfo> {
   const { entities, ...header } = dataset;
-  const revision = revisionOf(await readMeta(db));
-  return commitData(db, { header, origin, loadedAt: new Date().toISOString(), effective: entities, edits: [] }, revision);
+  const revision = revisionOf(await readMeta(db, dataset.id));
+  return commitData(db, { header, source, loadedAt: new Date().toISOString(), effective: entities, edits: [] }, revision);
 }
 
-export async function readDatasetInfo(db: BackstoryDB): Promise<DatasetInfo> {
-  const meta = await readMeta(db);
-  if (!meta) throw new NoDatasetError();
-  if (meta.counts) return infoFrom(meta);
-  // A header stored before it carried its counts: count the snapshot's entities once.
-  const counts = zeroPerKind();
-  for (const entity of (await loadSnapshot(db)).entities) counts[entity.kind]++;
-  return infoFrom(meta, counts);
-}
-
-export async function getEntities(db: BackstoryDB, ids: readonly string[]): Promise<EntityBundle> {
-  const found = await readEntities(db, ids);
-  const entities = [...new Set(ids)].map((id) => found.get(id)).filter((entity): entity is Entity => entity !== undefined);
-  const meta = await readMeta(db);
-  const cited = new Set(entities.flatMap(citedSources));
-  return { entities, sources: (meta?.sources ?? []).filter((source) => cited.has(source.id)) };
+export async function readDatasetInfo(db: BackstoryDB, dataset: string): Promise<DatasetInfo> {
+  return infoFrom(await requireMeta(db, dataset));
 }
 
 /** Every source id an entity cites, anywhere in it. */

@@ -22,3 +22,22 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/**
+ * Bumped by the background whenever what pages see changes (a dataset switched, moved, imported or
+ * edited); open pages watch it and start their session again with the new snapshot.
+ */
+export const DATA_VERSION_KEY = 'backstory-data-version';
+
+export async function bumpDataVersion(): Promise<void> {
+  await browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() });
+}
+
+/** Calls back whenever the data changes; returns the unsubscribe function. */
+export function watchDataVersion(callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && DATA_VERSION_KEY in changes) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

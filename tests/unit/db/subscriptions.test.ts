@@ -5,7 +5,7 @@ import * as repo from '../../../lib/db/repository';
 import { addSubscription, checkSubscription, type FetchText } from '../../../lib/db/subscriptions';
 import { createDataHandlers } from '../../../entrypoints/background/data-handlers';
 import { generateDataset } from '../../fixtures/datasets/generate';
-import { exportBoth, freshDb } from './setup';
+import { exportBoth, freshDb, DS, entitiesOf } from './setup';
 
 const URL = 'https://data.example/gazette.json';
 const v1 = generateDataset({ count: 8 });
@@ -33,12 +33,12 @@ describe('subscriptions', () => {
 
     Object.assign(state, { text: JSON.stringify(v2), etag: '"b"' });
     expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({ status: 'updated', version: '1.1.0', etag: '"b"' });
-    expect((await repo.readDatasetInfo(db)).version).toBe('1.1.0');
+    expect((await repo.readDatasetInfo(db, DS)).version).toBe('1.1.0');
   });
 
   it('sets an update that conflicts with local edits aside for review', async () => {
     const db = await freshDb(v1);
-    await saveEntity(db, { ...v1.entities[0]!, summary: 'Mine.' }, 'update');
+    await saveEntity(db, DS, { ...v1.entities[0]!, summary: 'Mine.' }, 'update');
     const before = await exportBoth(db);
     const { fetchText } = server({ text: JSON.stringify(v2), etag: '"b"' });
     const sub = await addSubscription(db, URL);
@@ -66,7 +66,7 @@ describe('subscriptions', () => {
     const diff = await handlers.diffImport({ token: 't' }, sender);
     expect(diff).toMatchObject({ ok: true, diff: { counts: { conflicts: 1, added: 1 } } });
     expect(await handlers.applyImport({ token: 't', resolutions: { 'person-0': 'mine' } }, sender)).toMatchObject({ ok: true });
-    expect((await repo.getEntities(db, ['person-0'])).entities[0]!.summary).toBe('Mine.');
+    expect((await entitiesOf(db, ['person-0'])).entities[0]!.summary).toBe('Mine.');
     expect(await db.pending.count()).toBe(0);
     expect(await db.subscriptions.get(sub.id)).toMatchObject({ status: 'updated', version: '1.1.0', etag: '"b"' });
   });
