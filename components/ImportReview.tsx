@@ -6,7 +6,7 @@ import { KIND_LABEL } from './format';
 export interface ImportReviewProps {
   subject: string;
   /** The dataset of the library the import goes to. */
-  target: { title: string; isNew: boolean };
+  target: { id: string; title: string; isNew: boolean };
   diff: DiffSummary;
   resolutions: Readonly<Record<string, Resolution>>;
   onResolve(id: string, resolution: Resolution): void;
@@ -33,7 +33,7 @@ export function ImportReview({ subject, target, diff, resolutions, onResolve, on
       <h3 id="review-heading" tabIndex={-1}>
         Review before importing: {subject}
       </h3>
-      <p data-testid="import-target">
+      <p data-testid="import-target" data-id={target.id}>
         {target.isNew ? `Adds a new dataset to your library: ${target.title}.` : `Updates ${target.title} in your library.`}
       </p>
       <p class="muted">Nothing has changed yet. This is what importing would do.</p>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { checkDatasetUrl } from '../../lib/dataset/fetch';
+import { checkSubscriptionUrl } from '../../lib/dataset/fetch';
 import type { SubscriptionView } from '../../lib/db/subscriptions';
 import { call } from '../../lib/ui/runtime-client';
 
@@ -49,6 +49,8 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
       if (result.ok) {
         setUrl('');
         if (result.subscription.status === 'updated') onChanged();
+        // The first data from an address is shown as a dry run before anything is applied.
+        if (result.subscription.status === 'waiting') onReview(result.subscription.id, `the first version from ${result.subscription.url}`);
       } else if (result.reason === 'needs-permission') {
         setPermission({ origin: result.origin, message: result.message, then: () => void subscribe(target) });
       } else {
@@ -79,16 +81,17 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
 
   return (
     <section aria-labelledby="subs-heading" class="panel">
-      <h2 id="subs-heading">Subscription</h2>
+      <h2 id="subs-heading">Subscriptions</h2>
       <p class="muted">
-        Follow a dataset published at a URL: Backstory checks it every six hours and loads new versions. An update that changes entities you
-        edited waits for you to review it. One subscription at a time; a new one replaces it.
+        Follow datasets published at https:// addresses, one subscription per dataset: Backstory checks them every six hours and loads new
+        versions. The first version from an address, and any update that changes the dataset’s id, removes more than a quarter of its
+        entities or changes entities you edited, waits for you to review it.
       </p>
       <form
         class="url-form"
         onSubmit={(event) => {
           event.preventDefault();
-          const checked = checkDatasetUrl(url);
+          const checked = checkSubscriptionUrl(url);
           if (!checked.ok) setError(checked.message);
           else void subscribe(checked.url.href);
         }}

@@ -41,6 +41,34 @@ export function checkDatasetUrl(input: string): { ok: true; url: URL } | { ok: f
   return { ok: true, url };
 }
 
+/** 127.0.0.1, ::1 and localhost: the browser treats them as secure, so http there counts as https. */
+export function isLoopback(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost';
+}
+
+/** A subscription's URL: https only (loopback addresses excepted), else a message saying why not. */
+export function checkSubscriptionUrl(input: string): { ok: true; url: URL } | { ok: false; message: string } {
+  const checked = checkDatasetUrl(input);
+  if (!checked.ok) return checked;
+  if (checked.url.protocol !== 'https:' && !isLoopback(checked.url))
+    return { ok: false, message: 'Subscriptions are checked over https:// only, so that no one on the way can change the data.' };
+  return checked;
+}
+
+/**
+ * Where a response came from after redirects, refused when it left the address's origin or went
+ * from https to http: a dataset is read only from the place the user named.
+ */
+function redirectProblem(requested: URL, response: Response): string | null {
+  if (!response.url) return null;
+  const final = new URL(response.url);
+  if (requested.protocol === 'https:' && final.protocol === 'http:')
+    return `${requested.host} redirected to an unencrypted address (${final.origin}); Backstory does not follow it.`;
+  if (final.origin !== requested.origin)
+    return `${requested.host} redirected to another site (${final.origin}); Backstory reads a dataset only from the address you gave. Use that address instead if you trust it.`;
+  return null;
+}
+
 export async function fetchDatasetText(input: string, options: FetchOptions = {}): Promise<FetchOutcome> {
   const checked = checkDatasetUrl(input);
   if (!checked.ok) return { kind: 'error', message: checked.message };
@@ -76,6 +104,11 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
         kind: 'error',
         message: `Could not reach ${url.host}: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.`,
       };
+    }
+    const redirected = redirectProblem(url, response);
+    if (redirected) {
+      await response.body?.cancel().catch(() => undefined);
+      return { kind: 'error', message: redirected };
     }
     if (response.status === 304) return { kind: 'unchanged' };
     if (!response.ok)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DiffSummary } from '../dataset/diff';
+import { checkSubscriptionUrl } from '../dataset/fetch';
 import { MAX_DATASET_BYTES, type Problem } from '../dataset/validate';
 import type { BrowsePage, EntityDetail } from '../db/browse';
 import type { DatasetInfo } from '../db/commit';
@@ -43,7 +44,7 @@ const httpUrl = z
 const httpsUrl = z
   .string()
   .max(2_000)
-  .refine((value) => /^https:\/\//i.test(value), 'must start with https:// (subscriptions are checked over https only)');
+  .refine((value) => checkSubscriptionUrl(value).ok, 'must be an https:// address (subscriptions are checked over https only)');
 /** What the options form was loaded from (see `stampOf`): a change from a stale tab is refused. */
 const stamp = z.string().max(64).optional();
 
