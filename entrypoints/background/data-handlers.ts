@@ -1,6 +1,7 @@
 import { summarize, type Resolution } from '../../lib/dataset/diff';
 import type { FetchOutcome } from '../../lib/dataset/fetch';
 import { MAX_FILE_BYTES, tooLarge } from '../../lib/dataset/validate';
+import { createBackup, isBackupFile, restoreBackup } from '../../lib/db/backup';
 import { browseEntities, getEntityDetail } from '../../lib/db/browse';
 import { restoreBundled } from '../../lib/db/bundled';
 import { deleteEntity, revertEntity, saveEntity } from '../../lib/db/entity-edits';
@@ -14,6 +15,8 @@ import type { BackstoryDB } from '../../lib/db/tables';
 import type { ApplyImportResult, StageResult } from '../../lib/messaging/protocol';
 import type { Handlers } from '../../lib/messaging/handlers';
 import type { Dataset } from '../../lib/schema/dataset';
+import { parseSettings } from '../../lib/settings/settings';
+import { loadSettings, saveSettings } from '../../lib/settings/storage';
 import { EXPIRED, ImportSessions } from './import-sessions';
 import { bundledDataset } from './seed';
 import { browserFetchText, ensureSubscriptionAlarm } from './subscriptions';
@@ -27,6 +30,9 @@ export interface DataEffects {
   newToken(): string;
   /** Reads a file the options page handed over as a blob: URL (its size in bytes when far too big to read). */
   readBlob(url: string): Promise<string | { tooLarge: number }>;
+  /** The settings, as a backup carries them, and writing them back from one. */
+  readSettings(): Promise<unknown>;
+  writeSettings(settings: unknown): Promise<void>;
 }
 
 export const browserDataEffects: DataEffects = {
@@ -35,6 +41,8 @@ export const browserDataEffects: DataEffects = {
   bundled: bundledDataset,
   newToken: () => crypto.randomUUID(),
   readBlob: readOwnBlob,
+  readSettings: loadSettings,
+  writeSettings: async (settings) => void (await saveSettings(parseSettings(settings))),
 };
 
 /**
@@ -65,6 +73,14 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
     const token = effects.newToken();
     sessions.start({ token, label, text, ...(subscriptionId ? { subscriptionId } : {}) });
     return { ok: true, token, label, bytes: text.length };
+  }
+
+  function offerExport(file: { filename: string; text: string }): { filename: string; token: string; parts: number } {
+    const token = effects.newToken();
+    const parts: string[] = [];
+    for (let at = 0; at < file.text.length || parts.length === 0; at += EXPORT_PART) parts.push(file.text.slice(at, at + EXPORT_PART));
+    pendingExport = { token, parts };
+    return { filename: file.filename, token, parts: parts.length };
   }
 
   function fetched(outcome: FetchOutcome): { text: string } | StageResult {
@@ -182,13 +198,26 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       return null;
     },
 
-    exportData: async ({ dataset, what }) => {
-      const file = await exportData(db, dataset, what);
-      const token = effects.newToken();
-      const parts: string[] = [];
-      for (let at = 0; at < file.text.length || parts.length === 0; at += EXPORT_PART) parts.push(file.text.slice(at, at + EXPORT_PART));
-      pendingExport = { token, parts };
-      return { filename: file.filename, token, parts: parts.length };
+    exportData: async ({ dataset, what }) => offerExport(await exportData(db, dataset, what)),
+    exportBackup: async () => {
+      const text = await createBackup(db, await effects.readSettings());
+      return offerExport({ filename: `backstory-backup-${new Date().toISOString().slice(0, 10)}.json`, text });
+    },
+    restoreBackup: async ({ source }) => {
+      const text = source.kind === 'text' ? source.text : await effects.readBlob(source.url);
+      if (typeof text !== 'string') return { ok: false, problems: [tooLarge(text.tooLarge)], message: 'The file is too large.' };
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (error) {
+        return { ok: false, problems: [{ path: '$', message: String(error) }], message: 'The file is not JSON.' };
+      }
+      if (!isBackupFile(raw)) return { ok: false, problems: [], message: 'This is not a Backstory backup (to add a dataset, import it instead).' };
+      const result = await restoreBackup(db, raw);
+      if (!result.ok) return { ...result, message: 'The backup is damaged; nothing was changed.' };
+      await effects.writeSettings(result.settings);
+      await effects.scheduleChecks(db);
+      return { ok: true, datasets: result.datasets };
     },
     exportPart: async ({ token, index }) => {
       const text = pendingExport?.token === token ? pendingExport.parts[index] : undefined;

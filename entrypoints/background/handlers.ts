@@ -21,6 +21,7 @@ const CHANGES_DATA = new Set<keyof Handlers>([
   'revertEntity',
   'applyImport',
   'resetToBundled',
+  'restoreBackup',
   'addSubscription',
   'checkSubscription',
 ]);

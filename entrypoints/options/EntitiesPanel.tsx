@@ -17,14 +17,19 @@ export interface EntitiesPanelProps {
   dataVersion: number;
   /** The library, in its order: entities are browsed one dataset at a time. */
   datasets: DatasetInfo[];
+  /** A dataset to show now (a new object each time it is asked for). */
+  focus: { id: string } | null;
   onChanged(): void;
 }
 
 type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'create' };
 
 /** Browse, search, view, edit, add, delete and revert the entities of one dataset of the library. */
-export function EntitiesPanel({ dataVersion, datasets, onChanged }: EntitiesPanelProps) {
+export function EntitiesPanel({ dataVersion, datasets, focus, onChanged }: EntitiesPanelProps) {
   const [chosen, setChosen] = useState<string | null>(null);
+  useEffect(() => {
+    if (focus) setChosen(focus.id);
+  }, [focus]);
   const dataset = datasets.some((info) => info.id === chosen) ? chosen! : (datasets[0]?.id ?? null);
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');

@@ -4,6 +4,7 @@ import type { DatasetInfo } from '../../lib/db/commit';
 import type { Library, LibraryEntry } from '../../lib/db/library';
 import { call } from '../../lib/ui/runtime-client';
 import { downloadText } from './download';
+import { BackupControls } from './BackupControls';
 import { StorageInfo } from './StorageInfo';
 
 export interface LibraryPanelProps {
@@ -138,6 +139,7 @@ export function LibraryPanel({ library, error, onChanged }: LibraryPanelProps) {
           }}
         />
       )}
+      <BackupControls onChanged={onChanged} />
       <StorageInfo refresh={library} />
     </section>
   );
@@ -203,29 +205,34 @@ function LibraryItem({ entry, first, last, busy, onToggle, onMove, onExport, onR
         </p>
       )}
       <div class="button-row">
-        <button type="button" disabled={busy || first} aria-label={`Move ${info.title} up`} onClick={() => onMove('up')}>
-          Move up
+        <button type="button" disabled={busy || first} onClick={() => onMove('up')}>
+          Move up<Named title={info.title} />
         </button>
-        <button type="button" disabled={busy || last} aria-label={`Move ${info.title} down`} onClick={() => onMove('down')}>
-          Move down
+        <button type="button" disabled={busy || last} onClick={() => onMove('down')}>
+          Move down<Named title={info.title} />
         </button>
-        <button type="button" disabled={busy} aria-label={`Export ${info.title}`} onClick={() => onExport('full')}>
-          Export the full dataset
+        <button type="button" disabled={busy} onClick={() => onExport('full')}>
+          Export the full dataset<Named title={info.title} />
         </button>
-        <button type="button" disabled={busy} aria-label={`Export my edits to ${info.title}`} onClick={() => onExport('edits')}>
-          Export only my edits
+        <button type="button" disabled={busy} onClick={() => onExport('edits')}>
+          Export only my edits<Named title={info.title} />
         </button>
         {info.source === 'bundled' && (
           <button type="button" disabled={busy} onClick={onReset}>
             Reset to the bundled dataset…
           </button>
         )}
-        <button type="button" class="danger" disabled={busy} aria-label={`Remove ${info.title}…`} onClick={onRemove}>
-          Remove…
+        <button type="button" class="danger" disabled={busy} onClick={onRemove}>
+          Remove<Named title={info.title} />…
         </button>
       </div>
     </li>
   );
+}
+
+/** The dataset's title in a button's name, for screen readers (the list item already shows it). */
+function Named({ title }: { title: string }) {
+  return <span class="visually-hidden">: {title}</span>;
 }
 
 function RemoveDialog({ entry, onRemove, onClose }: { entry: LibraryEntry; onRemove(): void; onClose(): void }) {

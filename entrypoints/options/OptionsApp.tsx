@@ -10,6 +10,8 @@ export function OptionsApp() {
   // Bumped after every change to the data, so each panel reloads what it shows.
   const [dataVersion, setDataVersion] = useState(0);
   const [review, setReview] = useState<{ subscriptionId: string; label: string; nonce: number } | null>(null);
+  // The dataset the Entities section shows after an import: the one the import went to.
+  const [focus, setFocus] = useState<{ id: string } | null>(null);
   const changed = () => setDataVersion((v) => v + 1);
   const { library, error } = useLibrary(dataVersion);
   const pending = library?.datasets.some((entry) => entry.pendingUpdates > 0) ?? false;
@@ -33,13 +35,24 @@ export function OptionsApp() {
             A subscription update is waiting for you to review it (see Subscriptions below).
           </p>
         )}
-        <ImportPanel request={review} onChanged={changed} />
+        <ImportPanel
+          request={review}
+          onChanged={(datasetId) => {
+            if (datasetId) setFocus({ id: datasetId });
+            changed();
+          }}
+        />
         <SubscriptionsPanel
           dataVersion={dataVersion}
           onChanged={changed}
           onReview={(subscriptionId, label) => setReview({ subscriptionId, label, nonce: Date.now() })}
         />
-        <EntitiesPanel dataVersion={dataVersion} datasets={library?.datasets.map((entry) => entry.info) ?? []} onChanged={changed} />
+        <EntitiesPanel
+          dataVersion={dataVersion}
+          datasets={library?.datasets.map((entry) => entry.info) ?? []}
+          focus={focus}
+          onChanged={changed}
+        />
         <SettingsPanel />
       </main>
     </>

@@ -140,6 +140,13 @@ export const extensionPageCalls = {
   ),
   cancelImport: call<null>()(z.strictObject({ token })),
 
+  /** A backup of everything (every dataset, its switch and place, edits, subscriptions, settings), fetched part by part like an export. */
+  exportBackup: call<{ filename: string; token: string; parts: number }>()(none),
+  /** Replaces everything with a backup file's content, in one transaction (nothing changes if the file is refused). */
+  restoreBackup: call<{ ok: true; datasets: number } | { ok: false; problems: Problem[]; message: string }>()(
+    z.strictObject({ source: z.discriminatedUnion('kind', [ImportSource.options[0], ImportSource.options[1]]) }),
+  ),
+
   /** Prepares an export; its text is then fetched part by part (one message stays far below the 64 MB cap). */
   exportData: call<{ filename: string; token: string; parts: number }>()(
     z.strictObject({ dataset, what: z.enum(['full', 'edits']) }),

@@ -70,7 +70,7 @@ export class OptionsPage {
   }
 
   async move(id: string, direction: 'up' | 'down'): Promise<void> {
-    await this.dataset(id).getByRole('button', { name: direction === 'up' ? /up$/ : /down$/ }).click();
+    await this.dataset(id).getByRole('button', { name: direction === 'up' ? /^Move up/ : /^Move down/ }).click();
     await this.page.getByTestId('data-message').waitFor();
   }
 
@@ -166,7 +166,7 @@ export class OptionsPage {
   /** Clicks an export button of the current dataset and returns the downloaded file's name and text. */
   async export(what: 'full' | 'edits'): Promise<{ name: string; text: string }> {
     const download = this.page.waitForEvent('download');
-    await this.item.getByRole('button', { name: what === 'full' ? /^Export (?!my edits)/ : /^Export my edits/ }).click();
+    await this.item.getByRole('button', { name: what === 'full' ? /^Export the full dataset/ : /^Export only my edits/ }).click();
     const file = await download;
     const path = await file.path();
     return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };

@@ -16,6 +16,8 @@ const effects: DataEffects = {
   bundled: () => generateDataset({ count: 4, id: 'bundled', version: '0.1.0' }),
   newToken: () => `t${tokens++}`,
   readBlob: async () => generateDatasetText({ count: 3 }),
+  readSettings: async () => ({}),
+  writeSettings: async () => undefined,
 };
 
 async function stageToReview(handlers: ReturnType<typeof createDataHandlers>, text: string): Promise<string> {

@@ -120,6 +120,8 @@ const effects: DataEffects = {
   bundled: () => v1,
   newToken: () => 'token-1',
   readBlob: async () => '',
+  readSettings: async () => ({}),
+  writeSettings: async () => undefined,
 };
 
 /** The first three stages, as the options page runs them; the first refusal is the answer. */

@@ -57,6 +57,8 @@ describe('subscriptions', () => {
       bundled: () => v1,
       newToken: () => 't',
       readBlob: async () => '',
+      readSettings: async () => ({}),
+      writeSettings: async () => undefined,
     });
     const sender = { id: 'x', url: 'chrome-extension://x/options.html' };
     const staged = await handlers.stageImport({ source: { kind: 'pending', subscriptionId: sub.id } }, sender);
