@@ -85,6 +85,21 @@ export class OptionsPage {
     await this.page.getByTestId('data-message').waitFor();
   }
 
+  /** Clicks "Back up everything" and returns the downloaded file. */
+  async backUp(): Promise<{ name: string; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Back up everything' }).click();
+    const file = await download;
+    return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+  }
+
+  /** Restores a backup file, confirming the replacement. */
+  async restoreBackup(name: string, text: string): Promise<void> {
+    await this.page.getByTestId('restore-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await this.page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+    await this.page.getByTestId('backup-message').waitFor();
+  }
+
   /** What the import under review says it does ("Adds a new dataset…", "Updates …"). */
   get importTarget(): Locator {
     return this.page.getByTestId('import-target');
