@@ -117,3 +117,21 @@ describe('the edit layer', () => {
     expect((await entitiesOf(db, ['person-0'])).entities[0]).toEqual(v2.entities[0]);
   });
 });
+
+describe('an edit from a stale options tab', () => {
+  it('is refused when the entity changed since the form was loaded, and never written over the newer edit', async () => {
+    const db = await freshDb(generateDataset({ count: 8 }));
+    const loaded = await getEntityDetail(db, DS, 'person-0');
+    // Another tab saves first.
+    const other = await getEntityDetail(db, DS, 'person-0');
+    expect(await saveEntity(db, DS, { ...other.entity!, summary: 'From the other tab.' }, 'update', other.stamp)).toMatchObject({ ok: true });
+    // The first tab, still showing the old version, saves now.
+    const stale = await saveEntity(db, DS, { ...loaded.entity!, summary: 'From the stale tab.' }, 'update', loaded.stamp);
+    expect(stale).toMatchObject({ ok: false, stale: true, problems: [{ message: expect.stringContaining('changed elsewhere') }] });
+    expect(await deleteEntity(db, DS, 'person-0', loaded.stamp)).toMatchObject({ ok: false, stale: true });
+    expect((await entitiesOf(db, ['person-0'])).entities[0]!.summary).toBe('From the other tab.');
+    // With the stamp of what it now shows, the change goes through.
+    const fresh = await getEntityDetail(db, DS, 'person-0');
+    expect(await saveEntity(db, DS, { ...fresh.entity!, summary: 'Third.' }, 'update', fresh.stamp)).toMatchObject({ ok: true });
+  });
+});

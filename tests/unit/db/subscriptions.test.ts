@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FetchOutcome } from '../../../lib/dataset/fetch';
 import { saveEntity } from '../../../lib/db/entity-edits';
 import * as repo from '../../../lib/db/repository';
-import { addSubscription, checkSubscription, type FetchText } from '../../../lib/db/subscriptions';
+import { getLibrary } from '../../../lib/db/library';
+import { addSubscription, checkSubscription, removeSubscription, type FetchText } from '../../../lib/db/subscriptions';
 import { createDataHandlers } from '../../../entrypoints/background/data-handlers';
 import { generateDataset } from '../../fixtures/datasets/generate';
 import { exportBoth, freshDb, DS, entitiesOf } from './setup';
@@ -85,5 +86,67 @@ describe('subscriptions', () => {
     await checkSubscription(db, sub.id, fetchText);
     expect(state.requests.map((r) => r.etag)).toEqual([undefined, undefined]);
     expect(await exportBoth(db)).toBe(before);
+  });
+});
+
+describe('subscriptions over a library', () => {
+  const next = (options: Parameters<typeof generateDataset>[0]) => JSON.stringify(generateDataset(options));
+
+  it('holds an update that removes more than a quarter of the entities, or changes the dataset id', async () => {
+    const db = await freshDb(v1);
+    const sub = await addSubscription(db, URL);
+    const first = server({ text: JSON.stringify(v1), etag: '"a"' });
+    expect(await checkSubscription(db, sub.id, first.fetchText)).toMatchObject({ status: 'unchanged', datasetId: DS });
+    const before = await exportBoth(db);
+
+    const shrunk = server({ text: next({ count: 8, version: '1.1.0', removed: [0, 1, 4] }), etag: '"b"' });
+    expect(await checkSubscription(db, sub.id, shrunk.fetchText)).toMatchObject({
+      status: 'waiting',
+      message: expect.stringContaining('removes 3 of the dataset\'s 8 entities'),
+    });
+    const renamed = server({ text: next({ count: 8, version: '2.0.0', id: 'test-renamed' }), etag: '"c"' });
+    expect(await checkSubscription(db, sub.id, renamed.fetchText)).toMatchObject({
+      status: 'waiting',
+      message: expect.stringContaining('changes the dataset id from "test-gazette" to "test-renamed"'),
+    });
+    expect(await exportBoth(db)).toBe(before);
+    expect((await getLibrary(db)).datasets.map((entry) => entry.info.id)).toEqual([DS]);
+  });
+
+  it('shows the first data from an address as a dry run: nothing is applied before review', async () => {
+    const db = await freshDb();
+    const sub = await addSubscription(db, URL);
+    const { fetchText } = server({ text: JSON.stringify(v1), etag: '"a"' });
+    expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({ status: 'waiting', message: expect.stringContaining('first') });
+    expect((await getLibrary(db)).datasets).toEqual([]);
+  });
+
+  it('an unsubscribed check never comes back nor applies its data', async () => {
+    const db = await freshDb(v1);
+    const sub = await addSubscription(db, URL);
+    await db.subscriptions.update(sub.id, { datasetId: DS });
+    const before = await exportBoth(db);
+    const fetchText: FetchText = async () => {
+      await removeSubscription(db, sub.id);
+      return { kind: 'ok', text: JSON.stringify(v2), etag: '"b"' };
+    };
+    const checked = await checkSubscription(db, sub.id, fetchText);
+    expect(checked.status).toBe('error');
+    expect(await db.subscriptions.count()).toBe(0);
+    expect(await db.pending.count()).toBe(0);
+    expect(await exportBoth(db)).toBe(before);
+  });
+
+  it('one subscription per dataset: a second address for the same dataset is refused', async () => {
+    const db = await freshDb(v1);
+    const first = await addSubscription(db, URL);
+    await db.subscriptions.update(first.id, { datasetId: DS });
+    const second = await addSubscription(db, 'https://mirror.example/gazette.json');
+    const { fetchText } = server({ text: JSON.stringify(v2), etag: '"m"' });
+    expect(await checkSubscription(db, second.id, fetchText)).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('one subscription per dataset'),
+    });
+    expect(await db.subscriptions.count()).toBe(2);
   });
 });
