@@ -26,7 +26,9 @@ const CATEGORIES = [
 /** The dry run: counts, expandable lists, and a choice for every conflict with a local edit. */
 export function ImportReview({ subject, target, diff, resolutions, onResolve, onResolveAll, onApply, onCancel, message }: ImportReviewProps) {
   const { counts } = diff;
-  const unresolved = diff.conflicts.filter((c) => !resolutions[c.id]).length + Math.max(0, counts.conflicts - diff.conflicts.length);
+  // Object.hasOwn: an entity may be called "constructor", which every object has on its prototype.
+  const chosen = (id: string) => (Object.hasOwn(resolutions, id) ? resolutions[id] : undefined);
+  const unresolved = diff.conflicts.filter((c) => !chosen(c.id)).length + Math.max(0, counts.conflicts - diff.conflicts.length);
   const nothing = counts.added + counts.changed + counts.removed + counts.conflicts + counts.absorbedEdits === 0;
   return (
     <section class="review" aria-labelledby="review-heading">
@@ -70,7 +72,7 @@ export function ImportReview({ subject, target, diff, resolutions, onResolve, on
             </button>
           </div>
           {diff.conflicts.map((conflict) => (
-            <ConflictChoice key={conflict.id} conflict={conflict} choice={resolutions[conflict.id]} onResolve={onResolve} />
+            <ConflictChoice key={conflict.id} conflict={conflict} choice={chosen(conflict.id)} onResolve={onResolve} />
           ))}
           {counts.conflicts > diff.conflicts.length && (
             <p class="muted">…and {counts.conflicts - diff.conflicts.length} more: use “Keep all mine” or “Take all theirs” for them.</p>

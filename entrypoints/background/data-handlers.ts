@@ -1,6 +1,7 @@
 import { summarize, type Resolution } from '../../lib/dataset/diff';
 import type { FetchOutcome } from '../../lib/dataset/fetch';
-import { MAX_FILE_BYTES, tooLarge } from '../../lib/dataset/validate';
+import { decodeUtf8, invalidUtf8Message } from '../../lib/dataset/utf8';
+import { MAX_FILE_BYTES, tooLarge, type Problem } from '../../lib/dataset/validate';
 import { createBackup, isBackupFile, restoreBackup } from '../../lib/db/backup';
 import { browseEntities, getEntityDetail } from '../../lib/db/browse';
 import { restoreBundled } from '../../lib/db/bundled';
@@ -29,7 +30,7 @@ export interface DataEffects {
   bundled(): Dataset;
   newToken(): string;
   /** Reads a file the options page handed over as a blob: URL (its size in bytes when far too big to read). */
-  readBlob(url: string): Promise<string | { tooLarge: number }>;
+  readBlob(url: string): Promise<string | { tooLarge: number } | { invalidUtf8: number }>;
   /** The settings, as a backup carries them, and writing them back from one. */
   readSettings(): Promise<unknown>;
   writeSettings(settings: unknown): Promise<void>;
@@ -49,13 +50,19 @@ export const browserDataEffects: DataEffects = {
  * The options page passes a picked file as a blob: URL rather than its text: the background reads it
  * directly (half a second for 28 MB) instead of receiving a copy through messaging (several seconds).
  */
-async function readOwnBlob(url: string): Promise<string | { tooLarge: number }> {
+async function readOwnBlob(url: string): Promise<string | { tooLarge: number } | { invalidUtf8: number }> {
   if (new URL(url.slice('blob:'.length)).origin !== self.location.origin)
     throw new Error('Only files handed over by Backstory’s own pages can be imported.');
   const blob = await (await fetch(url)).blob();
   // Far over the limit whatever the encoding: refused without reading it into a string.
   if (blob.size > MAX_FILE_BYTES) return { tooLarge: blob.size };
-  return blob.text();
+  const decoded = decodeUtf8(new Uint8Array(await blob.arrayBuffer()));
+  return decoded.ok ? decoded.text : { invalidUtf8: decoded.offset };
+}
+
+/** The problem to show for a file that could not be read as text. */
+function unreadable(read: { tooLarge: number } | { invalidUtf8: number }): Problem {
+  return 'tooLarge' in read ? tooLarge(read.tooLarge) : { path: '$', message: invalidUtf8Message(read.invalidUtf8) };
 }
 
 /** Everything the options page asks for: the handlers other than reading for pages and searching. */
@@ -123,7 +130,7 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
           .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
         if (typeof read === 'string') return stage(read, source.name);
         if (read instanceof Error) return { ok: false, reason: 'error', message: `The file could not be read: ${read.message}` };
-        return { ok: false, reason: 'invalid', problems: [tooLarge(read.tooLarge)] };
+        return { ok: false, reason: 'invalid', problems: [unreadable(read)] };
       }
       if (source.kind === 'url') {
         const result = fetched(await effects.fetchText(source.url, {}));
@@ -205,7 +212,7 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
     },
     restoreBackup: async ({ source }) => {
       const text = source.kind === 'text' ? source.text : await effects.readBlob(source.url);
-      if (typeof text !== 'string') return { ok: false, problems: [tooLarge(text.tooLarge)], message: 'The file is too large.' };
+      if (typeof text !== 'string') return { ok: false, problems: [unreadable(text)], message: 'The file could not be read.' };
       let raw: unknown;
       try {
         raw = JSON.parse(text);

@@ -1,3 +1,4 @@
+import { decodeUtf8, invalidUtf8Message } from './utf8';
 import { MAX_DATASET_BYTES, MAX_FILE_BYTES } from './validate';
 
 /**
@@ -120,8 +121,11 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
     if (/html/i.test(type)) return notJson(url, 'a web page (HTML)');
     const length = Number(response.headers.get('content-length') ?? 0);
     if (length > MAX_FILE_BYTES) return tooLarge(length);
-    const text = await readCapped(response);
-    if (text === null) return tooLarge(MAX_FILE_BYTES);
+    const body = await readCapped(response);
+    if (body === null) return tooLarge(MAX_FILE_BYTES);
+    const decoded = decodeUtf8(body);
+    if (!decoded.ok) return { kind: 'error', message: `The file at ${url.host}: ${invalidUtf8Message(decoded.offset)}.` };
+    const text = decoded.text;
     const start = text.trimStart().charAt(0);
     if (start === '<') return notJson(url, 'HTML or XML');
     if (start !== '{' && start !== '[') return notJson(url, type ? `"${type.split(';')[0]}"` : 'something else');
@@ -139,12 +143,14 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
   }
 }
 
-/** The body as text, or null when it is larger than any acceptable dataset. */
-async function readCapped(response: Response): Promise<string | null> {
-  if (!response.body) return response.text();
+/**
+ * The body's bytes, or null when it is larger than any acceptable dataset: reading stops (and the
+ * download is cancelled) as soon as it passes the limit, whatever the server said its length was.
+ */
+async function readCapped(response: Response): Promise<Uint8Array | null> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -154,9 +160,12 @@ async function readCapped(response: Response): Promise<string | null> {
       await reader.cancel();
       return null;
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) all.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
+  return all;
 }
 
 function timedOut(url: URL, ms: number): FetchOutcome {

@@ -176,3 +176,28 @@ describe('what pages see: every enabled dataset, ids scoped', () => {
     expect((await getPageEntities(db, ['test-courier/the-twin'])).entities).toHaveLength(1);
   });
 });
+
+describe('ids that name what every object has', () => {
+  it('"constructor" as a dataset id and an entity id behaves as any other id: import, edit, conflicts, pages', async () => {
+    const rename = (dataset: Dataset): Dataset => ({
+      ...dataset,
+      id: 'constructor',
+      entities: dataset.entities.map((entity) => (entity.id === 'person-0' ? { ...entity, id: 'constructor' } : entity)),
+    });
+    const db = await freshDb(rename(generateDataset({ count: 8 })));
+    const entity = (await entitiesOf(db, ['constructor'], 'constructor')).entities[0]!;
+    expect(await saveEntity(db, 'constructor', { ...entity, summary: 'Mine.' }, 'update')).toMatchObject({ ok: true });
+
+    const next = rename(generateDataset({ count: 8, version: '1.1.0', changed: [0] }));
+    const prepared = await prepareImport(db, validated(next));
+    expect(prepared.diff.conflicts.map((c) => c.id)).toEqual(['constructor']);
+    // No choice made: the conflict is unresolved (not mistaken for Object.prototype.constructor).
+    expect(await importText(db, JSON.stringify(next))).toMatchObject({ ok: false, reason: 'unresolved', ids: ['constructor'] });
+    expect(await importText(db, JSON.stringify(next), { constructor: 'mine' as const })).toMatchObject({ ok: true, editsKept: 1 });
+
+    const library = await getLibrary(db);
+    expect(library.datasets.map((e) => [e.info.id, e.edits.changed])).toEqual([['constructor', 1]]);
+    const bundle = await getPageEntities(db, ['constructor/constructor', 'constructor/__proto__', 'constructor/tostring']);
+    expect(bundle.entities.map((e) => [e.id, e.summary])).toEqual([['constructor/constructor', 'Mine.']]);
+  });
+});
