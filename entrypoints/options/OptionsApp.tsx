@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LibraryPanel, useLibrary } from './LibraryPanel';
 import { EntitiesPanel } from './EntitiesPanel';
+import { EvictionNotice } from './EvictionNotice';
 import { ImportPanel } from './ImportPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SubscriptionsPanel } from './SubscriptionsPanel';
@@ -29,6 +30,7 @@ export function OptionsApp() {
         </nav>
       </header>
       <main>
+        <EvictionNotice />
         <LibraryPanel library={library} error={error} onChanged={changed} />
         {pending && (
           <p class="notice" role="status">

@@ -37,5 +37,24 @@ export async function restoreBundled(db: BackstoryDB, bundled: Dataset): Promise
 async function loadBundled(db: BackstoryDB, bundled: Dataset, enabled: boolean): Promise<void> {
   await replaceDataset(db, bundled, 'bundled');
   await db.markers.delete('bundled');
+  await db.markers.put({ key: 'everLoaded', value: new Date().toISOString() });
   if (!enabled) await setDatasetEnabled(db, bundled.id, false);
+}
+
+/** A dataset as remembered outside the database (see `detectEviction`). */
+export interface RememberedDataset {
+  id: string;
+  title: string;
+}
+
+/**
+ * The browser may clear an extension's IndexedDB under storage pressure (unless storage is
+ * persistent); `storage.local` is kept apart from it. The background remembers the library's titles
+ * there after every change; a database that never held data (no `everLoaded` marker) while that
+ * record names datasets was cleared by the browser: these were lost. Call before `ensureBundled`.
+ */
+export async function detectEviction(db: BackstoryDB, remembered: readonly RememberedDataset[]): Promise<RememberedDataset[]> {
+  if (!remembered.length) return [];
+  const [datasets, marker] = await Promise.all([db.datasets.count(), db.markers.get('everLoaded')]);
+  return datasets === 0 && !marker ? [...remembered] : [];
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { bucketOf } from '../../../lib/db/buckets';
-import { ensureBundled, restoreBundled } from '../../../lib/db/bundled';
+import { detectEviction, ensureBundled, restoreBundled } from '../../../lib/db/bundled';
 import { openDatabase } from '../../../lib/db/database';
 import { saveEntity } from '../../../lib/db/entity-edits';
 import { importText, prepareImport, targetOf, validateImport } from '../../../lib/db/import';
@@ -199,5 +199,27 @@ describe('ids that name what every object has', () => {
     expect(library.datasets.map((e) => [e.info.id, e.edits.changed])).toEqual([['constructor', 1]]);
     const bundle = await getPageEntities(db, ['constructor/constructor', 'constructor/__proto__', 'constructor/tostring']);
     expect(bundle.entities.map((e) => [e.id, e.summary])).toEqual([['constructor/constructor', 'Mine.']]);
+  });
+});
+
+describe('a database the browser cleared', () => {
+  const remembered = [
+    { id: DS, title: 'Test Gazette dataset' },
+    { id: 'backstory-bundled', title: 'Bundled' },
+  ];
+
+  it('is noticed: the datasets remembered outside it were lost, and the bundled one comes back', async () => {
+    const db = await freshDb();
+    expect(await detectEviction(db, remembered)).toEqual(remembered);
+    expect(await ensureBundled(db, generateDataset({ count: 3, id: 'backstory-bundled' }))).toBe('loaded');
+    expect(await detectEviction(db, remembered)).toEqual([]);
+  });
+
+  it('is not confused with a first start, or with a library the user emptied', async () => {
+    expect(await detectEviction(await freshDb(), [])).toEqual([]);
+    const db = await freshDb();
+    await ensureBundled(db, generateDataset({ count: 3, id: 'backstory-bundled' }));
+    await removeDataset(db, 'backstory-bundled');
+    expect(await detectEviction(db, remembered)).toEqual([]);
   });
 });
