@@ -24,7 +24,17 @@ const CATEGORIES = [
 ] as const;
 
 /** The dry run: counts, expandable lists, and a choice for every conflict with a local edit. */
-export function ImportReview({ subject, target, diff, resolutions, onResolve, onResolveAll, onApply, onCancel, message }: ImportReviewProps) {
+export function ImportReview({
+  subject,
+  target,
+  diff,
+  resolutions,
+  onResolve,
+  onResolveAll,
+  onApply,
+  onCancel,
+  message,
+}: ImportReviewProps) {
   const { counts } = diff;
   // Object.hasOwn: an entity may be called "constructor", which every object has on its prototype.
   const chosen = (id: string) => (Object.hasOwn(resolutions, id) ? resolutions[id] : undefined);

@@ -219,7 +219,8 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       } catch (error) {
         return { ok: false, problems: [{ path: '$', message: String(error) }], message: 'The file is not JSON.' };
       }
-      if (!isBackupFile(raw)) return { ok: false, problems: [], message: 'This is not a Backstory backup (to add a dataset, import it instead).' };
+      if (!isBackupFile(raw))
+        return { ok: false, problems: [], message: 'This is not a Backstory backup (to add a dataset, import it instead).' };
       const result = await restoreBackup(db, raw);
       if (!result.ok) return { ...result, message: 'The backup is damaged; nothing was changed.' };
       await effects.writeSettings(result.settings);
@@ -253,6 +254,13 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       }
       await effects.scheduleChecks(db);
       return { ok: true, subscription: subscriptions.toView(checked) };
+    },
+    changeSubscriptionUrl: async ({ id, url }) => {
+      const result = await subscriptions.changeSubscriptionUrl(db, id, url, effects.fetchText);
+      await effects.scheduleChecks(db);
+      if (result.ok) return { ok: true, subscription: subscriptions.toView(result.subscription) };
+      if (result.needsPermission) return { ok: false, reason: 'needs-permission', origin: result.needsPermission, message: result.message };
+      return { ok: false, reason: 'error', message: result.message };
     },
     removeSubscription: async ({ id }) => {
       await subscriptions.removeSubscription(db, id);

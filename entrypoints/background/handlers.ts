@@ -24,6 +24,7 @@ const CHANGES_DATA = new Set<keyof Handlers>([
   'restoreBackup',
   'addSubscription',
   'checkSubscription',
+  'changeSubscriptionUrl',
 ]);
 
 /** The background's answers to every message in the protocol (the dispatcher waits for readiness). */

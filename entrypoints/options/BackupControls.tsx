@@ -34,7 +34,9 @@ export function BackupControls({ onChanged }: { onChanged(): void }) {
     try {
       const result = await call('restoreBackup', { source: { kind: 'blob', name: chosen.name.slice(0, 300), url } });
       if (result.ok) {
-        setMessage({ text: `Restored ${result.datasets} dataset${result.datasets === 1 ? '' : 's'} and the settings from ${chosen.name}.` });
+        setMessage({
+          text: `Restored ${result.datasets} dataset${result.datasets === 1 ? '' : 's'} and the settings from ${chosen.name}.`,
+        });
         onChanged();
       } else {
         const first = result.problems[0];
@@ -78,7 +80,8 @@ export function BackupControls({ onChanged }: { onChanged(): void }) {
       {file && (
         <OptionsDialog title="Restore this backup?" onClose={() => setFile(null)}>
           <p>
-            Everything Backstory holds now (every dataset, your edits, subscriptions and settings) is replaced by the content of {file.name}.
+            Everything Backstory holds now (every dataset, your edits, subscriptions and settings) is replaced by the content of {file.name}
+            .
           </p>
           <div class="button-row">
             <button type="button" class="danger" onClick={() => void restore(file)}>

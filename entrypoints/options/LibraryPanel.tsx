@@ -61,7 +61,9 @@ export function LibraryPanel({ library, error, onChanged }: LibraryPanelProps) {
         </p>
       )}
       {!library && !error && <p class="muted">Loading…</p>}
-      {library && datasets.length === 0 && <p data-testid="library-empty">No datasets: import one below, or restore the bundled dataset.</p>}
+      {library && datasets.length === 0 && (
+        <p data-testid="library-empty">No datasets: import one below, or restore the bundled dataset.</p>
+      )}
       <ol class="library" aria-label="Datasets, highest priority first">
         {datasets.map((entry, i) => (
           <LibraryItem
@@ -206,16 +208,20 @@ function LibraryItem({ entry, first, last, busy, onToggle, onMove, onExport, onR
       )}
       <div class="button-row">
         <button type="button" disabled={busy || first} onClick={() => onMove('up')}>
-          Move up<Named title={info.title} />
+          Move up
+          <Named title={info.title} />
         </button>
         <button type="button" disabled={busy || last} onClick={() => onMove('down')}>
-          Move down<Named title={info.title} />
+          Move down
+          <Named title={info.title} />
         </button>
         <button type="button" disabled={busy} onClick={() => onExport('full')}>
-          Export the full dataset<Named title={info.title} />
+          Export the full dataset
+          <Named title={info.title} />
         </button>
         <button type="button" disabled={busy} onClick={() => onExport('edits')}>
-          Export only my edits<Named title={info.title} />
+          Export only my edits
+          <Named title={info.title} />
         </button>
         {info.source === 'bundled' && (
           <button type="button" disabled={busy} onClick={onReset}>
@@ -223,7 +229,8 @@ function LibraryItem({ entry, first, last, busy, onToggle, onMove, onExport, onR
           </button>
         )}
         <button type="button" class="danger" disabled={busy} onClick={onRemove}>
-          Remove<Named title={info.title} />…
+          Remove
+          <Named title={info.title} />…
         </button>
       </div>
     </li>

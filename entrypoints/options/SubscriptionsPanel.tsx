@@ -25,6 +25,7 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [permission, setPermission] = useState<{ origin: string; message: string; then(): void } | null>(null);
+  const [moving, setMoving] = useState<{ id: string; url: string } | null>(null);
 
   const reload = () => call('listSubscriptions', {}).then(setSubs, (e: Error) => setError(e.message));
   useEffect(() => void reload(), [dataVersion]);
@@ -53,6 +54,20 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
         if (result.subscription.status === 'waiting') onReview(result.subscription.id, `the first version from ${result.subscription.url}`);
       } else if (result.reason === 'needs-permission') {
         setPermission({ origin: result.origin, message: result.message, then: () => void subscribe(target) });
+      } else {
+        setError(result.message);
+      }
+    });
+  }
+
+  function move(id: string, target: string): Promise<void> {
+    return run(async () => {
+      const result = await call('changeSubscriptionUrl', { id, url: target });
+      if (result.ok) {
+        setMoving(null);
+        if (result.subscription.status === 'updated') onChanged();
+      } else if (result.reason === 'needs-permission') {
+        setPermission({ origin: result.origin, message: result.message, then: () => void move(id, target) });
       } else {
         setError(result.message);
       }
@@ -148,6 +163,9 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
                 Review the update
               </button>
             )}
+            <button type="button" disabled={busy} onClick={() => setMoving({ id: sub.id, url: sub.url })}>
+              Change the address…
+            </button>
             <button
               type="button"
               disabled={busy}
@@ -156,6 +174,32 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
               Unsubscribe
             </button>
           </div>
+          {moving?.id === sub.id && (
+            <form
+              class="url-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                const checked = checkSubscriptionUrl(moving.url);
+                if (!checked.ok) setError(checked.message);
+                else void move(sub.id, checked.url.href);
+              }}
+            >
+              <label>
+                New address (checked before the old one is dropped)
+                <input
+                  type="url"
+                  value={moving.url}
+                  onInput={(e) => setMoving({ id: sub.id, url: (e.target as HTMLInputElement).value })}
+                />
+              </label>
+              <button type="submit" disabled={busy}>
+                Check and move
+              </button>
+              <button type="button" onClick={() => setMoving(null)}>
+                Cancel
+              </button>
+            </form>
+          )}
         </div>
       ))}
     </section>

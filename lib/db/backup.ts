@@ -18,7 +18,12 @@ import type { BackstoryDB, DatasetRow, MarkerRow, PendingRow, SubscriptionRow } 
  */
 export const BACKUP_FORMAT = 'backstory-backup';
 
-const EditRowFile = z.strictObject({ id: z.string().max(120), entity: Entity.nullable(), base: Entity.nullable(), editedAt: z.string().max(40) });
+const EditRowFile = z.strictObject({
+  id: z.string().max(120),
+  entity: Entity.nullable(),
+  base: Entity.nullable(),
+  editedAt: z.string().max(40),
+});
 
 const DatasetFile = z.strictObject({
   /** The dataset as a file (header and effective entities): checked like any import. */
@@ -132,14 +137,18 @@ export function validateBackup(raw: unknown): { ok: true; backup: BackupFile; da
   if (structural.length) return { ok: false, problems: structural };
   const parsed = BackupFile.safeParse(raw);
   if (!parsed.success)
-    return { ok: false, problems: parsed.error.issues.slice(0, 100).map((issue) => ({ path: formatPath(issue.path), message: issue.message })) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.slice(0, 100).map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    };
   const datasets: Dataset[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
   parsed.data.datasets.forEach((entry, i) => {
     const result = validateDataset(entry.dataset);
     if (!result.ok) {
-      for (const problem of result.problems.slice(0, 20)) problems.push({ ...problem, path: problem.path.replace(/^\$/, `$.datasets[${i}].dataset`) });
+      for (const problem of result.problems.slice(0, 20))
+        problems.push({ ...problem, path: problem.path.replace(/^\$/, `$.datasets[${i}].dataset`) });
       return;
     }
     if (seen.has(result.dataset.id))

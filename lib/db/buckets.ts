@@ -27,9 +27,7 @@ export function toBuckets(dataset: string, entities: readonly Entity[]): BucketR
     if (group) group.push(entity);
     else groups.set(key, [entity]);
   }
-  return [...groups]
-    .sort(([a], [b]) => a - b)
-    .map(([key, group]) => ({ dataset, key, json: JSON.stringify(group.sort(byId)) }));
+  return [...groups].sort(([a], [b]) => a - b).map(([key, group]) => ({ dataset, key, json: JSON.stringify(group.sort(byId)) }));
 }
 
 function parseBucket(row: BucketRow | undefined): Entity[] {

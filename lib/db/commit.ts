@@ -58,12 +58,7 @@ export class SubscriptionGoneError extends Error {
  * opens; inside it, the revision read when the data was planned is checked again, so a plan made from
  * data that has since changed is refused. The dataset's switch and place in the order are kept.
  */
-export async function commitData(
-  db: BackstoryDB,
-  data: NewData,
-  expectedRevision: number,
-  whileSubscribed?: string,
-): Promise<DatasetInfo> {
+export async function commitData(db: BackstoryDB, data: NewData, expectedRevision: number, whileSubscribed?: string): Promise<DatasetInfo> {
   const dataset = data.header.id;
   const draft: DatasetRow = {
     ...data.header,

@@ -49,7 +49,13 @@ interface Current {
 type Decide = (current: Current) => Entity | null | Problem[];
 
 /** `stamp`: what the form was loaded from (see `stampOf`); without it, the change is made on whatever is there. */
-export function saveEntity(db: BackstoryDB, dataset: string, input: unknown, mode: 'create' | 'update', stamp?: string): Promise<ChangeResult> {
+export function saveEntity(
+  db: BackstoryDB,
+  dataset: string,
+  input: unknown,
+  mode: 'create' | 'update',
+  stamp?: string,
+): Promise<ChangeResult> {
   const parsed = Entity.safeParse(input);
   if (!parsed.success) {
     return Promise.resolve({

@@ -79,15 +79,19 @@ export async function moveDataset(db: BackstoryDB, dataset: string, direction: '
 
 /** Removes a dataset with its edits, snapshot and subscriptions, in one transaction. */
 export async function removeDataset(db: BackstoryDB, dataset: string): Promise<void> {
-  await db.transaction('rw', [db.datasets, db.entityBuckets, db.entityEdits, db.snapshots, db.subscriptions, db.pending, db.markers], async () => {
-    await requireMeta(db, dataset);
-    await db.datasets.delete(dataset);
-    await db.entityBuckets.where('dataset').equals(dataset).delete();
-    await db.entityEdits.where('dataset').equals(dataset).delete();
-    await db.snapshots.delete(dataset);
-    const feeding = await db.subscriptions.where('datasetId').equals(dataset).primaryKeys();
-    await db.subscriptions.bulkDelete(feeding);
-    await db.pending.bulkDelete(feeding);
-    if (dataset === BUNDLED_DATASET_ID) await db.markers.put({ key: 'bundled', value: 'removed' });
-  });
+  await db.transaction(
+    'rw',
+    [db.datasets, db.entityBuckets, db.entityEdits, db.snapshots, db.subscriptions, db.pending, db.markers],
+    async () => {
+      await requireMeta(db, dataset);
+      await db.datasets.delete(dataset);
+      await db.entityBuckets.where('dataset').equals(dataset).delete();
+      await db.entityEdits.where('dataset').equals(dataset).delete();
+      await db.snapshots.delete(dataset);
+      const feeding = await db.subscriptions.where('datasetId').equals(dataset).primaryKeys();
+      await db.subscriptions.bulkDelete(feeding);
+      await db.pending.bulkDelete(feeding);
+      if (dataset === BUNDLED_DATASET_ID) await db.markers.put({ key: 'bundled', value: 'removed' });
+    },
+  );
 }

@@ -40,7 +40,9 @@ export function scopeEntity(dataset: string, entity: Entity): Entity {
       return {
         ...entity,
         ...common,
-        roles: entity.roles.map((role) => cited(role.organization === undefined ? role : { ...role, organization: ref(role.organization) })),
+        roles: entity.roles.map((role) =>
+          cited(role.organization === undefined ? role : { ...role, organization: ref(role.organization) }),
+        ),
         ...(entity.nationality === undefined ? {} : { nationality: ref(entity.nationality) }),
       };
     case 'organization':

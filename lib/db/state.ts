@@ -55,15 +55,7 @@ export function revisionOf(meta: Pick<DatasetRow, 'revision'> | null | undefined
 
 /** The dataset's own fields (as imported), without what Backstory adds to them. */
 export function headerOf(meta: DatasetRow): DatasetHeader {
-  const {
-    source: _source,
-    loadedAt: _loadedAt,
-    revision: _revision,
-    counts: _counts,
-    enabled: _enabled,
-    order: _order,
-    ...header
-  } = meta;
+  const { source: _source, loadedAt: _loadedAt, revision: _revision, counts: _counts, enabled: _enabled, order: _order, ...header } = meta;
   return header;
 }
 

@@ -37,6 +37,52 @@ export async function addSubscription(db: BackstoryDB, url: string, now = new Da
   });
 }
 
+/**
+ * Moves a subscription to a new address. The new address is fetched and checked first (a dataset,
+ * and the same dataset the subscription feeds); only then is the old address dropped, so a mistyped
+ * or broken address leaves the subscription as it was. The new address is then checked as usual.
+ */
+export async function changeSubscriptionUrl(
+  db: BackstoryDB,
+  id: string,
+  url: string,
+  fetchText: FetchText,
+  now = new Date().toISOString(),
+): Promise<{ ok: true; subscription: SubscriptionRow } | { ok: false; message: string; needsPermission?: string }> {
+  const sub = await db.subscriptions.get(id);
+  if (!sub) return { ok: false, message: 'This subscription no longer exists.' };
+  const nextId = subscriptionId(url);
+  if (nextId !== id && (await db.subscriptions.get(nextId))) return { ok: false, message: 'You already follow that address.' };
+  const outcome = await fetchText(url, {});
+  if (outcome.kind === 'needs-permission') return { ok: false, message: outcome.message, needsPermission: outcome.origin };
+  if (outcome.kind === 'unchanged') return { ok: false, message: 'The server answered "not modified" to a fresh request.' };
+  if (outcome.kind !== 'ok') return { ok: false, message: `The new address does not work, so the old one is kept: ${outcome.message}` };
+  const parsed = parseImportText(outcome.text);
+  const validated = parsed.ok ? validateImport(parsed.value) : parsed;
+  if (!validated.ok || validated.value.kind !== 'dataset')
+    return { ok: false, message: 'The new address does not hold a valid dataset, so the old one is kept.' };
+  const datasetId = validated.value.dataset.id;
+  if (sub.datasetId !== undefined && datasetId !== sub.datasetId)
+    return { ok: false, message: `The new address holds the dataset "${datasetId}", not "${sub.datasetId}"; the old address is kept.` };
+  const moved: SubscriptionRow = {
+    id: nextId,
+    url,
+    addedAt: sub.addedAt,
+    status: 'new',
+    message: 'Not checked yet.',
+    ...(sub.datasetId ? { datasetId: sub.datasetId } : {}),
+  };
+  const kept = await db.transaction('rw', db.subscriptions, db.pending, async () => {
+    if (!(await db.subscriptions.get(id))) return false;
+    await db.subscriptions.delete(id);
+    await db.pending.delete(id);
+    await db.subscriptions.put(moved);
+    return true;
+  });
+  if (!kept) return { ok: false, message: 'This subscription was removed meanwhile.' };
+  return { ok: true, subscription: await checkSubscription(db, nextId, fetchText, now) };
+}
+
 export async function removeSubscription(db: BackstoryDB, id: string): Promise<void> {
   await db.transaction('rw', db.subscriptions, db.pending, async () => {
     await db.subscriptions.delete(id);
@@ -147,7 +193,13 @@ export function holdReason(sub: Pick<SubscriptionRow, 'datasetId'>, { validated,
 }
 
 /** After the user applied a reviewed update: remember what was loaded. */
-export async function settlePending(db: BackstoryDB, id: string, datasetId: string, version: string, now = new Date().toISOString()): Promise<void> {
+export async function settlePending(
+  db: BackstoryDB,
+  id: string,
+  datasetId: string,
+  version: string,
+  now = new Date().toISOString(),
+): Promise<void> {
   const [sub, pending] = await Promise.all([db.subscriptions.get(id), db.pending.get(id)]);
   await db.pending.delete(id);
   if (!sub) return;

@@ -148,9 +148,7 @@ export const extensionPageCalls = {
   ),
 
   /** Prepares an export; its text is then fetched part by part (one message stays far below the 64 MB cap). */
-  exportData: call<{ filename: string; token: string; parts: number }>()(
-    z.strictObject({ dataset, what: z.enum(['full', 'edits']) }),
-  ),
+  exportData: call<{ filename: string; token: string; parts: number }>()(z.strictObject({ dataset, what: z.enum(['full', 'edits']) })),
   exportPart: call<{ text: string }>()(z.strictObject({ token, index: z.number().int().min(0).max(10_000) })),
   /** The bundled dataset back to its shipped version, keeping the local edits to it or not. */
   resetToBundled: call<ApplyImportResult>()(z.strictObject({ keepEdits: z.boolean() })),
@@ -158,6 +156,8 @@ export const extensionPageCalls = {
   listSubscriptions: call<SubscriptionView[]>()(none),
   addSubscription: call<AddSubscriptionResult>()(z.strictObject({ url: httpsUrl })),
   removeSubscription: call<null>()(z.strictObject({ id })),
+  /** A new address for a subscription: checked before the old one is dropped. */
+  changeSubscriptionUrl: call<AddSubscriptionResult>()(z.strictObject({ id, url: httpsUrl })),
   checkSubscription: call<SubscriptionView>()(z.strictObject({ id })),
 };
 

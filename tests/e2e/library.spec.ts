@@ -17,7 +17,9 @@ const courier = generateDatasetText({ count: 3, start: 100, id: 'test-courier', 
 const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as { title: string };
 
 async function marked(page: Parameters<typeof highlightedTexts>[0]): Promise<string[]> {
-  return Object.values(await highlightedTexts(page)).flat().sort();
+  return Object.values(await highlightedTexts(page))
+    .flat()
+    .sort();
 }
 
 test.describe('the library of datasets', () => {

@@ -70,12 +70,16 @@ export class OptionsPage {
   }
 
   async move(id: string, direction: 'up' | 'down'): Promise<void> {
-    await this.dataset(id).getByRole('button', { name: direction === 'up' ? /^Move up/ : /^Move down/ }).click();
+    await this.dataset(id)
+      .getByRole('button', { name: direction === 'up' ? /^Move up/ : /^Move down/ })
+      .click();
     await this.page.getByTestId('data-message').waitFor();
   }
 
   async removeDataset(id: string): Promise<void> {
-    await this.dataset(id).getByRole('button', { name: /^Remove/ }).click();
+    await this.dataset(id)
+      .getByRole('button', { name: /^Remove/ })
+      .click();
     await this.page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
     await this.dataset(id).waitFor({ state: 'detached' });
   }

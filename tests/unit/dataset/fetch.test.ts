@@ -102,7 +102,10 @@ describe('what a download may not do', () => {
     ['to http', 'http://data.example/d.json', /redirected to an unencrypted address/],
   ])('a redirect %s is refused and reported', async (_label, final, message) => {
     const { fetch } = fakeFetch(() => at(json('{"a":1}'), final));
-    expect(await fetchDatasetText('https://data.example/d.json', { fetch })).toEqual({ kind: 'error', message: expect.stringMatching(message) });
+    expect(await fetchDatasetText('https://data.example/d.json', { fetch })).toEqual({
+      kind: 'error',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('a redirect within the origin is followed', async () => {

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkStructure, MAX_DATASET_BYTES, parseDatasetText, validateDataset, validateDatasetText, type Problem } from '../../../lib/dataset/validate';
+import {
+  checkStructure,
+  MAX_DATASET_BYTES,
+  parseDatasetText,
+  validateDataset,
+  validateDatasetText,
+  type Problem,
+} from '../../../lib/dataset/validate';
 import type { Dataset } from '../../../lib/schema/dataset';
 
 // Sources and dataset metadata come from the bundled file; the entities are written here.

@@ -124,7 +124,9 @@ describe('an edit from a stale options tab', () => {
     const loaded = await getEntityDetail(db, DS, 'person-0');
     // Another tab saves first.
     const other = await getEntityDetail(db, DS, 'person-0');
-    expect(await saveEntity(db, DS, { ...other.entity!, summary: 'From the other tab.' }, 'update', other.stamp)).toMatchObject({ ok: true });
+    expect(await saveEntity(db, DS, { ...other.entity!, summary: 'From the other tab.' }, 'update', other.stamp)).toMatchObject({
+      ok: true,
+    });
     // The first tab, still showing the old version, saves now.
     const stale = await saveEntity(db, DS, { ...loaded.entity!, summary: 'From the stale tab.' }, 'update', loaded.stamp);
     expect(stale).toMatchObject({ ok: false, stale: true, problems: [{ message: expect.stringContaining('changed elsewhere') }] });

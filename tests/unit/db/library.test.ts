@@ -50,7 +50,14 @@ describe('upgrading a version-3 database (one dataset, its edits and its subscri
     ]);
     const edit = { id: edited.id, entity: edited, base: entities[0], editedAt: '2024-05-02T00:00:00.000Z' };
     await old.table('edits').add(edit);
-    const sub = { id: 'sub-1', url: 'https://data.example/g.json', addedAt: '2024-05-01', status: 'updated', etag: '"e"', version: '1.0.0' };
+    const sub = {
+      id: 'sub-1',
+      url: 'https://data.example/g.json',
+      addedAt: '2024-05-01',
+      status: 'updated',
+      etag: '"e"',
+      version: '1.0.0',
+    };
     await old.table('subscriptions').add(sub);
     await old.table('pending').add({ subscriptionId: 'sub-1', text: '{}', receivedAt: '2024-05-03' });
     old.close();
@@ -66,7 +73,14 @@ describe('upgrading a version-3 database (one dataset, its edits and its subscri
         subscriptionId: 'sub-1',
       });
       expect(await loadSnapshot(db, DS)).toEqual(snapshot);
-      expect((await entitiesOf(db, entities.map((e) => e.id))).entities).toEqual(effective);
+      expect(
+        (
+          await entitiesOf(
+            db,
+            entities.map((e) => e.id),
+          )
+        ).entities,
+      ).toEqual(effective);
       expect(await readEdits(db, DS)).toEqual([edit]);
       expect(await db.subscriptions.get('sub-1')).toEqual({ ...sub, datasetId: DS });
       expect(await db.pending.get('sub-1')).toMatchObject({ text: '{}' });

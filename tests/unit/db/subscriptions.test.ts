@@ -3,7 +3,13 @@ import type { FetchOutcome } from '../../../lib/dataset/fetch';
 import { saveEntity } from '../../../lib/db/entity-edits';
 import * as repo from '../../../lib/db/repository';
 import { getLibrary } from '../../../lib/db/library';
-import { addSubscription, checkSubscription, removeSubscription, type FetchText } from '../../../lib/db/subscriptions';
+import {
+  addSubscription,
+  changeSubscriptionUrl,
+  checkSubscription,
+  removeSubscription,
+  type FetchText,
+} from '../../../lib/db/subscriptions';
 import { createDataHandlers } from '../../../entrypoints/background/data-handlers';
 import { generateDataset } from '../../fixtures/datasets/generate';
 import { exportBoth, freshDb, DS, entitiesOf } from './setup';
@@ -102,7 +108,7 @@ describe('subscriptions over a library', () => {
     const shrunk = server({ text: next({ count: 8, version: '1.1.0', removed: [0, 1, 4] }), etag: '"b"' });
     expect(await checkSubscription(db, sub.id, shrunk.fetchText)).toMatchObject({
       status: 'waiting',
-      message: expect.stringContaining('removes 3 of the dataset\'s 8 entities'),
+      message: expect.stringContaining("removes 3 of the dataset's 8 entities"),
     });
     const renamed = server({ text: next({ count: 8, version: '2.0.0', id: 'test-renamed' }), etag: '"c"' });
     expect(await checkSubscription(db, sub.id, renamed.fetchText)).toMatchObject({
@@ -148,5 +154,39 @@ describe('subscriptions over a library', () => {
       message: expect.stringContaining('one subscription per dataset'),
     });
     expect(await db.subscriptions.count()).toBe(2);
+  });
+});
+
+describe("changing a subscription's address", () => {
+  const NEW = 'https://mirror.example/gazette.json';
+
+  async function following() {
+    const db = await freshDb(v1);
+    const sub = await addSubscription(db, URL);
+    await checkSubscription(db, sub.id, server({ text: JSON.stringify(v1), etag: '"a"' }).fetchText);
+    return { db, sub: (await db.subscriptions.get(sub.id))! };
+  }
+
+  it.each([
+    ['does not answer', { kind: 'error', message: 'down' } as const, 'does not work'],
+    ['holds no dataset', { kind: 'ok', text: '<html>' } as const, 'not hold a valid dataset'],
+    [
+      'holds another dataset',
+      { kind: 'ok', text: JSON.stringify(generateDataset({ count: 3, id: 'other' })) } as const,
+      'holds the dataset "other"',
+    ],
+  ])('keeps the old address when the new one %s', async (_label, outcome, message) => {
+    const { db, sub } = await following();
+    const result = await changeSubscriptionUrl(db, sub.id, NEW, async () => outcome);
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining(message) });
+    expect(await db.subscriptions.toArray()).toEqual([sub]);
+  });
+
+  it('moves to a new address that holds the same dataset, and checks it', async () => {
+    const { db, sub } = await following();
+    const { fetchText } = server({ text: JSON.stringify(v2), etag: '"m"' });
+    const result = await changeSubscriptionUrl(db, sub.id, NEW, fetchText);
+    expect(result).toMatchObject({ ok: true, subscription: { url: NEW, datasetId: DS, status: 'updated', version: '1.1.0' } });
+    expect((await db.subscriptions.toArray()).map((row) => row.url)).toEqual([NEW]);
   });
 });
