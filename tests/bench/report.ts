@@ -320,6 +320,7 @@ function importTable(rows: readonly ImportRow[]): string {
   return table(
     [
       'Entities',
+      'Beside',
       'File MB',
       'Runs',
       'To dry run ms',
@@ -331,6 +332,7 @@ function importTable(rows: readonly ImportRow[]): string {
     ],
     rows.map((r) => [
       r.entities.toLocaleString('en'),
+      r.beside ? `${r.beside} datasets` : 'alone',
       r.fileMb.toFixed(1),
       String(r.runs),
       ms(r.dryRunMs),
