@@ -190,3 +190,26 @@ describe("changing a subscription's address", () => {
     expect((await db.subscriptions.toArray()).map((row) => row.url)).toEqual([NEW]);
   });
 });
+
+describe('a check cut short', () => {
+  it('an update whose apply stops half-way (the worker stopped) leaves the data and the subscription as they were', async () => {
+    const db = await freshDb(v1);
+    const sub = await addSubscription(db, URL);
+    await db.subscriptions.update(sub.id, { datasetId: DS, etag: '"a"', version: '1.0.0', status: 'unchanged' });
+    const row = await db.subscriptions.get(sub.id);
+    const before = await exportBoth(db);
+    let created = 0;
+    const stop = () => {
+      if (++created === 3) throw new Error('worker stopped (injected)');
+    };
+    db.entityBuckets.hook('creating', stop);
+    const { fetchText } = server({ text: JSON.stringify(v2), etag: '"b"' });
+    await expect(checkSubscription(db, sub.id, fetchText)).rejects.toThrow('worker stopped');
+    db.entityBuckets.hook('creating').unsubscribe(stop);
+    expect(await exportBoth(db)).toBe(before);
+    expect(await db.subscriptions.get(sub.id)).toEqual(row);
+    expect(await db.pending.count()).toBe(0);
+    // The next check fetches the update again (the old ETag is kept) and applies it.
+    expect(await checkSubscription(db, sub.id, fetchText)).toMatchObject({ status: 'updated', etag: '"b"' });
+  });
+});
