@@ -25,7 +25,7 @@ import { BESIDE_DATASETS, IMPORT_SIZES, measureImport, type ImportRow } from './
 import { hundredThousandEntities, measurePopup, measureSearch, type PopupRow, type SearchRow } from './search';
 import { measureSize, type SizeRow } from './size';
 import { measureSpeed, type SpeedRow } from './speed';
-import { largeSnapshot, longestCandidateLists, wordsOf } from './synthetic';
+import { largeSnapshot, librarySnapshot, longestCandidateLists, wordsOf } from './synthetic';
 
 const startedAt = Date.now();
 function log(line: string): void {
@@ -92,8 +92,11 @@ async function main(): Promise<void> {
   const pages = selected(allPages);
   const bundled = bundledSnapshot(dataset);
   log('generating the 100k-alias snapshot…');
-  const large = largeSnapshot(dataset, wordsOf(allPages.map((page) => page.html)));
-  const [bundledJson, largeJson] = [JSON.stringify(bundled), JSON.stringify(large)];
+  const pageWords = wordsOf(allPages.map((page) => page.html));
+  const large = largeSnapshot(dataset, pageWords);
+  log('generating five datasets of 20,000 entities, joined as the library joins them…');
+  const library = librarySnapshot(pageWords);
+  const [bundledJson, largeJson, libraryJson] = [JSON.stringify(bundled), JSON.stringify(large), JSON.stringify(library)];
   const liveNames = checkableNames(plainFullNames(dataset.entities), bundled);
 
   const browser = await launchBench(extension.dir);
@@ -113,7 +116,8 @@ async function main(): Promise<void> {
     if (runs('scan'))
       for (const page of pages)
         speed.push(await measureSpeed(browser, page, aliases, { runs: RUNS, traceRuns: TRACE_RUNS, markListCapMs: MARKJS_CAP_MS, log }));
-    if (runs('size')) for (const page of pages) size.push(await measureSize(browser, page, engine, bundledJson, largeJson, SIZE_RUNS, log));
+    if (runs('size'))
+      for (const page of pages) size.push(await measureSize(browser, page, engine, bundledJson, largeJson, libraryJson, SIZE_RUNS, log));
     const live = runs('live') ? await runLive(browser, liveNames, LIVE_SECONDS, log) : null;
     if (runs('card')) for (const page of cardPages(pages)) card.push(await measureCard(browser, page, CARD_RUNS, CARD_MENTIONS, log));
     if (runs('search')) {
