@@ -62,11 +62,14 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   }
 
   const unwatch = watchSettings((next) => void apply(next));
-  // A dataset switched on or off, moved, imported or edited: the session starts again on the new snapshot.
+  // A dataset switched on or off, moved, imported or edited: the session starts again on the new
+  // snapshot (after a start in flight, which may have fetched the old one).
   const unwatchData = watchDataVersion(() => {
-    if (!session) return;
-    stop();
-    void apply(settings);
+    void (starting ?? Promise.resolve()).then(() => {
+      if (!session) return;
+      stop();
+      return apply(settings);
+    });
   });
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;

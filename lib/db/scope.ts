@@ -23,7 +23,6 @@ export function splitScopedId(scoped: string): { dataset: string; id: string } |
 /** A copy of the entity with its id, every entity it refers to and every source it cites scoped to the dataset. */
 export function scopeEntity(dataset: string, entity: Entity): Entity {
   const ref = (id: string) => scopedId(dataset, id);
-  const opt = (id: string | undefined) => (id === undefined ? undefined : ref(id));
   const cited = <T extends { source?: string }>(item: T): T => (item.source === undefined ? item : { ...item, source: ref(item.source) });
   const common = {
     id: ref(entity.id),
@@ -49,8 +48,8 @@ export function scopeEntity(dataset: string, entity: Entity): Entity {
       return {
         ...entity,
         ...common,
-        ...(entity.parent === undefined ? {} : { parent: opt(entity.parent)! }),
-        ...(entity.country === undefined ? {} : { country: opt(entity.country)! }),
+        ...(entity.parent === undefined ? {} : { parent: ref(entity.parent) }),
+        ...(entity.country === undefined ? {} : { country: ref(entity.country) }),
       };
     case 'place':
       return { ...entity, ...common, ...(entity.locatedIn === undefined ? {} : { locatedIn: ref(entity.locatedIn) }) };
