@@ -5,6 +5,8 @@ import { KIND_LABEL } from './format';
 
 export interface ImportReviewProps {
   subject: string;
+  /** The dataset of the library the import goes to. */
+  target: { id: string; title: string; isNew: boolean };
   diff: DiffSummary;
   resolutions: Readonly<Record<string, Resolution>>;
   onResolve(id: string, resolution: Resolution): void;
@@ -22,15 +24,30 @@ const CATEGORIES = [
 ] as const;
 
 /** The dry run: counts, expandable lists, and a choice for every conflict with a local edit. */
-export function ImportReview({ subject, diff, resolutions, onResolve, onResolveAll, onApply, onCancel, message }: ImportReviewProps) {
+export function ImportReview({
+  subject,
+  target,
+  diff,
+  resolutions,
+  onResolve,
+  onResolveAll,
+  onApply,
+  onCancel,
+  message,
+}: ImportReviewProps) {
   const { counts } = diff;
-  const unresolved = diff.conflicts.filter((c) => !resolutions[c.id]).length + Math.max(0, counts.conflicts - diff.conflicts.length);
+  // Object.hasOwn: an entity may be called "constructor", which every object has on its prototype.
+  const chosen = (id: string) => (Object.hasOwn(resolutions, id) ? resolutions[id] : undefined);
+  const unresolved = diff.conflicts.filter((c) => !chosen(c.id)).length + Math.max(0, counts.conflicts - diff.conflicts.length);
   const nothing = counts.added + counts.changed + counts.removed + counts.conflicts + counts.absorbedEdits === 0;
   return (
     <section class="review" aria-labelledby="review-heading">
       <h3 id="review-heading" tabIndex={-1}>
         Review before importing: {subject}
       </h3>
+      <p data-testid="import-target" data-id={target.id}>
+        {target.isNew ? `Adds a new dataset to your library: ${target.title}.` : `Updates ${target.title} in your library.`}
+      </p>
       <p class="muted">Nothing has changed yet. This is what importing would do.</p>
       <ul class="diff-counts">
         {CATEGORIES.map(([key, label]) => (
@@ -65,7 +82,7 @@ export function ImportReview({ subject, diff, resolutions, onResolve, onResolveA
             </button>
           </div>
           {diff.conflicts.map((conflict) => (
-            <ConflictChoice key={conflict.id} conflict={conflict} choice={resolutions[conflict.id]} onResolve={onResolve} />
+            <ConflictChoice key={conflict.id} conflict={conflict} choice={chosen(conflict.id)} onResolve={onResolve} />
           ))}
           {counts.conflicts > diff.conflicts.length && (
             <p class="muted">…and {counts.conflicts - diff.conflicts.length} more: use “Keep all mine” or “Take all theirs” for them.</p>

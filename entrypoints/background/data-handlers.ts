@@ -1,16 +1,23 @@
 import { summarize, type Resolution } from '../../lib/dataset/diff';
 import type { FetchOutcome } from '../../lib/dataset/fetch';
-import { MAX_FILE_BYTES, tooLarge } from '../../lib/dataset/validate';
-import { browseEntities, getDataOverview, getEntityDetail } from '../../lib/db/browse';
+import { decodeUtf8, invalidUtf8Message } from '../../lib/dataset/utf8';
+import { MAX_FILE_BYTES, tooLarge, type Problem } from '../../lib/dataset/validate';
+import { createBackup, isBackupFile, restoreBackup } from '../../lib/db/backup';
+import { browseEntities, getEntityDetail } from '../../lib/db/browse';
+import { restoreBundled } from '../../lib/db/bundled';
 import { deleteEntity, revertEntity, saveEntity } from '../../lib/db/entity-edits';
 import { exportData } from '../../lib/db/export';
-import { applyPrepared, parseImportText, prepareImport, validateImport } from '../../lib/db/import';
-import { replaceDataset } from '../../lib/db/repository';
+import { applyPrepared, parseImportText, prepareImport, targetOf, validateImport } from '../../lib/db/import';
+import { getLibrary, moveDataset, removeDataset, setDatasetEnabled } from '../../lib/db/library';
+import { readDatasetInfo, replaceDataset } from '../../lib/db/repository';
+import { BUNDLED_DATASET_ID } from '../../lib/db/tables';
 import * as subscriptions from '../../lib/db/subscriptions';
 import type { BackstoryDB } from '../../lib/db/tables';
 import type { ApplyImportResult, StageResult } from '../../lib/messaging/protocol';
 import type { Handlers } from '../../lib/messaging/handlers';
 import type { Dataset } from '../../lib/schema/dataset';
+import { parseSettings } from '../../lib/settings/settings';
+import { loadSettings, saveSettings } from '../../lib/settings/storage';
 import { EXPIRED, ImportSessions } from './import-sessions';
 import { bundledDataset } from './seed';
 import { browserFetchText, ensureSubscriptionAlarm } from './subscriptions';
@@ -23,7 +30,10 @@ export interface DataEffects {
   bundled(): Dataset;
   newToken(): string;
   /** Reads a file the options page handed over as a blob: URL (its size in bytes when far too big to read). */
-  readBlob(url: string): Promise<string | { tooLarge: number }>;
+  readBlob(url: string): Promise<string | { tooLarge: number } | { invalidUtf8: number }>;
+  /** The settings, as a backup carries them, and writing them back from one. */
+  readSettings(): Promise<unknown>;
+  writeSettings(settings: unknown): Promise<void>;
 }
 
 export const browserDataEffects: DataEffects = {
@@ -32,19 +42,27 @@ export const browserDataEffects: DataEffects = {
   bundled: bundledDataset,
   newToken: () => crypto.randomUUID(),
   readBlob: readOwnBlob,
+  readSettings: loadSettings,
+  writeSettings: async (settings) => void (await saveSettings(parseSettings(settings))),
 };
 
 /**
  * The options page passes a picked file as a blob: URL rather than its text: the background reads it
  * directly (half a second for 28 MB) instead of receiving a copy through messaging (several seconds).
  */
-async function readOwnBlob(url: string): Promise<string | { tooLarge: number }> {
+async function readOwnBlob(url: string): Promise<string | { tooLarge: number } | { invalidUtf8: number }> {
   if (new URL(url.slice('blob:'.length)).origin !== self.location.origin)
     throw new Error('Only files handed over by Backstory’s own pages can be imported.');
   const blob = await (await fetch(url)).blob();
   // Far over the limit whatever the encoding: refused without reading it into a string.
   if (blob.size > MAX_FILE_BYTES) return { tooLarge: blob.size };
-  return blob.text();
+  const decoded = decodeUtf8(new Uint8Array(await blob.arrayBuffer()));
+  return decoded.ok ? decoded.text : { invalidUtf8: decoded.offset };
+}
+
+/** The problem to show for a file that could not be read as text. */
+function unreadable(read: { tooLarge: number } | { invalidUtf8: number }): Problem {
+  return 'tooLarge' in read ? tooLarge(read.tooLarge) : { path: '$', message: invalidUtf8Message(read.invalidUtf8) };
 }
 
 /** Everything the options page asks for: the handlers other than reading for pages and searching. */
@@ -64,6 +82,14 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
     return { ok: true, token, label, bytes: text.length };
   }
 
+  function offerExport(file: { filename: string; text: string }): { filename: string; token: string; parts: number } {
+    const token = effects.newToken();
+    const parts: string[] = [];
+    for (let at = 0; at < file.text.length || parts.length === 0; at += EXPORT_PART) parts.push(file.text.slice(at, at + EXPORT_PART));
+    pendingExport = { token, parts };
+    return { filename: file.filename, token, parts: parts.length };
+  }
+
   function fetched(outcome: FetchOutcome): { text: string } | StageResult {
     if (outcome.kind === 'ok') return { text: outcome.text };
     if (outcome.kind === 'needs-permission')
@@ -74,12 +100,27 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
   }
 
   return {
-    getDataOverview: () => getDataOverview(db),
+    getLibrary: () => getLibrary(db),
+    setDatasetEnabled: ({ dataset, enabled }) => setDatasetEnabled(db, dataset, enabled),
+    moveDataset: async ({ dataset, direction }) => {
+      await moveDataset(db, dataset, direction);
+      return null;
+    },
+    removeDataset: async ({ dataset }) => {
+      await removeDataset(db, dataset);
+      await effects.scheduleChecks(db);
+      return null;
+    },
+    restoreBundled: async () => {
+      await restoreBundled(db, effects.bundled());
+      return readDatasetInfo(db, BUNDLED_DATASET_ID);
+    },
+
     browseEntities: (query) => browseEntities(db, query),
-    getEntityDetail: ({ id }) => getEntityDetail(db, id),
-    saveEntity: ({ entity, mode }) => saveEntity(db, entity, mode),
-    deleteEntity: ({ id }) => deleteEntity(db, id),
-    revertEntity: ({ id }) => revertEntity(db, id),
+    getEntityDetail: ({ dataset, id }) => getEntityDetail(db, dataset, id),
+    saveEntity: ({ dataset, entity, mode, stamp }) => saveEntity(db, dataset, entity, mode, stamp),
+    deleteEntity: ({ dataset, id, stamp }) => deleteEntity(db, dataset, id, stamp),
+    revertEntity: ({ dataset, id, stamp }) => revertEntity(db, dataset, id, stamp),
 
     stageImport: async ({ source }) => {
       if (source.kind === 'text') return stage(source.text, source.name);
@@ -89,7 +130,7 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
           .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
         if (typeof read === 'string') return stage(read, source.name);
         if (read instanceof Error) return { ok: false, reason: 'error', message: `The file could not be read: ${read.message}` };
-        return { ok: false, reason: 'invalid', problems: [tooLarge(read.tooLarge)] };
+        return { ok: false, reason: 'invalid', problems: [unreadable(read)] };
       }
       if (source.kind === 'url') {
         const result = fetched(await effects.fetchText(source.url, {}));
@@ -132,7 +173,7 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       const session = sessions.get(token);
       if (!session?.validated) return { ok: false, message: EXPIRED };
       session.prepared = await prepareImport(db, session.validated);
-      return { ok: true, diff: summarize(session.prepared.diff) };
+      return { ok: true, diff: summarize(session.prepared.diff), target: targetOf(session.prepared) };
     },
     applyImport: async ({ token, resolutions, otherwise }) => {
       const session = sessions.get(token);
@@ -143,11 +184,18 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
         const choice = own ?? otherwise;
         if (choice) choices[conflict.id] = choice;
       }
-      const result = await applyPrepared(db, session.prepared, choices);
+      const fromSubscription = session.subscriptionId && session.validated?.kind === 'dataset';
+      const result = await applyPrepared(
+        db,
+        session.prepared,
+        choices,
+        fromSubscription ? { source: 'url', whileSubscribed: session.subscriptionId! } : {},
+      );
       if (result.ok) {
         sessions.end(token);
-        if (session.subscriptionId && session.validated?.kind === 'dataset') {
-          await subscriptions.settlePending(db, session.subscriptionId, session.validated.dataset.version);
+        if (fromSubscription && session.validated?.kind === 'dataset') {
+          const { id, version } = session.validated.dataset;
+          await subscriptions.settlePending(db, session.subscriptionId!, id, version);
         }
       }
       return result;
@@ -157,13 +205,27 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       return null;
     },
 
-    exportData: async ({ what }) => {
-      const file = await exportData(db, what);
-      const token = effects.newToken();
-      const parts: string[] = [];
-      for (let at = 0; at < file.text.length || parts.length === 0; at += EXPORT_PART) parts.push(file.text.slice(at, at + EXPORT_PART));
-      pendingExport = { token, parts };
-      return { filename: file.filename, token, parts: parts.length };
+    exportData: async ({ dataset, what }) => offerExport(await exportData(db, dataset, what)),
+    exportBackup: async () => {
+      const text = await createBackup(db, await effects.readSettings());
+      return offerExport({ filename: `backstory-backup-${new Date().toISOString().slice(0, 10)}.json`, text });
+    },
+    restoreBackup: async ({ source }) => {
+      const text = source.kind === 'text' ? source.text : await effects.readBlob(source.url);
+      if (typeof text !== 'string') return { ok: false, problems: [unreadable(text)], message: 'The file could not be read.' };
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (error) {
+        return { ok: false, problems: [{ path: '$', message: String(error) }], message: 'The file is not JSON.' };
+      }
+      if (!isBackupFile(raw))
+        return { ok: false, problems: [], message: 'This is not a Backstory backup (to add a dataset, import it instead).' };
+      const result = await restoreBackup(db, raw);
+      if (!result.ok) return { ...result, message: 'The backup is damaged; nothing was changed.' };
+      await effects.writeSettings(result.settings);
+      await effects.scheduleChecks(db);
+      return { ok: true, datasets: result.datasets };
     },
     exportPart: async ({ token, index }) => {
       const text = pendingExport?.token === token ? pendingExport.parts[index] : undefined;
@@ -176,7 +238,7 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       if (!keepEdits) return { ok: true, info: await replaceDataset(db, bundled, 'bundled'), editsKept: 0 };
       const prepared = await prepareImport(db, { kind: 'dataset', dataset: bundled });
       const mine = Object.fromEntries(prepared.diff.conflicts.map((conflict) => [conflict.id, 'mine' as const]));
-      return applyPrepared(db, prepared, mine, { origin: 'bundled' });
+      return applyPrepared(db, prepared, mine, { source: 'bundled' });
     },
 
     listSubscriptions: async () => (await subscriptions.listSubscriptions(db)).map(subscriptions.toView),
@@ -192,6 +254,13 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       }
       await effects.scheduleChecks(db);
       return { ok: true, subscription: subscriptions.toView(checked) };
+    },
+    changeSubscriptionUrl: async ({ id, url }) => {
+      const result = await subscriptions.changeSubscriptionUrl(db, id, url, effects.fetchText);
+      await effects.scheduleChecks(db);
+      if (result.ok) return { ok: true, subscription: subscriptions.toView(result.subscription) };
+      if (result.needsPermission) return { ok: false, reason: 'needs-permission', origin: result.needsPermission, message: result.message };
+      return { ok: false, reason: 'error', message: result.message };
     },
     removeSubscription: async ({ id }) => {
       await subscriptions.removeSubscription(db, id);

@@ -1,5 +1,5 @@
+import { getPageEntities } from '../../lib/db/pages';
 import type { BackstoryDB } from '../../lib/db/tables';
-import * as repo from '../../lib/db/repository';
 import type { Handlers } from '../../lib/messaging/handlers';
 import { createDataHandlers, type DataEffects } from './data-handlers';
 import { createMatching } from './matching';
@@ -7,15 +7,34 @@ import { createSearch } from './search';
 
 export interface BackgroundEffects {
   setBadge(tabId: number, count: number): Promise<void>;
+  /** Tells open pages the data changed (they start their page session again with the new snapshot). */
+  dataChanged(): Promise<void>;
 }
+
+/** The messages after which what pages see may have changed. */
+const CHANGES_DATA = new Set<keyof Handlers>([
+  'setDatasetEnabled',
+  'moveDataset',
+  'removeDataset',
+  'restoreBundled',
+  'saveEntity',
+  'deleteEntity',
+  'revertEntity',
+  'applyImport',
+  'resetToBundled',
+  'restoreBackup',
+  'addSubscription',
+  'checkSubscription',
+  'changeSubscriptionUrl',
+]);
 
 /** The background's answers to every message in the protocol (the dispatcher waits for readiness). */
 export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, dataEffects?: DataEffects): Handlers {
   const search = createSearch(db);
   const match = createMatching(db);
-  return {
+  const handlers: Handlers = {
     matchBlocks: ({ texts, kinds }) => match(texts, kinds),
-    getEntities: ({ ids }) => repo.getEntities(db, ids),
+    getEntities: ({ ids }) => getPageEntities(db, ids),
     reportCast: async ({ count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await effects.setBadge(tabId, count);
@@ -24,4 +43,13 @@ export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, data
     search: ({ query, limit }) => search(query, limit),
     ...createDataHandlers(db, dataEffects),
   };
+  for (const name of CHANGES_DATA) {
+    const handle = handlers[name] as (payload: never, sender: never) => Promise<unknown>;
+    (handlers as Record<string, unknown>)[name] = async (payload: never, sender: never) => {
+      const result = await handle(payload, sender);
+      await effects.dataChanged().catch((error: unknown) => console.warn('[Backstory] could not tell pages about the change:', error));
+      return result;
+    };
+  }
+  return handlers;
 }

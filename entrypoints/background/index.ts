@@ -7,6 +7,8 @@ import { registerPageActions } from './page-actions';
 import { registerSubscriptionChecks } from './subscriptions';
 import { ensureBundledDataset } from './seed';
 import { registerUserSites } from './user-sites';
+import { listDatasets } from '../../lib/db/library';
+import { bumpDataVersion, rememberLibrary } from '../../lib/settings/storage';
 
 export default defineBackground(() => {
   // The database is opened lazily by Dexie on first use, so a restarted service worker simply reopens it.
@@ -18,6 +20,10 @@ export default defineBackground(() => {
     setBadge: async (tabId, count) => {
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
+    },
+    dataChanged: async () => {
+      await bumpDataVersion();
+      await rememberLibrary(await listDatasets(db));
     },
   });
   const dispatch = createDispatcher({

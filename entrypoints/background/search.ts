@@ -1,17 +1,16 @@
+import { getPageEntities, loadSearchSnapshot } from '../../lib/db/pages';
 import type { BackstoryDB } from '../../lib/db/tables';
-import * as repo from '../../lib/db/repository';
-import { loadSnapshot } from '../../lib/db/snapshot-store';
 import { SearchIndex, type SearchHit } from '../../lib/search/search-index';
 
 /**
- * The popup's search index, built lazily from the current snapshot and rebuilt when the data
- * changes (the snapshot's version changes with every import or edit).
+ * The popup's search index over every enabled dataset, built lazily from the search snapshot and
+ * rebuilt when the data changes (its version changes with every import, edit and switch).
  */
 export function createSearch(db: BackstoryDB) {
   let index: Promise<SearchIndex> | null = null;
 
   async function current(): Promise<SearchIndex> {
-    const snapshot = await loadSnapshot(db);
+    const snapshot = await loadSearchSnapshot(db);
     const cached = index ? await index : null;
     if (cached && cached.version === snapshot.version) return cached;
     index = Promise.resolve(new SearchIndex(snapshot));
@@ -21,7 +20,7 @@ export function createSearch(db: BackstoryDB) {
   return async function search(query: string, limit = 20): Promise<SearchHit[]> {
     const results = (await current()).search(query, limit);
     if (!results.length) return [];
-    const { entities } = await repo.getEntities(
+    const { entities } = await getPageEntities(
       db,
       results.map((r) => r.id),
     );

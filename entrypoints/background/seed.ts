@@ -1,6 +1,8 @@
 import bundled from '../../data/backstory.json';
 import type { BackstoryDB } from '../../lib/db/tables';
-import { ensureBundled } from '../../lib/db/bundled';
+import { detectEviction, ensureBundled } from '../../lib/db/bundled';
+import { listDatasets } from '../../lib/db/library';
+import { noteEviction, rememberedLibrary, rememberLibrary } from '../../lib/settings/storage';
 import { validateDataset } from '../../lib/dataset/validate';
 import type { Dataset } from '../../lib/schema/dataset';
 
@@ -12,9 +14,13 @@ export function bundledDataset(): Dataset {
 }
 
 /**
- * Loads the bundled dataset when the database is empty, or when the bundled data was updated and
- * the user has not imported a dataset of their own (keeping the user's edits; see `ensureBundled`).
+ * Loads the bundled dataset into the library when it is not there (unless the user removed it), or
+ * updates it (keeping the user's edits; see `ensureBundled`). If the browser cleared the database,
+ * what was lost is noted for the options page, and the bundled dataset comes back.
  */
 export async function ensureBundledDataset(db: BackstoryDB): Promise<void> {
+  const lost = await detectEviction(db, await rememberedLibrary());
+  if (lost.length) await noteEviction({ noticedAt: new Date().toISOString(), lost });
   await ensureBundled(db, bundledDataset());
+  await rememberLibrary(await listDatasets(db));
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDB } from '../../lib/db/tables';
 import { checkSubscription, type FetchText } from '../../lib/db/subscriptions';
 import { fetchDatasetText } from '../../lib/dataset/fetch';
+import { bumpDataVersion } from '../../lib/settings/storage';
 
 /**
  * Scheduled subscription checks. `registerSubscriptionChecks` must be called synchronously when the
@@ -14,7 +15,7 @@ export const CHECK_EVERY_MINUTES = 6 * 60;
 export function registerSubscriptionChecks(db: BackstoryDB, ready: () => Promise<void>): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== SUBSCRIPTION_ALARM) return;
-    void checkAllSubscriptions(db, ready);
+    void checkAllSubscriptions(db, ready).then((updated) => (updated ? bumpDataVersion() : undefined));
   });
   // Alarms may be dropped when the browser restarts: put it back if there is something to check.
   void ready()
@@ -26,12 +27,17 @@ export async function checkAllSubscriptions(
   db: BackstoryDB,
   ready: () => Promise<void>,
   fetchText: FetchText = browserFetchText,
-): Promise<void> {
+): Promise<boolean> {
   await ready();
+  let updated = false;
   for (const sub of await db.subscriptions.toArray()) {
     // One failing subscription is recorded on its row and does not stop the others.
-    await checkSubscription(db, sub.id, fetchText).catch((error: unknown) => console.warn('[Backstory] subscription check failed:', error));
+    const checked = await checkSubscription(db, sub.id, fetchText).catch((error: unknown) =>
+      console.warn('[Backstory] subscription check failed:', error),
+    );
+    if (checked?.status === 'updated') updated = true;
   }
+  return updated;
 }
 
 /** One alarm while there are subscriptions, none otherwise. */

@@ -7,7 +7,7 @@ import { createClient } from '../../lib/messaging/client';
 import { parseContentMessage, type ContentRequest, type ContentResult } from '../../lib/messaging/content-protocol';
 import type { ContentScriptCalls } from '../../lib/messaging/protocol';
 import { isActiveOn, type Settings } from '../../lib/settings/settings';
-import { loadSettings, watchSettings } from '../../lib/settings/storage';
+import { loadSettings, watchDataVersion, watchSettings } from '../../lib/settings/storage';
 import { CURATED_MATCHES, isCuratedHost } from '../../lib/sites/curated';
 import { PageSession } from './session';
 
@@ -62,6 +62,15 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   }
 
   const unwatch = watchSettings((next) => void apply(next));
+  // A dataset switched on or off, moved, imported or edited: the session starts again, and the
+  // background matches its text against the new data (after a start in flight).
+  const unwatchData = watchDataVersion(() => {
+    void (starting ?? Promise.resolve()).then(() => {
+      if (!session) return;
+      stop();
+      return apply(settings);
+    });
+  });
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseContentMessage(message);
@@ -84,6 +93,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     unwatch();
+    unwatchData();
     stop();
   });
 

@@ -6,6 +6,7 @@ import { EDIT_LABEL, OptionsEntityList } from '../../components/OptionsEntityLis
 import { draftFromEntity, newDraft } from '../../lib/dataset/entity-draft';
 import type { Problem } from '../../lib/dataset/validate';
 import type { BrowsePage, EntityDetail } from '../../lib/db/browse';
+import type { DatasetInfo } from '../../lib/db/commit';
 import { call } from '../../lib/ui/runtime-client';
 import { EntityEditor } from './EntityEditor';
 
@@ -14,13 +15,22 @@ const PAGE = 50;
 export interface EntitiesPanelProps {
   /** Changes whenever the data changes elsewhere on the page (an import, a reset). */
   dataVersion: number;
+  /** The library, in its order: entities are browsed one dataset at a time. */
+  datasets: DatasetInfo[];
+  /** A dataset to show now (a new object each time it is asked for). */
+  focus: { id: string } | null;
   onChanged(): void;
 }
 
 type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'create' };
 
-/** Browse, search, view, edit, add, delete and revert entities. */
-export function EntitiesPanel({ dataVersion, onChanged }: EntitiesPanelProps) {
+/** Browse, search, view, edit, add, delete and revert the entities of one dataset of the library. */
+export function EntitiesPanel({ dataVersion, datasets, focus, onChanged }: EntitiesPanelProps) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  useEffect(() => {
+    if (focus) setChosen(focus.id);
+  }, [focus]);
+  const dataset = datasets.some((info) => info.id === chosen) ? chosen! : (datasets[0]?.id ?? null);
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [filter, setFilter] = useState<'all' | 'edited'>('all');
@@ -38,28 +48,33 @@ export function EntitiesPanel({ dataVersion, onChanged }: EntitiesPanelProps) {
     const timer = setTimeout(() => setDebounced(query), 150);
     return () => clearTimeout(timer);
   }, [query]);
-  useEffect(() => setOffset(0), [debounced, filter]);
+  useEffect(() => setOffset(0), [debounced, filter, dataset]);
   useEffect(() => {
+    setSelected(null);
+    setMode({ kind: 'view' });
+  }, [dataset]);
+  useEffect(() => {
+    if (!dataset) return setPage(null);
     let live = true;
-    call('browseEntities', { query: debounced, filter, offset, limit: PAGE }).then(
-      (result) => live && setPage(result),
+    call('browseEntities', { dataset, query: debounced, filter, offset, limit: PAGE }).then(
+      (result) => live && (setPage(result), setError(null)),
       (e: Error) => live && setError(e.message),
     );
     return () => {
       live = false;
     };
-  }, [debounced, filter, offset, dataVersion]);
+  }, [dataset, debounced, filter, offset, dataVersion]);
   useEffect(() => {
-    if (!selected) return setDetail(null);
+    if (!selected || !dataset) return setDetail(null);
     let live = true;
-    call('getEntityDetail', { id: selected }).then(
+    call('getEntityDetail', { dataset, id: selected }).then(
       (result) => live && setDetail(result),
       () => live && (setDetail(null), setSelected(null)),
     );
     return () => {
       live = false;
     };
-  }, [selected, dataVersion]);
+  }, [dataset, selected, dataVersion]);
 
   function select(id: string): void {
     setSelected(id);
@@ -69,7 +84,8 @@ export function EntitiesPanel({ dataVersion, onChanged }: EntitiesPanelProps) {
 
   async function change(action: 'deleteEntity' | 'revertEntity', id: string, done: string): Promise<void> {
     setConfirmDelete(false);
-    const result = await call(action, { id });
+    if (!dataset || !detail) return;
+    const result = await call(action, { dataset, id, stamp: detail.stamp });
     if (!result.ok) {
       setProblems(result.problems);
       return;
@@ -85,6 +101,16 @@ export function EntitiesPanel({ dataVersion, onChanged }: EntitiesPanelProps) {
     <section aria-labelledby="entities-heading" class="panel">
       <h2 id="entities-heading">Entities</h2>
       <div class="toolbar">
+        <div>
+          <label for="entity-dataset">Dataset</label>
+          <select id="entity-dataset" value={dataset ?? ''} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
+            {datasets.map((info) => (
+              <option key={info.id} value={info.id}>
+                {info.title}
+              </option>
+            ))}
+          </select>
+        </div>
         <label>
           Search entities
           <input type="search" value={query} placeholder="Name or alias…" onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
@@ -96,7 +122,7 @@ export function EntitiesPanel({ dataVersion, onChanged }: EntitiesPanelProps) {
             <option value="edited">Only my local edits</option>
           </select>
         </div>
-        <button type="button" onClick={() => (setMode({ kind: 'create' }), setSelected(null))}>
+        <button type="button" disabled={!dataset} onClick={() => (setMode({ kind: 'create' }), setSelected(null))}>
           Add an entity
         </button>
       </div>
@@ -125,16 +151,19 @@ export function EntitiesPanel({ dataVersion, onChanged }: EntitiesPanelProps) {
           </div>
         </div>
         <div class="entity-detail" aria-live="polite">
-          {mode.kind === 'create' && (
+          {mode.kind === 'create' && dataset && (
             <EntityEditor
+              dataset={dataset}
               mode="create"
               initial={newDraft('person')}
               onCancel={() => setMode({ kind: 'view' })}
               onSaved={(id) => (select(id), setStatus('Entity added.'), onChanged())}
             />
           )}
-          {mode.kind === 'edit' && detail?.entity && (
+          {mode.kind === 'edit' && dataset && detail?.entity && (
             <EntityEditor
+              dataset={dataset}
+              stamp={detail.stamp}
               mode="update"
               initial={draftFromEntity(detail.entity)}
               onCancel={() => setMode({ kind: 'view' })}
@@ -167,7 +196,11 @@ export function EntitiesPanel({ dataVersion, onChanged }: EntitiesPanelProps) {
               </div>
               {problems && (
                 <ImportProblems
-                  heading="That would leave the data inconsistent, so nothing was changed."
+                  heading={
+                    problems.length === 1 && problems[0]!.path === '$'
+                      ? 'Nothing was changed.'
+                      : 'That would leave the data inconsistent, so nothing was changed.'
+                  }
                   problems={problems}
                   entityRelative
                 />

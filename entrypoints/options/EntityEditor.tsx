@@ -6,6 +6,10 @@ import type { Problem } from '../../lib/dataset/validate';
 import { call } from '../../lib/ui/runtime-client';
 
 export interface EntityEditorProps {
+  /** The dataset of the library the entity is in. */
+  dataset: string;
+  /** What the entity was when the form was opened (see `stampOf`): a save from a stale form is refused. */
+  stamp?: string;
   mode: 'create' | 'update';
   initial: EntityDraft;
   onSaved(id: string): void;
@@ -17,7 +21,7 @@ export interface EntityEditorProps {
  * it to the background, which checks it again together with the rest of the data (references,
  * aliases shared with other entities) and refuses it, with the problems, if it does not fit.
  */
-export function EntityEditor({ mode, initial, onSaved, onCancel }: EntityEditorProps) {
+export function EntityEditor({ dataset, stamp, mode, initial, onSaved, onCancel }: EntityEditorProps) {
   const [draft, setDraft] = useState(initial);
   const [refused, setRefused] = useState<Problem[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -36,7 +40,7 @@ export function EntityEditor({ mode, initial, onSaved, onCancel }: EntityEditorP
     setBusy(true);
     setMessage(null);
     try {
-      const result = await call('saveEntity', { entity: checked.entity, mode });
+      const result = await call('saveEntity', { dataset, entity: checked.entity, mode, ...(stamp ? { stamp } : {}) });
       if (result.ok) {
         onSaved(checked.entity.id);
         return;
@@ -58,7 +62,15 @@ export function EntityEditor({ mode, initial, onSaved, onCancel }: EntityEditorP
         </p>
       )}
       {refused && (
-        <ImportProblems heading="Not saved: the change does not fit with the rest of the data." problems={refused} entityRelative />
+        <ImportProblems
+          heading={
+            refused.length === 1 && refused[0]!.path === '$'
+              ? 'Not saved.'
+              : 'Not saved: the change does not fit with the rest of the data.'
+          }
+          problems={refused}
+          entityRelative
+        />
       )}
       <OptionsEntityForm
         draft={draft}

@@ -21,7 +21,8 @@ type View =
 export interface ImportPanelProps {
   /** A subscription update to review, handed over by the subscriptions panel. */
   request: { subscriptionId: string; label: string; nonce: number } | null;
-  onChanged(): void;
+  /** After an import: the dataset it went to. */
+  onChanged(datasetId?: string): void;
 }
 
 export function ImportPanel({ request, onChanged }: ImportPanelProps) {
@@ -84,9 +85,9 @@ export function ImportPanel({ request, onChanged }: ImportPanelProps) {
         const kept = result.editsKept ? ` ${result.editsKept} local edit${result.editsKept === 1 ? '' : 's'} kept.` : '';
         setView({
           step: 'applied',
-          message: `Imported ${result.info.title} ${result.info.version}: ${result.info.entityCount} entities.${kept}`,
+          message: `${review.target.isNew ? 'Added' : 'Updated'} ${result.info.title} ${result.info.version}: ${result.info.entityCount} entities.${kept}`,
         });
-        onChanged();
+        onChanged(result.info.id);
       } else if (result.reason === 'problems') {
         setView({ step: 'apply-problems', review, problems: result.problems ?? [], message: result.message });
       } else if (result.reason === 'stale') {
@@ -227,6 +228,7 @@ export function ImportPanel({ request, onChanged }: ImportPanelProps) {
         {view.step === 'review' && (
           <ImportReview
             subject={view.subject}
+            target={view.target}
             diff={view.diff}
             resolutions={resolutions}
             message={view.message ?? null}

@@ -1,44 +1,60 @@
 import { useState } from 'preact/hooks';
-import { DataPanel, useOverview } from './DataPanel';
+import { LibraryPanel, useLibrary } from './LibraryPanel';
 import { EntitiesPanel } from './EntitiesPanel';
+import { EvictionNotice } from './EvictionNotice';
 import { ImportPanel } from './ImportPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SubscriptionsPanel } from './SubscriptionsPanel';
 
-/** The options page: the loaded data, imports, the subscription, the entities, and the settings. */
+/** The options page: the library of datasets, imports, subscriptions, the entities, and the settings. */
 export function OptionsApp() {
   // Bumped after every change to the data, so each panel reloads what it shows.
   const [dataVersion, setDataVersion] = useState(0);
   const [review, setReview] = useState<{ subscriptionId: string; label: string; nonce: number } | null>(null);
+  // The dataset the Entities section shows after an import: the one the import went to.
+  const [focus, setFocus] = useState<{ id: string } | null>(null);
   const changed = () => setDataVersion((v) => v + 1);
-  const { overview, error } = useOverview(dataVersion);
+  const { library, error } = useLibrary(dataVersion);
+  const pending = library?.datasets.some((entry) => entry.pendingUpdates > 0) ?? false;
 
   return (
     <>
       <header class="page-header">
         <h1>Backstory — data and settings</h1>
         <nav aria-label="Sections">
-          <a href="#dataset-heading">Dataset</a>
+          <a href="#dataset-heading">Datasets</a>
           <a href="#import-heading">Import</a>
-          <a href="#subs-heading">Subscription</a>
+          <a href="#subs-heading">Subscriptions</a>
           <a href="#entities-heading">Entities</a>
           <a href="#settings-heading">Settings</a>
         </nav>
       </header>
       <main>
-        <DataPanel overview={overview} error={error} onChanged={changed} />
-        {overview && overview.pendingUpdates > 0 && (
+        <EvictionNotice />
+        <LibraryPanel library={library} error={error} onChanged={changed} />
+        {pending && (
           <p class="notice" role="status">
-            A subscription update is waiting for you to review it (see Subscription below).
+            A subscription update is waiting for you to review it (see Subscriptions below).
           </p>
         )}
-        <ImportPanel request={review} onChanged={changed} />
+        <ImportPanel
+          request={review}
+          onChanged={(datasetId) => {
+            if (datasetId) setFocus({ id: datasetId });
+            changed();
+          }}
+        />
         <SubscriptionsPanel
           dataVersion={dataVersion}
           onChanged={changed}
           onReview={(subscriptionId, label) => setReview({ subscriptionId, label, nonce: Date.now() })}
         />
-        <EntitiesPanel dataVersion={dataVersion} onChanged={changed} />
+        <EntitiesPanel
+          dataVersion={dataVersion}
+          datasets={library?.datasets.map((entry) => entry.info) ?? []}
+          focus={focus}
+          onChanged={changed}
+        />
         <SettingsPanel />
       </main>
     </>

@@ -14,6 +14,15 @@ export function StorageInfo({ refresh }: { refresh: unknown }) {
     );
     navigator.storage.persisted?.().then(setPersisted, () => setPersisted(null));
   }, [refresh]);
+  // Asked for once when the page opens, so the browser does not clear the library under storage
+  // pressure (Chromium grants it to extensions without a prompt).
+  useEffect(() => {
+    void navigator.storage
+      ?.persisted?.()
+      .then((already) => (already ? true : navigator.storage.persist()))
+      .then((granted) => setPersisted(granted))
+      .catch(() => undefined);
+  }, []);
 
   async function persist(): Promise<void> {
     const granted = await navigator.storage.persist().catch(() => false);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { checkDatasetUrl } from '../../lib/dataset/fetch';
+import { checkSubscriptionUrl } from '../../lib/dataset/fetch';
 import type { SubscriptionView } from '../../lib/db/subscriptions';
 import { call } from '../../lib/ui/runtime-client';
 
@@ -25,6 +25,7 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [permission, setPermission] = useState<{ origin: string; message: string; then(): void } | null>(null);
+  const [moving, setMoving] = useState<{ id: string; url: string } | null>(null);
 
   const reload = () => call('listSubscriptions', {}).then(setSubs, (e: Error) => setError(e.message));
   useEffect(() => void reload(), [dataVersion]);
@@ -49,8 +50,24 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
       if (result.ok) {
         setUrl('');
         if (result.subscription.status === 'updated') onChanged();
+        // The first data from an address is shown as a dry run before anything is applied.
+        if (result.subscription.status === 'waiting') onReview(result.subscription.id, `the first version from ${result.subscription.url}`);
       } else if (result.reason === 'needs-permission') {
         setPermission({ origin: result.origin, message: result.message, then: () => void subscribe(target) });
+      } else {
+        setError(result.message);
+      }
+    });
+  }
+
+  function move(id: string, target: string): Promise<void> {
+    return run(async () => {
+      const result = await call('changeSubscriptionUrl', { id, url: target });
+      if (result.ok) {
+        setMoving(null);
+        if (result.subscription.status === 'updated') onChanged();
+      } else if (result.reason === 'needs-permission') {
+        setPermission({ origin: result.origin, message: result.message, then: () => void move(id, target) });
       } else {
         setError(result.message);
       }
@@ -79,16 +96,17 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
 
   return (
     <section aria-labelledby="subs-heading" class="panel">
-      <h2 id="subs-heading">Subscription</h2>
+      <h2 id="subs-heading">Subscriptions</h2>
       <p class="muted">
-        Follow a dataset published at a URL: Backstory checks it every six hours and loads new versions. An update that changes entities you
-        edited waits for you to review it. One subscription at a time; a new one replaces it.
+        Follow datasets published at https:// addresses, one subscription per dataset: Backstory checks them every six hours and loads new
+        versions. The first version from an address, and any update that changes the dataset’s id, removes more than a quarter of its
+        entities or changes entities you edited, waits for you to review it.
       </p>
       <form
         class="url-form"
         onSubmit={(event) => {
           event.preventDefault();
-          const checked = checkDatasetUrl(url);
+          const checked = checkSubscriptionUrl(url);
           if (!checked.ok) setError(checked.message);
           else void subscribe(checked.url.href);
         }}
@@ -145,6 +163,9 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
                 Review the update
               </button>
             )}
+            <button type="button" disabled={busy} onClick={() => setMoving({ id: sub.id, url: sub.url })}>
+              Change the address…
+            </button>
             <button
               type="button"
               disabled={busy}
@@ -153,6 +174,32 @@ export function SubscriptionsPanel({ dataVersion, onChanged, onReview }: Subscri
               Unsubscribe
             </button>
           </div>
+          {moving?.id === sub.id && (
+            <form
+              class="url-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                const checked = checkSubscriptionUrl(moving.url);
+                if (!checked.ok) setError(checked.message);
+                else void move(sub.id, checked.url.href);
+              }}
+            >
+              <label>
+                New address (checked before the old one is dropped)
+                <input
+                  type="url"
+                  value={moving.url}
+                  onInput={(e) => setMoving({ id: sub.id, url: (e.target as HTMLInputElement).value })}
+                />
+              </label>
+              <button type="submit" disabled={busy}>
+                Check and move
+              </button>
+              <button type="button" onClick={() => setMoving(null)}>
+                Cancel
+              </button>
+            </form>
+          )}
         </div>
       ))}
     </section>

@@ -1,5 +1,6 @@
 import { MAX_FILE_BYTES, tooLarge, type Problem } from '../../lib/dataset/validate';
 import type { DiffSummary } from '../../lib/dataset/diff';
+import type { ImportTarget } from '../../lib/db/import';
 import type { StageResult } from '../../lib/messaging/protocol';
 import { call } from '../../lib/ui/runtime-client';
 
@@ -26,7 +27,7 @@ export type FlowOutcome =
   | { step: 'problems'; subject: string; problems: Problem[] }
   | { step: 'permission'; url: string; origin: string; message: string }
   | { step: 'error'; message: string }
-  | { step: 'review'; token: string; subject: string; diff: DiffSummary }
+  | { step: 'review'; token: string; subject: string; diff: DiffSummary; target: ImportTarget }
   | { step: 'cancelled' };
 
 export function subjectOf(source: ImportSource): string {
@@ -89,5 +90,5 @@ export async function runImport(source: ImportSource, onStage: (stage: Stage) =>
   if (!diffed.ok) return { step: 'error', message: diffed.message };
   if (cancelled()) return stop();
   const what = validated.kind === 'edits' ? `local edits from ${subject}` : `${validated.title} ${validated.version} (${subject})`;
-  return { step: 'review', token, subject: what, diff: diffed.diff };
+  return { step: 'review', token, subject: what, diff: diffed.diff, target: diffed.target };
 }

@@ -3,7 +3,7 @@ import { CastList } from '../../components/CastList';
 import { EntityCard } from '../../components/EntityCard';
 import { SearchBox } from '../../components/SearchBox';
 import type { CastEntry } from '../../lib/messaging/content-protocol';
-import type { EntityBundle } from '../../lib/db/repository';
+import type { EntityBundle } from '../../lib/db/pages';
 import type { SearchHit } from '../../lib/search/search-index';
 import { isActiveOn, type Settings } from '../../lib/settings/settings';
 import { loadSettings, saveSettings } from '../../lib/settings/storage';

@@ -46,7 +46,7 @@ export function isEditsFile(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as { format?: unknown }).format === EDITS_FORMAT;
 }
 
-export type EditsValidation = { ok: true; edits: FileEdit[] } | { ok: false; problems: Problem[] };
+export type EditsValidation = { ok: true; datasetId: string; edits: FileEdit[] } | { ok: false; problems: Problem[] };
 
 /** Validates a parsed edits file: shape first, then one edit per entity whose ids agree. */
 export function validateEditsFile(raw: unknown): EditsValidation {
@@ -70,7 +70,7 @@ export function validateEditsFile(raw: unknown): EditsValidation {
     }
     edits.push({ id: edit.id, entity: 'entity' in edit ? edit.entity : null });
   });
-  return problems.length ? { ok: false, problems } : { ok: true, edits };
+  return problems.length ? { ok: false, problems } : { ok: true, datasetId: parsed.data.dataset.id, edits };
 }
 
 function entityIdOf(raw: unknown, path: readonly PropertyKey[]): { entityId?: string } {

@@ -1,3 +1,4 @@
+import { decodeUtf8, invalidUtf8Message } from './utf8';
 import { MAX_DATASET_BYTES, MAX_FILE_BYTES } from './validate';
 
 /**
@@ -41,6 +42,34 @@ export function checkDatasetUrl(input: string): { ok: true; url: URL } | { ok: f
   return { ok: true, url };
 }
 
+/** 127.0.0.1, ::1 and localhost: the browser treats them as secure, so http there counts as https. */
+export function isLoopback(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost';
+}
+
+/** A subscription's URL: https only (loopback addresses excepted), else a message saying why not. */
+export function checkSubscriptionUrl(input: string): { ok: true; url: URL } | { ok: false; message: string } {
+  const checked = checkDatasetUrl(input);
+  if (!checked.ok) return checked;
+  if (checked.url.protocol !== 'https:' && !isLoopback(checked.url))
+    return { ok: false, message: 'Subscriptions are checked over https:// only, so that no one on the way can change the data.' };
+  return checked;
+}
+
+/**
+ * Where a response came from after redirects, refused when it left the address's origin or went
+ * from https to http: a dataset is read only from the place the user named.
+ */
+function redirectProblem(requested: URL, response: Response): string | null {
+  if (!response.url) return null;
+  const final = new URL(response.url);
+  if (requested.protocol === 'https:' && final.protocol === 'http:')
+    return `${requested.host} redirected to an unencrypted address (${final.origin}); Backstory does not follow it.`;
+  if (final.origin !== requested.origin)
+    return `${requested.host} redirected to another site (${final.origin}); Backstory reads a dataset only from the address you gave. Use that address instead if you trust it.`;
+  return null;
+}
+
 export async function fetchDatasetText(input: string, options: FetchOptions = {}): Promise<FetchOutcome> {
   const checked = checkDatasetUrl(input);
   if (!checked.ok) return { kind: 'error', message: checked.message };
@@ -77,6 +106,11 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
         message: `Could not reach ${url.host}: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.`,
       };
     }
+    const redirected = redirectProblem(url, response);
+    if (redirected) {
+      await response.body?.cancel().catch(() => undefined);
+      return { kind: 'error', message: redirected };
+    }
     if (response.status === 304) return { kind: 'unchanged' };
     if (!response.ok)
       return {
@@ -87,8 +121,11 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
     if (/html/i.test(type)) return notJson(url, 'a web page (HTML)');
     const length = Number(response.headers.get('content-length') ?? 0);
     if (length > MAX_FILE_BYTES) return tooLarge(length);
-    const text = await readCapped(response);
-    if (text === null) return tooLarge(MAX_FILE_BYTES);
+    const body = await readCapped(response);
+    if (body === null) return tooLarge(MAX_FILE_BYTES);
+    const decoded = decodeUtf8(body);
+    if (!decoded.ok) return { kind: 'error', message: `The file at ${url.host}: ${invalidUtf8Message(decoded.offset)}.` };
+    const text = decoded.text;
     const start = text.trimStart().charAt(0);
     if (start === '<') return notJson(url, 'HTML or XML');
     if (start !== '{' && start !== '[') return notJson(url, type ? `"${type.split(';')[0]}"` : 'something else');
@@ -106,12 +143,14 @@ export async function fetchDatasetText(input: string, options: FetchOptions = {}
   }
 }
 
-/** The body as text, or null when it is larger than any acceptable dataset. */
-async function readCapped(response: Response): Promise<string | null> {
-  if (!response.body) return response.text();
+/**
+ * The body's bytes, or null when it is larger than any acceptable dataset: reading stops (and the
+ * download is cancelled) as soon as it passes the limit, whatever the server said its length was.
+ */
+async function readCapped(response: Response): Promise<Uint8Array | null> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -121,9 +160,12 @@ async function readCapped(response: Response): Promise<string | null> {
       await reader.cancel();
       return null;
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) all.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
+  return all;
 }
 
 function timedOut(url: URL, ms: number): FetchOutcome {

@@ -91,27 +91,50 @@ function entityIdAt(raw: unknown, path: readonly PropertyKey[]): string | undefi
   return typeof id === 'string' ? id.slice(0, 120) : undefined;
 }
 
-/** Depth and key checks done iteratively, so hostile nesting cannot overflow the stack. */
+/** A place in the parsed value: its key and its parent, so no path is copied until one is reported. */
+interface Place {
+  value: object;
+  key: PropertyKey | null;
+  parent: Place | null;
+  depth: number;
+}
+
+function pathOf(place: Place | null): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at = place; at && at.key !== null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * Depth and key checks done iteratively, so hostile nesting cannot overflow the stack. Only objects
+ * and arrays are visited (a 32 MB array of numbers queues nothing), and each visited one holds its key
+ * and parent rather than a copy of its whole path, so memory stays proportional to the input.
+ */
 export function checkStructure(raw: unknown): Problem[] {
   const problems: Problem[] = [];
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: raw, path: [] }];
+  if (raw === null || typeof raw !== 'object') return problems;
+  const stack: Place[] = [{ value: raw, key: null, parent: null, depth: 0 }];
+  const visit = (value: unknown, key: PropertyKey, parent: Place) => {
+    if (value !== null && typeof value === 'object') stack.push({ value, key, parent, depth: parent.depth + 1 });
+  };
   while (stack.length && problems.length < MAX_PROBLEMS) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length > MAX_DEPTH) {
-      problems.push({ path: formatPath(path.slice(0, MAX_DEPTH + 1)), message: `nested deeper than ${MAX_DEPTH} levels` });
+    const place = stack.pop()!;
+    const { value } = place;
+    if (place.depth > MAX_DEPTH) {
+      problems.push({ path: formatPath(pathOf(place).slice(0, MAX_DEPTH + 1)), message: `nested deeper than ${MAX_DEPTH} levels` });
       continue;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) visit(value[i], i, place);
       continue;
     }
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) {
+        const path = pathOf(place);
         problems.push({ path: formatPath([...path, key]), entityId: entityIdAt(raw, path), message: `the key "${key}" is not allowed` });
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      visit((value as Record<string, unknown>)[key], key, place);
     }
   }
   return problems;

@@ -4,14 +4,14 @@ import type { EntityKind } from '../schema/kinds';
 import { readEntities } from './buckets';
 import { catalogKey } from './catalog';
 import type { BackstoryDB } from './tables';
-import type { DatasetInfo } from './commit';
-import { citedSources, readDatasetInfo, referencedIds } from './repository';
+import { stampOf } from './entity-edits';
+import { citedSources } from './repository';
 import { loadCatalog } from './snapshot-store';
-import { readMeta } from './state';
+import { readEdits, requireMeta, withoutDataset } from './state';
 
 /**
- * Reads for the options page: pages of the entity list (in name order, or searched), one entity in
- * detail, and an overview. Lists and searches run over the in-memory catalog (see `catalog.ts`), so
+ * Reads for the options page, within one dataset of the library: pages of the entity list (in name
+ * order, or searched) and one entity in detail. Lists and searches run over the in-memory catalog (see `catalog.ts`), so
  * they stay quick at 100,000 entities; a search ranks at most `RANKED` matches and says how many more
  * there are.
  */
@@ -40,40 +40,34 @@ export interface EntityDetail {
   names: Array<{ id: string; name: string; kind: EntityKind }>;
   /** Every source id of the dataset, for the editor's hints. */
   sourceIds: string[];
-}
-
-export interface DataOverview {
-  info: DatasetInfo;
-  origin: 'bundled' | 'import';
-  loadedAt: string;
-  edits: Record<EditStatus, number>;
-  /** Subscription updates waiting for the user because they conflict with local edits. */
-  pendingUpdates: number;
+  /** What the entity was when read: sent back with a change, so a change from a stale form is refused. */
+  stamp: string;
 }
 
 export interface BrowseQuery {
+  dataset: string;
   query: string;
   filter: 'all' | 'edited';
   offset: number;
   limit: number;
 }
 
-export async function browseEntities(db: BackstoryDB, { query, filter, offset, limit }: BrowseQuery): Promise<BrowsePage> {
+export async function browseEntities(db: BackstoryDB, { dataset, query, filter, offset, limit }: BrowseQuery): Promise<BrowsePage> {
   const folded = catalogKey(query);
-  if (filter === 'edited') return browseEdits(db, folded, offset, limit);
-  const catalog = await loadCatalog(db);
-  if (!folded) return { total: catalog.size, items: await withEdits(db, catalog.page(offset, limit)) };
+  if (filter === 'edited') return browseEdits(db, dataset, folded, offset, limit);
+  const catalog = await loadCatalog(db, dataset);
+  if (!folded) return { total: catalog.size, items: await withEdits(db, dataset, catalog.page(offset, limit)) };
   const matches = catalog.search(query);
   const page = matches
     .slice(0, RANKED)
     .slice(offset, offset + limit)
     .map((match) => match.entry);
   const capped = matches.length > RANKED ? matches.length : undefined;
-  return { total: Math.min(matches.length, RANKED), items: await withEdits(db, page), ...(capped ? { capped } : {}) };
+  return { total: Math.min(matches.length, RANKED), items: await withEdits(db, dataset, page), ...(capped ? { capped } : {}) };
 }
 
-async function browseEdits(db: BackstoryDB, folded: string, offset: number, limit: number): Promise<BrowsePage> {
-  const edits = await db.edits.toArray();
+async function browseEdits(db: BackstoryDB, dataset: string, folded: string, offset: number, limit: number): Promise<BrowsePage> {
+  const edits = await readEdits(db, dataset);
   const items = edits
     .map((edit) => ({ ...nameOf(edit), edit: editStatus(edit) }))
     .filter((item) => !folded || catalogKey(`${item.name} ${item.id}`).includes(folded))
@@ -86,39 +80,54 @@ function nameOf(edit: LocalEdit): BrowseItem {
   return { id: edit.id, name: entity.name, kind: entity.kind };
 }
 
-async function withEdits(db: BackstoryDB, entities: readonly BrowseItem[]): Promise<BrowseItem[]> {
-  const edits = await db.edits.bulkGet(entities.map((entity) => entity.id));
+async function withEdits(db: BackstoryDB, dataset: string, entities: readonly BrowseItem[]): Promise<BrowseItem[]> {
+  const edits = await db.entityEdits.bulkGet(entities.map((entity): [string, string] => [dataset, entity.id]));
   return entities.map((entity, i) => {
     const edit = edits[i];
     return { id: entity.id, name: entity.name, kind: entity.kind, ...(edit ? { edit: editStatus(edit) } : {}) };
   });
 }
 
-export async function getEntityDetail(db: BackstoryDB, id: string): Promise<EntityDetail> {
-  const [found, edit, meta] = await Promise.all([readEntities(db, [id]), db.edits.get(id), readMeta(db)]);
+export async function getEntityDetail(db: BackstoryDB, dataset: string, id: string): Promise<EntityDetail> {
+  const [found, row, meta] = await db.transaction('r', [db.datasets, db.entityBuckets, db.entityEdits], () =>
+    Promise.all([readEntities(db, dataset, [id]), db.entityEdits.get([dataset, id]), requireMeta(db, dataset)]),
+  );
+  const edit = row ? withoutDataset(row) : undefined;
   const entity = found.get(id) ?? null;
   const shown = entity ?? edit?.base ?? null;
   if (!shown) throw new Error(`There is no entity "${id}".`);
   const referenced = [...referencedIds(shown)].filter((ref) => ref !== id);
-  const named = await readEntities(db, referenced);
+  const named = await readEntities(db, dataset, referenced);
   const cited = new Set(citedSources(shown));
   return {
     entity,
     edit: edit ? { status: editStatus(edit), editedAt: edit.editedAt, base: edit.base } : null,
-    sources: (meta?.sources ?? []).filter((source) => cited.has(source.id)),
+    sources: meta.sources.filter((source) => cited.has(source.id)),
     names: [...named.values()].map((other) => ({ id: other.id, name: other.name, kind: other.kind })),
-    sourceIds: (meta?.sources ?? []).map((source) => source.id),
+    sourceIds: meta.sources.map((source) => source.id),
+    stamp: stampOf(entity, edit),
   };
 }
 
-export async function getDataOverview(db: BackstoryDB): Promise<DataOverview> {
-  const [info, meta, edits, pendingUpdates] = await Promise.all([
-    readDatasetInfo(db),
-    readMeta(db),
-    db.edits.toArray(),
-    db.pending.count(),
-  ]);
-  const counts: Record<EditStatus, number> = { changed: 0, added: 0, deleted: 0 };
-  for (const edit of edits) counts[editStatus(edit)]++;
-  return { info, origin: meta!.origin, loadedAt: meta!.loadedAt, edits: counts, pendingUpdates };
+/** Ids of the entities an entity names: relation targets, speakers, claimants, organisations, places. */
+export function referencedIds(entity: Entity): Set<string> {
+  const ids = new Set<string>();
+  const add = (ref: string | undefined) => ref !== undefined && ids.add(ref);
+  for (const relation of entity.relations ?? []) add(relation.target);
+  for (const quote of entity.quotes ?? []) add(quote.speaker);
+  for (const fact of entity.facts ?? []) for (const ref of fact.claimedBy ?? []) add(ref);
+  if (entity.kind === 'person') {
+    add(entity.nationality);
+    for (const role of entity.roles) add(role.organization);
+  }
+  if (entity.kind === 'organization') {
+    add(entity.parent);
+    add(entity.country);
+  }
+  if (entity.kind === 'place') add(entity.locatedIn);
+  if (entity.kind === 'event') {
+    add(entity.place);
+    for (const ref of entity.participants ?? []) add(ref);
+  }
+  return ids;
 }

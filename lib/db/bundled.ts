@@ -1,25 +1,60 @@
 import type { Dataset } from '../schema/dataset';
-import type { BackstoryDB } from './tables';
+import { BUNDLED_DATASET_ID, type BackstoryDB } from './tables';
 import { applyPrepared, prepareImport } from './import';
+import { setDatasetEnabled } from './library';
 import { replaceDataset } from './repository';
 import { readMeta } from './state';
 
-export type BundledOutcome = 'loaded' | 'current' | 'updated' | 'kept-old';
+export type BundledOutcome = 'loaded' | 'current' | 'updated' | 'kept-old' | 'removed';
 
 /**
- * Loads the bundled dataset when the database is empty, or when the bundled data was updated and
- * the user has not imported a dataset of their own. An update keeps the user's edits (their version
- * wins any conflict); if the edits no longer fit the new data, the current data stays as it is.
+ * Loads the bundled dataset into the library when it is not there (unless the user removed it), or
+ * updates it when the bundled data was updated and the user has not imported a file of the same id.
+ * An update keeps the user's edits (their version wins any conflict); if the edits no longer fit the
+ * new data, the current data stays as it is.
  */
 export async function ensureBundled(db: BackstoryDB, bundled: Dataset): Promise<BundledOutcome> {
-  const meta = await readMeta(db);
+  const meta = await readMeta(db, bundled.id);
   if (!meta) {
-    await replaceDataset(db, bundled, 'bundled');
+    const marker = await db.markers.get('bundled');
+    if (marker?.value === 'removed') return 'removed';
+    await loadBundled(db, bundled, marker?.value !== 'off');
     return 'loaded';
   }
-  if (meta.origin === 'import' || meta.version === bundled.version) return 'current';
+  if (meta.source !== 'bundled' || meta.version === bundled.version) return 'current';
   const prepared = await prepareImport(db, { kind: 'dataset', dataset: bundled });
   const mine = Object.fromEntries(prepared.diff.conflicts.map((conflict) => [conflict.id, 'mine' as const]));
-  const result = await applyPrepared(db, prepared, mine, { origin: 'bundled' });
+  const result = await applyPrepared(db, prepared, mine, { source: 'bundled' });
   return result.ok ? 'updated' : 'kept-old';
+}
+
+/** Puts the bundled dataset back into the library after the user removed it (switched on). */
+export async function restoreBundled(db: BackstoryDB, bundled: Dataset): Promise<void> {
+  if (await readMeta(db, BUNDLED_DATASET_ID)) return;
+  await loadBundled(db, bundled, true);
+}
+
+async function loadBundled(db: BackstoryDB, bundled: Dataset, enabled: boolean): Promise<void> {
+  await replaceDataset(db, bundled, 'bundled');
+  await db.markers.delete('bundled');
+  await db.markers.put({ key: 'everLoaded', value: new Date().toISOString() });
+  if (!enabled) await setDatasetEnabled(db, bundled.id, false);
+}
+
+/** A dataset as remembered outside the database (see `detectEviction`). */
+export interface RememberedDataset {
+  id: string;
+  title: string;
+}
+
+/**
+ * The browser may clear an extension's IndexedDB under storage pressure (unless storage is
+ * persistent); `storage.local` is kept apart from it. The background remembers the library's titles
+ * there after every change; a database that never held data (no `everLoaded` marker) while that
+ * record names datasets was cleared by the browser: these were lost. Call before `ensureBundled`.
+ */
+export async function detectEviction(db: BackstoryDB, remembered: readonly RememberedDataset[]): Promise<RememberedDataset[]> {
+  if (!remembered.length) return [];
+  const [datasets, marker] = await Promise.all([db.datasets.count(), db.markers.get('everLoaded')]);
+  return datasets === 0 && !marker ? [...remembered] : [];
 }

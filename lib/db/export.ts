@@ -1,16 +1,17 @@
 import { serializeEdits } from '../dataset/edits-file';
 import { exportFileName, serializeDataset } from '../dataset/export';
 import type { BackstoryDB } from './tables';
-import { headerOf, readState } from './state';
+import { headerOf, NoDatasetError, readState } from './state';
 
 export interface ExportFile {
   filename: string;
   text: string;
 }
 
-/** The full effective dataset (imported data with the local edits), or only the local edits. */
-export async function exportData(db: BackstoryDB, what: 'full' | 'edits'): Promise<ExportFile> {
-  const state = await readState(db);
+/** One dataset of the library: the full effective dataset (imported data with the local edits), or only the local edits. */
+export async function exportData(db: BackstoryDB, dataset: string, what: 'full' | 'edits'): Promise<ExportFile> {
+  const state = await readState(db, dataset);
+  if (!state.meta) throw new NoDatasetError(dataset);
   const filename = exportFileName(state.meta.id, state.meta.version, what);
   if (what === 'full') return { filename, text: serializeDataset(headerOf(state.meta), state.effective) };
   return { filename, text: serializeEdits(state.meta, [...state.edits.values()]) };

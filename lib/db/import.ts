@@ -3,10 +3,10 @@ import { diffEditsImport, isEditsFile, planEditsImport, validateEditsFile, type 
 import type { DatasetHeader } from '../dataset/export';
 import { checkIntegrity, checkStructure, parseDatasetText, validateDataset, type Problem } from '../dataset/validate';
 import type { Dataset } from '../schema/dataset';
-import { commitData, StaleDataError, type DatasetInfo } from './commit';
-import type { BackstoryDB, DatasetMeta } from './tables';
+import { commitData, StaleDataError, SubscriptionGoneError, type DatasetInfo } from './commit';
+import type { BackstoryDB, DatasetSource } from './tables';
 import { relativeToEntity } from './entity-edits';
-import { headerOf, readState, type StoredState } from './state';
+import { headerOf, NoDatasetError, readState, type StoredState } from './state';
 
 /**
  * An import, in the stages the options page shows: parse, validate, dry-run diff, apply. Nothing is
@@ -14,7 +14,7 @@ import { headerOf, readState, type StoredState } from './state';
  * file that fails any stage, or an import the user cancels, leaves the data exactly as it was.
  * The same functions serve file and URL imports, subscription updates and the bundled dataset.
  */
-export type Validated = { kind: 'dataset'; dataset: Dataset } | { kind: 'edits'; edits: FileEdit[] };
+export type Validated = { kind: 'dataset'; dataset: Dataset } | { kind: 'edits'; datasetId: string; edits: FileEdit[] };
 
 export type StageResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -30,7 +30,7 @@ export function validateImport(raw: unknown): StageResult<Validated> {
     const structural = checkStructure(raw);
     if (structural.length) return { ok: false, problems: structural };
     const result = validateEditsFile(raw);
-    return result.ok ? { ok: true, value: { kind: 'edits', edits: result.edits } } : result;
+    return result.ok ? { ok: true, value: { kind: 'edits', datasetId: result.datasetId, edits: result.edits } } : result;
   }
   const result = validateDataset(raw);
   return result.ok ? { ok: true, value: { kind: 'dataset', dataset: result.dataset } } : result;
@@ -38,13 +38,32 @@ export function validateImport(raw: unknown): StageResult<Validated> {
 
 export interface Prepared {
   validated: Validated;
+  /** The dataset of the library the import goes to, as it is now (`meta` null: a new dataset). */
   state: StoredState;
   diff: ImportDiff;
 }
 
-/** The dry run: what the import would change, against the data as it is now. */
+/** Which dataset an import changes: the file's dataset id, new to the library or not. */
+export interface ImportTarget {
+  id: string;
+  /** The title in the library (the file's title for a new dataset). */
+  title: string;
+  isNew: boolean;
+}
+
+export function targetOf({ validated, state }: Pick<Prepared, 'validated' | 'state'>): ImportTarget {
+  const title = state.meta?.title ?? (validated.kind === 'dataset' ? validated.dataset.title : state.dataset);
+  return { id: state.dataset, title, isNew: state.meta === null };
+}
+
+/**
+ * The dry run: what the import would change, against the dataset of the same id as it is now (a new
+ * id adds a dataset: everything is added). A local-edits file applies to the dataset it names.
+ */
 export async function prepareImport(db: BackstoryDB, validated: Validated): Promise<Prepared> {
-  const state = await readState(db);
+  const dataset = validated.kind === 'dataset' ? validated.dataset.id : validated.datasetId;
+  const state = await readState(db, dataset);
+  if (validated.kind === 'edits' && !state.meta) throw new NoDatasetError(dataset);
   const diff = validated.kind === 'dataset' ? diffImport(state, validated.dataset.entities) : diffEditsImport(state, validated.edits);
   return { validated, state, diff };
 }
@@ -53,11 +72,15 @@ export type ApplyResult =
   | { ok: true; info: DatasetInfo; editsKept: number }
   | { ok: false; reason: 'unresolved'; ids: string[]; message: string }
   | { ok: false; reason: 'problems'; problems: Problem[]; message: string }
-  | { ok: false; reason: 'stale'; message: string };
+  | { ok: false; reason: 'stale'; message: string }
+  | { ok: false; reason: 'gone'; message: string };
 
 export interface ApplyOptions {
-  origin?: DatasetMeta['origin'];
+  /** Where a dataset comes from ('file' unless said); an edits file keeps the dataset's. */
+  source?: DatasetSource;
   now?: string;
+  /** Applies only while this subscription exists (see `commitData`). */
+  whileSubscribed?: string;
 }
 
 /** Applies a prepared import with the user's choice for each conflict, in one transaction. */
@@ -71,19 +94,21 @@ export async function applyPrepared(
   const now = options.now ?? new Date().toISOString();
   let plan: ImportPlan;
   let header: DatasetHeader;
-  let origin: DatasetMeta['origin'];
+  let source: DatasetSource;
   let loadedAt: string;
   if (validated.kind === 'dataset') {
     const { entities, ...rest } = validated.dataset;
     plan = planImport(state, entities, resolutions);
     header = rest;
-    origin = options.origin ?? 'import';
+    // A file with the id of a subscribed dataset updates it; the subscription still feeds it.
+    source = options.source ?? (state.meta?.source === 'url' ? 'url' : 'file');
     loadedAt = now;
   } else {
     plan = planEditsImport(state, validated.edits, resolutions, now);
-    header = headerOf(state.meta);
-    origin = state.meta.origin;
-    loadedAt = state.meta.loadedAt;
+    const meta = state.meta!;
+    header = headerOf(meta);
+    source = meta.source;
+    loadedAt = meta.loadedAt;
   }
   if (plan.unresolved.length) {
     const n = plan.unresolved.length;
@@ -107,10 +132,12 @@ export async function applyPrepared(
     }
   }
   try {
-    const info = await commitData(db, { header, origin, loadedAt, effective: plan.effective, edits: plan.edits }, state.revision);
+    const data = { header, source, loadedAt, effective: plan.effective, edits: plan.edits };
+    const info = await commitData(db, data, state.revision, options.whileSubscribed);
     return { ok: true, info, editsKept: plan.edits.length };
   } catch (error) {
     if (error instanceof StaleDataError) return { ok: false, reason: 'stale', message: error.message };
+    if (error instanceof SubscriptionGoneError) return { ok: false, reason: 'gone', message: error.message };
     throw error;
   }
 }

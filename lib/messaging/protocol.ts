@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { DiffSummary } from '../dataset/diff';
+import { checkSubscriptionUrl } from '../dataset/fetch';
 import { MAX_DATASET_BYTES, type Problem } from '../dataset/validate';
-import type { BrowsePage, DataOverview, EntityDetail } from '../db/browse';
+import type { BrowsePage, EntityDetail } from '../db/browse';
+import type { DatasetInfo } from '../db/commit';
 import type { ChangeResult } from '../db/entity-edits';
-import type { ApplyResult } from '../db/import';
-import type { EntityBundle } from '../db/repository';
+import type { ApplyResult, ImportTarget } from '../db/import';
+import type { Library } from '../db/library';
+import type { EntityBundle } from '../db/pages';
 import type { SubscriptionView } from '../db/subscriptions';
 import type { MatchAnswer } from '../match/remote';
 import { Entity } from '../schema/dataset';
@@ -31,11 +34,20 @@ function call<R>() {
 
 const none = z.strictObject({});
 const id = z.string().min(1).max(120);
+/** An entity id as pages see it: "datasetId/entityId" (see lib/db/scope.ts). */
+const scopedId = z.string().min(3).max(241);
+const dataset = id;
 const token = z.string().min(1).max(64);
 const httpUrl = z
   .string()
   .max(2_000)
   .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://');
+const httpsUrl = z
+  .string()
+  .max(2_000)
+  .refine((value) => checkSubscriptionUrl(value).ok, 'must be an https:// address (subscriptions are checked over https only)');
+/** What the options form was loaded from (see `stampOf`): a change from a stale tab is refused. */
+const stamp = z.string().max(64).optional();
 
 /**
  * What a content script may send: only what it uses. A content script runs in a news page's
@@ -45,7 +57,8 @@ const httpUrl = z
 export const contentScriptCalls = {
   /**
    * The mentions in a batch of the page's blocks (matching runs here, once per browser: no matcher
-   * tables in the tab), for the kinds the reader marks.
+   * tables in the tab), for the kinds the reader marks, over every enabled dataset (entity ids
+   * scoped: "datasetId/entityId").
    */
   matchBlocks: call<MatchAnswer>()(
     z.strictObject({
@@ -53,8 +66,12 @@ export const contentScriptCalls = {
       kinds: z.array(z.enum(ENTITY_KINDS)).max(ENTITY_KINDS.length),
     }),
   ),
-  /** Entities by id, in one batch (the page's cast), with the sources they cite. Unknown ids are left out. */
-  getEntities: call<EntityBundle>()(z.strictObject({ ids: z.array(id).max(10_000) })),
+  /**
+   * Entities by scoped id, in one batch (the page's cast), with the sources they cite, the names of
+   * the entities they refer to, and for each the entities of other datasets sharing an alias with it
+   * (`also`). Unknown ids are left out.
+   */
+  getEntities: call<EntityBundle>()(z.strictObject({ ids: z.array(scopedId).max(10_000) })),
   /** How many distinct entities the page names, for the toolbar badge of the sender's tab. */
   reportCast: call<null>()(z.strictObject({ count: z.number().int().min(0).max(1_000_000) })),
 };
@@ -90,11 +107,19 @@ export const extensionPageCalls = {
   /** Search over names and aliases. */
   search: call<SearchHit[]>()(z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })),
 
-  /** Overview of the data: the dataset, how many local edits, where it came from. */
-  getDataOverview: call<DataOverview>()(none),
-  /** A page of entities for the options list: all, or only the edited ones; optionally searched. */
+  /** The library: every dataset in its order, with its switch, counts, local edits and pending updates. */
+  getLibrary: call<Library>()(none),
+  setDatasetEnabled: call<DatasetInfo>()(z.strictObject({ dataset, enabled: z.boolean() })),
+  /** One place up (higher priority) or down in the order. */
+  moveDataset: call<null>()(z.strictObject({ dataset, direction: z.enum(['up', 'down']) })),
+  /** Removes a dataset with its edits and subscription (the bundled one can be restored). */
+  removeDataset: call<null>()(z.strictObject({ dataset })),
+  restoreBundled: call<DatasetInfo>()(none),
+
+  /** A page of one dataset's entities for the options list: all, or only the edited ones; optionally searched. */
   browseEntities: call<BrowsePage>()(
     z.strictObject({
+      dataset,
       query: z.string().max(200),
       filter: z.enum(['all', 'edited']),
       offset: z.number().int().min(0).max(1_000_000),
@@ -102,10 +127,10 @@ export const extensionPageCalls = {
     }),
   ),
   /** One entity with its local edit, the sources it cites and the names it refers to. */
-  getEntityDetail: call<EntityDetail>()(z.strictObject({ id })),
-  saveEntity: call<ChangeResult>()(z.strictObject({ entity: Entity, mode: z.enum(['create', 'update']) })),
-  deleteEntity: call<ChangeResult>()(z.strictObject({ id })),
-  revertEntity: call<ChangeResult>()(z.strictObject({ id })),
+  getEntityDetail: call<EntityDetail>()(z.strictObject({ dataset, id })),
+  saveEntity: call<ChangeResult>()(z.strictObject({ dataset, entity: Entity, mode: z.enum(['create', 'update']), stamp })),
+  deleteEntity: call<ChangeResult>()(z.strictObject({ dataset, id, stamp })),
+  revertEntity: call<ChangeResult>()(z.strictObject({ dataset, id, stamp })),
 
   /** Import, stage 1: receive, read or fetch the file. Returns a token for the next stages. */
   stageImport: call<StageResult>()(z.strictObject({ source: ImportSource })),
@@ -113,8 +138,8 @@ export const extensionPageCalls = {
   parseImport: call<{ ok: true } | { ok: false; problems: Problem[] }>()(z.strictObject({ token })),
   /** Import, stage 3: validate (every problem, with its JSON path and entity id). */
   validateImport: call<ValidateResult>()(z.strictObject({ token })),
-  /** Import, stage 4: dry-run diff against the current data. */
-  diffImport: call<{ ok: true; diff: DiffSummary } | { ok: false; message: string }>()(z.strictObject({ token })),
+  /** Import, stage 4: dry-run diff against the dataset of the same id (a new id: a new dataset, all added). */
+  diffImport: call<{ ok: true; diff: DiffSummary; target: ImportTarget } | { ok: false; message: string }>()(z.strictObject({ token })),
   /** Import, stage 5: apply in one transaction, with a choice for every conflict. */
   applyImport: call<ApplyImportResult>()(
     z.strictObject({
@@ -126,15 +151,24 @@ export const extensionPageCalls = {
   ),
   cancelImport: call<null>()(z.strictObject({ token })),
 
+  /** A backup of everything (every dataset, its switch and place, edits, subscriptions, settings), fetched part by part like an export. */
+  exportBackup: call<{ filename: string; token: string; parts: number }>()(none),
+  /** Replaces everything with a backup file's content, in one transaction (nothing changes if the file is refused). */
+  restoreBackup: call<{ ok: true; datasets: number } | { ok: false; problems: Problem[]; message: string }>()(
+    z.strictObject({ source: z.discriminatedUnion('kind', [ImportSource.options[0], ImportSource.options[1]]) }),
+  ),
+
   /** Prepares an export; its text is then fetched part by part (one message stays far below the 64 MB cap). */
-  exportData: call<{ filename: string; token: string; parts: number }>()(z.strictObject({ what: z.enum(['full', 'edits']) })),
+  exportData: call<{ filename: string; token: string; parts: number }>()(z.strictObject({ dataset, what: z.enum(['full', 'edits']) })),
   exportPart: call<{ text: string }>()(z.strictObject({ token, index: z.number().int().min(0).max(10_000) })),
-  /** Back to the bundled dataset, keeping the local edits or not. */
+  /** The bundled dataset back to its shipped version, keeping the local edits to it or not. */
   resetToBundled: call<ApplyImportResult>()(z.strictObject({ keepEdits: z.boolean() })),
 
   listSubscriptions: call<SubscriptionView[]>()(none),
-  addSubscription: call<AddSubscriptionResult>()(z.strictObject({ url: httpUrl })),
+  addSubscription: call<AddSubscriptionResult>()(z.strictObject({ url: httpsUrl })),
   removeSubscription: call<null>()(z.strictObject({ id })),
+  /** A new address for a subscription: checked before the old one is dropped. */
+  changeSubscriptionUrl: call<AddSubscriptionResult>()(z.strictObject({ id, url: httpsUrl })),
   checkSubscription: call<SubscriptionView>()(z.strictObject({ id })),
 };
 

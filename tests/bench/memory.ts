@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import type { Dataset } from '../../lib/schema/dataset';
-import { generateDataset } from '../fixtures/datasets/generate';
+import { generateDatasetText } from '../fixtures/datasets/generate';
 import { launchBench, NEWS_BASE, PLAIN_BASE, type BenchBrowser } from './browser';
-import { importThroughOptions } from './import';
+import { importThroughOptions, openOptions } from './import';
 import { waitForScan } from './measure';
 import type { BenchPage } from './pages';
 import { extensionIdOf } from './search';
@@ -124,21 +123,9 @@ async function measureOne(browser: BenchBrowser, page: BenchPage, runs: number, 
   };
 }
 
-/** The bundled dataset with `count` generated entities added: the page's names still link, next to a large matcher. */
-function withGenerated(bundled: Dataset, count: number): Dataset {
-  const generated = generateDataset({ count });
-  return {
-    ...bundled,
-    version: `${bundled.version.split('.')[0]}.99.0`,
-    sources: [...bundled.sources, ...generated.sources],
-    entities: [...bundled.entities, ...generated.entities],
-  };
-}
-
-/** Part 9, with the bundled data and with a generated 100,000-entity dataset imported through the options page. */
+/** Part 9, with the bundled data, then with a generated 100,000-entity dataset imported next to it through the options page. */
 export async function measureMemory(
   extensionDir: string,
-  bundled: Dataset,
   pages: readonly BenchPage[],
   sizes: readonly number[],
   runs: number,
@@ -151,16 +138,15 @@ export async function measureMemory(
       const browser = await launchBench(extensionDir);
       try {
         await browser.context.addInitScript({ content: FIRST_HIGHLIGHT_WATCH });
-        const label = entities ? `${entities.toLocaleString('en')} generated entities` : 'bundled data';
+        const label = entities ? `bundled + ${entities.toLocaleString('en')} generated entities` : 'bundled data';
         if (entities) {
           const file = path.join(dir, `memory-${entities}.json`);
-          writeFileSync(file, JSON.stringify(withGenerated(bundled, entities)));
+          const id = `bench-memory-${entities}`;
+          writeFileSync(file, generateDatasetText({ count: entities, id, title: `Bench memory, ${entities} entities` }));
           log(`memory: importing ${label} through the options page…`);
           const options = await browser.context.newPage();
-          await importThroughOptions(options, extensionIdOf(browser.context), file, {
-            added: entities,
-            total: entities + bundled.entities.length,
-          });
+          await openOptions(options, extensionIdOf(browser.context));
+          await importThroughOptions(options, file, id, entities);
           await options.close();
         }
         for (const page of pages) {

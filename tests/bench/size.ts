@@ -18,6 +18,8 @@ export interface SizeRow {
   page: string;
   bundled: EngineFigures;
   large: EngineFigures;
+  /** Five datasets of 20,000 entities, joined as the library joins them for pages. */
+  library: EngineFigures;
 }
 
 function figures(runs: readonly EngineRun[]): EngineFigures {
@@ -38,21 +40,25 @@ export async function measureSize(
   engine: string,
   bundledJson: string,
   largeJson: string,
+  libraryJson: string,
   runs: number,
   log: (line: string) => void,
 ): Promise<SizeRow> {
   const url = PLAIN_BASE + page.name;
   const bundled: EngineRun[] = [];
   const large: EngineRun[] = [];
+  const library: EngineRun[] = [];
   for (let run = 1; run <= runs; run++) {
-    log(`${page.name}: engine run ${run}/${runs} (bundled and 100k aliases)`);
+    log(`${page.name}: engine run ${run}/${runs} (bundled, 100k aliases, five datasets of 20,000)`);
     if (run % 2) {
       bundled.push(await measureEngine(browser, url, engine, bundledJson));
       large.push(await measureEngine(browser, url, engine, largeJson));
+      library.push(await measureEngine(browser, url, engine, libraryJson));
     } else {
+      library.push(await measureEngine(browser, url, engine, libraryJson));
       large.push(await measureEngine(browser, url, engine, largeJson));
       bundled.push(await measureEngine(browser, url, engine, bundledJson));
     }
   }
-  return { page: page.name, bundled: figures(bundled), large: figures(large) };
+  return { page: page.name, bundled: figures(bundled), large: figures(large), library: figures(library) };
 }

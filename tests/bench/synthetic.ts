@@ -1,3 +1,5 @@
+import { combine } from '../../lib/db/pages';
+import type { DatasetRow } from '../../lib/db/tables';
 import { compileSnapshot, type MatcherSnapshot } from '../../lib/match/snapshot';
 import type { Dataset, Entity } from '../../lib/schema/dataset';
 import { pick, seededRandom, type Random } from './text-gen';
@@ -88,8 +90,8 @@ function tokenFactory(random: Random, forbidden: ReadonlySet<string>) {
 
 const SUMMARY = 'Synthetic entity generated for the dataset-size benchmark.';
 
-export function syntheticEntities(forbidden: ReadonlySet<string>): Entity[] {
-  const random = seededRandom(100_000);
+export function syntheticEntities(forbidden: ReadonlySet<string>, seed = 100_000): Entity[] {
+  const random = seededRandom(seed);
   const tokens = tokenFactory(random, forbidden);
   const orgIds = Array.from({ length: SYNTHETIC_COUNTS.organizations }, (_, i) => `syn-org-${i}`);
   const placeIds = Array.from({ length: SYNTHETIC_COUNTS.places }, (_, i) => `syn-place-${i}`);
@@ -145,6 +147,28 @@ export function syntheticEntities(forbidden: ReadonlySet<string>): Entity[] {
 /** Bundled entities plus the synthetic ones, compiled exactly as the background compiles a dataset. */
 export function largeSnapshot(bundled: Dataset, forbidden: ReadonlySet<string>): MatcherSnapshot {
   return compileSnapshot('bench-100k', [...bundled.entities, ...syntheticEntities(forbidden)]);
+}
+
+export const LIBRARY_DATASETS = 5;
+export const LIBRARY_DATASET_ENTITIES = 20_000;
+
+/**
+ * Five datasets of 20,000 synthetic entities each, joined the way the background joins the enabled
+ * datasets of the library for pages (ids scoped by dataset, a shared alias kept by the first).
+ */
+export function librarySnapshot(forbidden: ReadonlySet<string>): MatcherSnapshot {
+  const pool: Entity[] = [];
+  for (let seed = 1; pool.length < LIBRARY_DATASETS * LIBRARY_DATASET_ENTITIES; seed++)
+    pool.push(...syntheticEntities(forbidden, seed * 7_919));
+  const rows: DatasetRow[] = [];
+  const snapshots: MatcherSnapshot[] = [];
+  for (let i = 0; i < LIBRARY_DATASETS; i++) {
+    const entities = pool.slice(i * LIBRARY_DATASET_ENTITIES, (i + 1) * LIBRARY_DATASET_ENTITIES);
+    const id = `bench-library-${i}`;
+    rows.push({ id, title: `Bench dataset ${i + 1}`, enabled: true, order: i } as DatasetRow);
+    snapshots.push(compileSnapshot(`${id}@1.0.0#1`, entities));
+  }
+  return combine('bench-5x20k', rows, snapshots).page;
 }
 
 /** The most shared first words of a snapshot's aliases: each page word costs one pass over such a list. */

@@ -8,24 +8,29 @@ const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as { tit
 const v1 = generateDatasetText({ count: 20 });
 
 test.describe('importing a dataset on the options page', () => {
-  test('a file from the picker: dry-run counts, then apply; a second version shows what it adds, changes and removes', async ({
+  test('a file from the picker: a new dataset id adds a dataset (dry run, then apply); its second version updates it', async ({
     context,
     extensionId,
   }) => {
     const options = await OptionsPage.open(context, extensionId);
     await options.chooseFile('gazette-1.0.0.json', v1);
     await expect(options.review).toBeVisible();
+    await expect(options.importTarget).toHaveText('Adds a new dataset to your library: Test Gazette dataset.');
     await expect(options.diff('added')).toHaveText('20');
-    await expect(options.diff('removed')).toHaveText(String(bundled.entities.length));
+    await expect(options.diff('removed')).toHaveText('0');
     await expect(options.diff('changed')).toHaveText('0');
     await expect(options.diff('conflicts')).toHaveText('0');
     // Nothing is written before Apply.
-    await expect(options.version).toHaveText(bundled.version);
+    await expect(options.libraryItems).toHaveCount(1);
     await options.apply();
     await expect(options.title).toHaveText('Test Gazette dataset');
     await expect(options.count).toHaveText('20');
+    // The bundled dataset is still there, first in the order.
+    await expect(options.libraryItems).toHaveCount(2);
+    await expect(options.libraryItems.first().getByTestId('dataset-title')).toHaveText(bundled.title);
 
     await options.chooseFile('gazette-1.1.0.json', generateDatasetText({ count: 22, version: '1.1.0', changed: [0, 1], removed: [5] }));
+    await expect(options.importTarget).toHaveText('Updates Test Gazette dataset in your library.');
     await expect(options.diff('added')).toHaveText('2');
     await expect(options.diff('changed')).toHaveText('2');
     await expect(options.diff('removed')).toHaveText('1');
@@ -98,20 +103,21 @@ test.describe('importing a dataset on the options page', () => {
     const first = await options.export('full');
     expect(first.name).toBe('test-gazette-1.0.0.json');
     expect(first.text).toContain('A summary corrected on this machine.');
-    await options.reset(false);
-    await expect(options.version).toHaveText(bundled.version);
+    await options.removeDataset('test-gazette');
+    await expect(options.libraryItems).toHaveCount(1);
     await options.importFile(first.name, first.text);
     const second = await options.export('full');
     expect(second.text).toBe(first.text);
   });
 
-  test('reset to the bundled dataset, keeping or discarding local edits', async ({ context, extensionId }) => {
+  test('reset the bundled dataset, keeping or discarding local edits; other datasets are not touched', async ({ context, extensionId }) => {
     const options = await OptionsPage.open(context, extensionId);
     await options.importFile('gazette.json', v1);
     await expect(options.count).toHaveText('20');
     await options.reset();
     await expect(options.title).toHaveText(bundled.title);
     await expect(options.count).toHaveText(String(bundled.entities.length));
+    await expect(options.dataset('test-gazette').getByTestId('dataset-count')).toHaveText('20');
 
     await options.openEntity('Hamas');
     await options.editSummary('My own note about this organisation.');

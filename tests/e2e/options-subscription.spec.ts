@@ -12,7 +12,13 @@ test.describe('dataset subscriptions on the options page', () => {
     try {
       const options = await OptionsPage.open(context, extensionId);
       await options.subscribe(server.url('/feed.json'));
-      await expect(options.subscriptionStatus).toContainText('Updated: Version 1.0.0 is loaded');
+      // The first version from the address is a dry run: nothing is applied before the user says so.
+      await expect(options.subscriptionStatus).toHaveAttribute('data-status', 'waiting');
+      await expect(options.importTarget).toHaveText('Adds a new dataset to your library: Test Gazette dataset.');
+      await expect(options.diff('added')).toHaveText('10');
+      await expect(options.libraryItems).toHaveCount(1);
+      await options.apply();
+      await expect(options.subscriptionStatus).toContainText('Version 1.0.0 is loaded (reviewed)');
       await expect(options.version).toHaveText('1.0.0');
       await expect(options.count).toHaveText('10');
       await expect(options.page.getByTestId('sub-checked')).not.toHaveText('Never');

@@ -67,7 +67,7 @@ test.describe('the options page', () => {
     await options.chooseFile('gazette.json', generateDatasetText({ count: 5 }));
     await expect(options.review).toBeVisible();
     await expect(options.page.locator('#review-heading')).toBeFocused();
-    await options.page.getByText(/^Removed \(/).click();
+    await options.page.getByText(/^Added \(/).click();
     expect(await axeViolations(options.page)).toEqual([]);
   });
 

@@ -198,7 +198,7 @@ test.describe('hostile pages', () => {
     expect(ticks).toBeGreaterThan(200);
     // The work arrives in many small passes (their durations are the benchmark's business, not a test's).
     expect(await page.evaluate(() => performance.getEntriesByName('backstory:scan').length)).toBeGreaterThan(20);
-    const blinken = (await castCounts(page)).counts['antony-blinken'] ?? 0;
+    const blinken = (await castCounts(page)).counts['backstory-bundled/antony-blinken'] ?? 0;
     const inPage = await page.evaluate(() => (document.body.innerText.match(/Antony Blinken/g) ?? []).length);
     // Live content is marked as it arrives (allow the last few idle slices to be pending).
     expect(blinken).toBeGreaterThan(inPage * 0.8);

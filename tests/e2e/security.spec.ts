@@ -26,12 +26,15 @@ test.describe('messages', () => {
     const page = await openArticle(URL);
     const read = await inContentScript(
       page,
-      `chrome.runtime.sendMessage({ backstory: 1, name: 'getEntities', payload: { ids: ['hamas'] } })`,
+      `chrome.runtime.sendMessage({ backstory: 1, name: 'getEntities', payload: { ids: ['backstory-bundled/hamas'] } })`,
     );
-    expect(read).toMatchObject({ ok: true, result: { entities: [{ id: 'hamas' }] } });
+    // Ids cross to pages scoped by dataset ("datasetId/entityId").
+    expect(read).toMatchObject({ ok: true, result: { entities: [{ id: 'backstory-bundled/hamas' }] } });
     for (const [name, payload] of [
       ['resetToBundled', { keepEdits: false }],
-      ['exportData', { what: 'edits' }],
+      ['exportData', { dataset: 'backstory-bundled', what: 'edits' }],
+      ['removeDataset', { dataset: 'backstory-bundled' }],
+      ['exportBackup', {}],
       ['search', { query: 'ham' }],
     ] as const) {
       const refused = await inContentScript(

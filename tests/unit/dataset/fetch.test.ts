@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDatasetUrl, fetchDatasetText } from '../../../lib/dataset/fetch';
+import { checkDatasetUrl, checkSubscriptionUrl, fetchDatasetText } from '../../../lib/dataset/fetch';
 
 type Call = { url: string; init: RequestInit };
 
@@ -91,5 +91,64 @@ describe('fetching a dataset from a URL', () => {
 
   it.each(['javascript:alert(1)', 'file:///etc/passwd', 'ftp://x.example/d.json', 'not a url'])('refuses %s', (url) => {
     expect(checkDatasetUrl(url).ok).toBe(false);
+  });
+});
+
+describe('what a download may not do', () => {
+  const at = (response: Response, url: string) => Object.defineProperty(response, 'url', { value: url });
+
+  it.each([
+    ['to another origin', 'https://elsewhere.example/d.json', /redirected to another site \(https:\/\/elsewhere\.example\)/],
+    ['to http', 'http://data.example/d.json', /redirected to an unencrypted address/],
+  ])('a redirect %s is refused and reported', async (_label, final, message) => {
+    const { fetch } = fakeFetch(() => at(json('{"a":1}'), final));
+    expect(await fetchDatasetText('https://data.example/d.json', { fetch })).toEqual({
+      kind: 'error',
+      message: expect.stringMatching(message),
+    });
+  });
+
+  it('a redirect within the origin is followed', async () => {
+    const { fetch } = fakeFetch(() => at(json('{"a":1}'), 'https://data.example/v2/d.json'));
+    expect(await fetchDatasetText('https://data.example/d.json', { fetch })).toMatchObject({ kind: 'ok', text: '{"a":1}' });
+  });
+
+  it('stops reading as soon as the body passes the size limit, whatever its announced length', async () => {
+    const chunk = new Uint8Array(8 * 1024 * 1024).fill(0x20);
+    let pulled = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const { fetch } = fakeFetch(() => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    const outcome = await fetchDatasetText('https://data.example/d.json', { fetch });
+    expect(outcome).toMatchObject({ kind: 'error', message: expect.stringMatching(/MB/) });
+    expect(cancelled).toBe(true);
+    // 96 MB is 12 chunks: reading stopped at the 13th (the stream may have queued one more).
+    expect(pulled).toBeLessThanOrEqual(14);
+  });
+
+  it('refuses a body that is not UTF-8, naming the byte offset', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"name":"Caf'), 0xe9, ...new TextEncoder().encode('"}')]);
+    const { fetch } = fakeFetch(() => new Response(bytes, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(await fetchDatasetText('https://data.example/d.json', { fetch })).toEqual({
+      kind: 'error',
+      message: expect.stringContaining('first bad byte at offset 12'),
+    });
+  });
+
+  it.each([
+    ['https://data.example/d.json', true],
+    ['http://data.example/d.json', false],
+    ['http://127.0.0.1:8080/d.json', true],
+    ['http://localhost/d.json', true],
+  ])('a subscription to %s is allowed: %s', (url, ok) => {
+    expect(checkSubscriptionUrl(url).ok).toBe(ok);
   });
 });

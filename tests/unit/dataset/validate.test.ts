@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateDataset, validateDatasetText, type Problem } from '../../../lib/dataset/validate';
+import {
+  checkStructure,
+  MAX_DATASET_BYTES,
+  parseDatasetText,
+  validateDataset,
+  validateDatasetText,
+  type Problem,
+} from '../../../lib/dataset/validate';
 import type { Dataset } from '../../../lib/schema/dataset';
 
 // Sources and dataset metadata come from the bundled file; the entities are written here.
@@ -163,5 +170,23 @@ describe('dataset validation', () => {
 
   it('accepts regex metacharacters inside a real alias as plain text', () => {
     expect(problems((x) => (entity(x, 'hamas').aliases as Array<{ text: string }>).push({ text: 'Hamas (movement)?' }))).toEqual([]);
+  });
+});
+
+describe('validating a large flat file', () => {
+  it('checks a 32 MB array of numbers in memory proportional to its size', () => {
+    const count = 16 * 1024 * 1024 - 1;
+    const text = `[${'1,'.repeat(count - 1)}1]`;
+    expect(text.length).toBeLessThanOrEqual(MAX_DATASET_BYTES);
+    const parsed = parseDatasetText(text);
+    expect(parsed.ok).toBe(true);
+    const before = process.memoryUsage().heapUsed;
+    const problems = checkStructure(parsed.ok ? parsed.raw : null);
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(problems).toEqual([]);
+    // A queued entry (with its path) per number would take well over a gigabyte here.
+    expect(grown).toBeLessThan(64 * 1024 * 1024);
+    // And the whole import refuses it as a dataset, with one problem at the top.
+    expect(validateDataset(parsed.ok ? parsed.raw : null)).toMatchObject({ ok: false, problems: [{ path: '$' }] });
   });
 });

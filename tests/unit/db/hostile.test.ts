@@ -4,7 +4,7 @@ import { saveEntity } from '../../../lib/db/entity-edits';
 import type { Sender } from '../../../lib/messaging/handlers';
 import type { Dataset } from '../../../lib/schema/dataset';
 import { generateDataset } from '../../fixtures/datasets/generate';
-import { exportBoth, freshDb } from './setup';
+import { exportBoth, freshDb, DS } from './setup';
 
 /**
  * Hostile and broken datasets, through the same handlers the options page calls: each is refused
@@ -120,6 +120,8 @@ const effects: DataEffects = {
   bundled: () => v1,
   newToken: () => 'token-1',
   readBlob: async () => '',
+  readSettings: async () => ({}),
+  writeSettings: async () => undefined,
 };
 
 /** The first three stages, as the options page runs them; the first refusal is the answer. */
@@ -134,7 +136,7 @@ async function stageParseValidate(handlers: ReturnType<typeof createDataHandlers
 describe('hostile datasets', () => {
   it.each(cases)('refuses %s with the path, leaving the data untouched', async (_label, text, path, message) => {
     const db = await freshDb(v1);
-    await saveEntity(db, { ...v1.entities[0]!, summary: 'A local edit that must survive.' }, 'update');
+    await saveEntity(db, DS, { ...v1.entities[0]!, summary: 'A local edit that must survive.' }, 'update');
     const before = await exportBoth(db);
     const handlers = createDataHandlers(db, effects);
 

@@ -9,7 +9,7 @@ import * as repo from '../../../lib/db/repository';
 import { loadSnapshot } from '../../../lib/db/snapshot-store';
 import { compileSnapshot } from '../../../lib/match/snapshot';
 import { generateDataset, generateEntity } from '../../fixtures/datasets/generate';
-import { freshDb } from './setup';
+import { freshDb, DS, entitiesOf } from './setup';
 
 const v1 = generateDataset({ count: 40 });
 
@@ -19,13 +19,13 @@ describe('entity buckets', () => {
     expect(new Set(v1.entities.map((e) => bucketOf(e.id))).size).toBeGreaterThan(30);
     for (const entity of v1.entities) expect(bucketOf(entity.id)).toBeLessThan(BUCKETS);
     const db = await freshDb(v1);
-    const found = await readEntities(db, ['person-0', 'event-39', 'nobody']);
+    const found = await readEntities(db, DS, ['person-0', 'event-39', 'nobody']);
     expect([...found.keys()].sort()).toEqual(['event-39', 'person-0']);
-    expect((await readAllEntities(db)).length).toBe(40);
+    expect((await readAllEntities(db, DS)).length).toBe(40);
   });
 
   it('writes a bucket as sorted JSON, so the same entities give the same rows', () => {
-    expect(toBuckets([...v1.entities].reverse())).toEqual(toBuckets(v1.entities));
+    expect(toBuckets(DS, [...v1.entities].reverse())).toEqual(toBuckets(DS, v1.entities));
   });
 });
 
@@ -55,17 +55,17 @@ describe('the catalog (lists and search)', () => {
 describe('the snapshot version', () => {
   it('changes with every import, edit, deletion, revert and reset', async () => {
     const db = await freshDb(v1);
-    const seen = new Set([(await loadSnapshot(db)).version]);
+    const seen = new Set([(await loadSnapshot(db, DS)).version]);
     const step = async (label: string, work: () => Promise<unknown>) => {
       await work();
-      const version = (await loadSnapshot(db)).version;
+      const version = (await loadSnapshot(db, DS)).version;
       expect(seen.has(version), label).toBe(false);
       seen.add(version);
     };
-    await step('edit', () => saveEntity(db, { ...v1.entities[0]!, summary: 'Changed.' }, 'update'));
-    await step('add', () => saveEntity(db, generateEntity(90), 'create'));
-    await step('delete', () => deleteEntity(db, 'organization-5'));
-    await step('revert', () => revertEntity(db, 'organization-5'));
+    await step('edit', () => saveEntity(db, DS, { ...v1.entities[0]!, summary: 'Changed.' }, 'update'));
+    await step('add', () => saveEntity(db, DS, generateEntity(90), 'create'));
+    await step('delete', () => deleteEntity(db, DS, 'organization-5'));
+    await step('revert', () => revertEntity(db, DS, 'organization-5'));
     await step('import', () => importText(db, JSON.stringify(generateDataset({ count: 40, version: '1.0.1' }))));
     await step('reset', () => repo.replaceDataset(db, v1, 'bundled'));
     expect(seen.size).toBe(7);
@@ -93,11 +93,11 @@ describe('upgrading a version-1 database', () => {
 
     const db = openDatabase(name);
     try {
-      expect(await loadSnapshot(db)).toEqual(snapshot);
-      expect((await repo.getEntities(db, ['person-0'])).entities[0]).toEqual(v1.entities[0]);
-      expect(await repo.readDatasetInfo(db)).toMatchObject({ entityCount: 40, counts: { person: 10 } });
+      expect(await loadSnapshot(db, DS)).toEqual(snapshot);
+      expect((await entitiesOf(db, ['person-0'])).entities[0]).toEqual(v1.entities[0]);
+      expect(await repo.readDatasetInfo(db, DS)).toMatchObject({ entityCount: 40, counts: { person: 10 } });
       expect(db.tables.map((t) => t.name)).not.toContain('entities');
-      expect(await saveEntity(db, { ...v1.entities[0]!, summary: 'Edited after the upgrade.' }, 'update')).toMatchObject({ ok: true });
+      expect(await saveEntity(db, DS, { ...v1.entities[0]!, summary: 'Edited after the upgrade.' }, 'update')).toMatchObject({ ok: true });
     } finally {
       await db.delete();
     }

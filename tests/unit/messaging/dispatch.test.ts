@@ -34,9 +34,9 @@ function dispatcher(handlers: Handlers, ready = () => Promise.resolve()) {
 describe('message dispatch', () => {
   it('answers a content-script message from a content script', async () => {
     const handlers = fakeHandlers();
-    const response = await dispatcher(handlers)({ backstory: 1, name: 'getEntities', payload: { ids: ['a'] } }, contentScript);
+    const response = await dispatcher(handlers)({ backstory: 1, name: 'getEntities', payload: { ids: ['ds/a'] } }, contentScript);
     expect(response).toMatchObject({ ok: true });
-    expect(handlers.getEntities).toHaveBeenCalledWith({ ids: ['a'] }, contentScript);
+    expect(handlers.getEntities).toHaveBeenCalledWith({ ids: ['ds/a'] }, contentScript);
   });
 
   it.each(['search', 'resetToBundled'])('refuses "%s" from a content script without calling the handler', async (name) => {

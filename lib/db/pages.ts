@@ -1,0 +1,148 @@
+import { ALIAS_CASE_SENSITIVE, type MatcherSnapshot, type SnapshotAlias, type SnapshotEntity } from '../match/snapshot';
+import type { Entity, Source } from '../schema/dataset';
+import type { EntityKind } from '../schema/kinds';
+import { referencedIds } from './browse';
+import { readEntities } from './buckets';
+import { enabledDatasets } from './library';
+import { citedSources } from './repository';
+import { scopedId, scopeEntity, splitScopedId } from './scope';
+import { cacheKey, loadSnapshot } from './snapshot-store';
+import type { BackstoryDB, DatasetRow } from './tables';
+
+/**
+ * What pages (content scripts, the popup) read: every ENABLED dataset of the library as one matcher
+ * snapshot, with entity ids scoped by dataset ("datasetId/entityId", see `scope.ts`). Where two
+ * datasets give the same alias to different entities, only the one of the dataset higher in the
+ * order keeps it on pages; each of the two then names the other in `also`, so the card can offer it.
+ * Search keeps every alias, so the popup finds both.
+ */
+export interface AlsoEntry {
+  /** Scoped id. */
+  id: string;
+  name: string;
+  /** The other entity's dataset title. */
+  dataset: string;
+}
+
+/** An entity as pages receive it: scoped ids, and the entities of other datasets sharing an alias with it. */
+export type PageEntity = Entity & { also?: AlsoEntry[] };
+
+/** Entities with the sources they cite and the names of the entities they refer to: everything a card needs. */
+export interface EntityBundle {
+  entities: PageEntity[];
+  sources: Source[];
+  /** Name and kind of every other entity they refer to (relations, speakers, claimants, organisations, places). */
+  refs: Array<{ id: string; name: string; kind: EntityKind }>;
+}
+
+interface Combined {
+  key: string;
+  page: MatcherSnapshot;
+  /** The page snapshot's entities by scoped id, made on first need. */
+  byId?: Map<string, SnapshotEntity>;
+  search: MatcherSnapshot;
+  also: Map<string, AlsoEntry[]>;
+  rows: Map<string, DatasetRow>;
+}
+
+const cache = new WeakMap<BackstoryDB, Combined>();
+
+async function combined(db: BackstoryDB): Promise<Combined> {
+  const rows = await enabledDatasets(db);
+  const key = rows.map(cacheKey).join('|') || 'empty';
+  const cached = cache.get(db);
+  if (cached?.key === key) return cached;
+  const snapshots = await Promise.all(rows.map((row) => loadSnapshot(db, row.id)));
+  const fresh = combine(key, rows, snapshots);
+  cache.set(db, fresh);
+  return fresh;
+}
+
+/** Joins the datasets' snapshots, in library order; exported for tests. */
+export function combine(version: string, rows: readonly DatasetRow[], snapshots: readonly MatcherSnapshot[]): Combined {
+  const page: MatcherSnapshot = { version, entities: [], aliases: [] };
+  const search: MatcherSnapshot = { version, entities: [], aliases: [] };
+  const owner: number[] = [];
+  // Case flag and key → the first dataset (in order) that gave it, with its entities.
+  const claims = new Map<string, { dataset: number; entities: Set<number> }>();
+  const also = new Map<string, AlsoEntry[]>();
+  const link = (from: number, to: number) => {
+    const entity = page.entities[from]!;
+    const other = page.entities[to]!;
+    const list = also.get(entity.id) ?? [];
+    if (!list.some((entry) => entry.id === other.id)) list.push({ id: other.id, name: other.name, dataset: rows[owner[to]!]!.title });
+    also.set(entity.id, list);
+  };
+  rows.forEach((row, d) => {
+    const snapshot = snapshots[d]!;
+    const offset = page.entities.length;
+    for (const entity of snapshot.entities) {
+      page.entities.push({ ...entity, id: scopedId(row.id, entity.id), related: entity.related.map((i) => i + offset) });
+      owner.push(d);
+    }
+    for (const [key, index, flags] of snapshot.aliases) {
+      const alias: SnapshotAlias = [key, index + offset, flags];
+      search.aliases.push(alias);
+      const claimKey = `${flags & ALIAS_CASE_SENSITIVE}\u0000${key}`;
+      const claim = claims.get(claimKey);
+      if (!claim) claims.set(claimKey, { dataset: d, entities: new Set([alias[1]]) });
+      if (!claim || claim.dataset === d) {
+        claim?.entities.add(alias[1]);
+        page.aliases.push(alias);
+        continue;
+      }
+      for (const winner of claim.entities) {
+        link(winner, alias[1]);
+        link(alias[1], winner);
+      }
+    }
+  });
+  search.entities = page.entities;
+  return { key: version, page, search, also, rows: new Map(rows.map((row) => [row.id, row])) };
+}
+
+/** The matcher snapshot for pages. */
+export async function loadPageSnapshot(db: BackstoryDB): Promise<MatcherSnapshot> {
+  return (await combined(db)).page;
+}
+
+/** The snapshot the popup's search is built from (every alias of every enabled dataset). */
+export async function loadSearchSnapshot(db: BackstoryDB): Promise<MatcherSnapshot> {
+  return (await combined(db)).search;
+}
+
+/** Entities by scoped id (unknown ids and ids of switched-off datasets are left out), scoped for pages. */
+export async function getPageEntities(db: BackstoryDB, ids: readonly string[]): Promise<EntityBundle> {
+  const view = await combined(db);
+  const wanted = new Map<string, string[]>();
+  const unique = [...new Set(ids)];
+  for (const scoped of unique) {
+    const parts = splitScopedId(scoped);
+    if (!parts || !view.rows.has(parts.dataset)) continue;
+    wanted.set(parts.dataset, [...(wanted.get(parts.dataset) ?? []), parts.id]);
+  }
+  const found = new Map<string, PageEntity>();
+  const sources: Source[] = [];
+  for (const [dataset, local] of wanted) {
+    const entities = await readEntities(db, dataset, local);
+    const cited = new Set<string>();
+    for (const entity of entities.values()) {
+      const scoped = scopeEntity(dataset, entity) as PageEntity;
+      const others = view.also.get(scoped.id);
+      if (others) scoped.also = others;
+      found.set(scoped.id, scoped);
+      for (const source of citedSources(entity)) cited.add(source);
+    }
+    for (const source of view.rows.get(dataset)!.sources) {
+      if (cited.has(source.id)) sources.push({ ...source, id: scopedId(dataset, source.id) });
+    }
+  }
+  const entities = unique.map((id) => found.get(id)).filter((entity): entity is PageEntity => entity !== undefined);
+  view.byId ??= new Map(view.page.entities.map((entity) => [entity.id, entity]));
+  const refs: EntityBundle['refs'] = [];
+  for (const id of new Set(entities.flatMap((entity) => [...referencedIds(entity)]))) {
+    const other = found.has(id) ? undefined : view.byId.get(id);
+    if (other) refs.push({ id, name: other.name, kind: other.kind });
+  }
+  return { entities, sources, refs };
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { launchWithExtension } from '../support/extension';
+import { expect, highlightedTexts, test } from './fixtures';
+import { OptionsPage } from './pages/options-page';
+import { PopupPage } from './pages/popup-page';
+import { generateDatasetText } from '../fixtures/datasets/generate';
+
+const ARTICLE = 'https://edition.cnn.com/2024/05/02/world/library-article/index.html';
+const HTML =
+  '<!doctype html><title>Two datasets</title><article>' +
+  '<p>Ka Vexra spoke first on Thursday.</p>' +
+  '<p>Later, Lokaka Vexra answered her.</p>' +
+  '<p>Hamas did not comment.</p></article>';
+const gazette = generateDatasetText({ count: 12 });
+// Entities 100–102 of another dataset: names of their own (no events, which need the gazette's places).
+const courier = generateDatasetText({ count: 3, start: 100, id: 'test-courier', title: 'Test Courier' });
+const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as { title: string };
+
+async function marked(page: Parameters<typeof highlightedTexts>[0]): Promise<string[]> {
+  return Object.values(await highlightedTexts(page))
+    .flat()
+    .sort();
+}
+
+test.describe('the library of datasets', () => {
+  test('two imported datasets are searched in the popup and marked on a page; one switched off leaves the open page at once', async ({
+    context,
+    extensionId,
+    openArticle,
+  }) => {
+    const options = await OptionsPage.open(context, extensionId);
+    await options.importFile('gazette.json', gazette);
+    await options.importFile('courier.json', courier);
+    await expect(options.libraryItems).toHaveCount(3);
+
+    const popup = await PopupPage.open(context, extensionId);
+    await popup.search.fill('vexra');
+    await expect(popup.results.filter({ hasText: /^Ka Vexra/ })).toHaveCount(1);
+    await expect(popup.results.filter({ hasText: /^Lokaka Vexra/ })).toHaveCount(1);
+    await popup.page.close();
+
+    const article = await openArticle(ARTICLE, HTML);
+    await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra', 'Lokaka Vexra']);
+
+    await options.page.bringToFront();
+    await options.setEnabled('test-courier', false);
+    await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra']);
+    await options.setEnabled('test-courier', true);
+    await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra', 'Lokaka Vexra']);
+  });
+
+  test('the bundled dataset can be removed and restored', async ({ context, extensionId, openArticle }) => {
+    const options = await OptionsPage.open(context, extensionId);
+    await options.importFile('gazette.json', gazette);
+    const article = await openArticle(ARTICLE, HTML);
+    await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra']);
+
+    await options.page.bringToFront();
+    await options.removeDataset('backstory-bundled');
+    await expect(options.libraryItems).toHaveCount(1);
+    await expect.poll(() => marked(article)).toEqual(['Ka Vexra']);
+    // Reopening the page (a restarted background would seed it again if it forgot the removal) keeps it removed.
+    await options.page.reload();
+    await expect(options.libraryItems).toHaveCount(1);
+
+    await options.restoreBundled();
+    await expect(options.dataset('backstory-bundled').getByTestId('dataset-title')).toHaveText(bundled.title);
+    await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra']);
+  });
+
+  test('a backup restored into a fresh profile gives the same library, edits and exports', async ({ context, extensionId }) => {
+    const options = await OptionsPage.open(context, extensionId);
+    await options.importFile('gazette.json', gazette);
+    await options.openEntity('Ka Vexra');
+    await options.editSummary('Noted on the first machine.');
+    await options.importFile('courier.json', courier);
+    await options.setEnabled('test-courier', false);
+    await options.move('test-courier', 'up');
+    const backup = await options.backUp();
+    const exported = await options.use('test-gazette').export('full');
+
+    const other = await launchWithExtension();
+    try {
+      const restored = await OptionsPage.open(other.context, other.extensionId);
+      await expect(restored.libraryItems).toHaveCount(1);
+      await restored.restoreBackup(backup.name, backup.text);
+      await expect(restored.libraryItems).toHaveCount(3);
+      const order = await restored.libraryItems.evaluateAll((items) => items.map((item) => item.getAttribute('data-id')));
+      expect(order).toEqual(['backstory-bundled', 'test-courier', 'test-gazette']);
+      await expect(restored.switchOf('test-courier')).toHaveAttribute('aria-checked', 'false');
+      await expect(restored.use('test-gazette').editCount).toHaveText('1 edited, 0 added, 0 deleted');
+      expect((await restored.export('full')).text).toBe(exported.text);
+      expect((await restored.backUp()).text.replace(/"createdAt": "[^"]+"/, '')).toBe(backup.text.replace(/"createdAt": "[^"]+"/, ''));
+    } finally {
+      await other.close();
+    }
+  });
+});
