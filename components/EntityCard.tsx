@@ -8,6 +8,7 @@ import {
   type RelatedEntity,
 } from '../lib/card/card-model';
 import type { MarkReason } from '../lib/card/why-marked';
+import type { AlsoEntry } from '../lib/db/pages';
 import type { Entity, Source } from '../lib/schema/dataset';
 import { formatDate, formatDateWithCertainty, KIND_LABEL, safeHref, sourceLabel } from './format';
 
@@ -30,6 +31,8 @@ export interface EntityCardProps {
   laterFacts?: LaterFacts;
   /** On a news page: why this mark is there, and the longer name it sits inside. */
   why?: MarkReason;
+  /** Entities of other datasets that share a name with this one (the mark went to this one). */
+  also?: readonly AlsoEntry[];
 }
 
 /**
@@ -48,6 +51,7 @@ export function EntityCard({
   asOf,
   laterFacts = 'label',
   why,
+  also,
 }: EntityCardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
@@ -67,6 +71,7 @@ export function EntityCard({
         </Heading>
         {model.role && <RoleLine role={model.role} />}
         {why && <WhyLine why={why} onOpenEntity={onOpenEntity} />}
+        {also && also.length > 0 && <AlsoLine also={also} onOpenEntity={onOpenEntity} />}
         {asOf && (
           <p class="bs-asof bs-muted">
             As of this article ({formatDate(asOf)}){laterFacts === 'hide' ? '; later items hidden' : ''}
@@ -238,6 +243,28 @@ function WhyLine({ why, onOpenEntity }: { why: MarkReason; onOpenEntity?: (id: s
           .
         </>
       )}
+    </p>
+  );
+}
+
+/** "Also: Hamas (Another dataset)": the other datasets' entities that share this name. */
+function AlsoLine({ also, onOpenEntity }: { also: readonly AlsoEntry[]; onOpenEntity?: (id: string) => void }) {
+  return (
+    <p class="bs-also bs-muted">
+      {'Also: '}
+      {also.map((entry, i) => (
+        <span key={entry.id}>
+          {i > 0 && ', '}
+          {onOpenEntity ? (
+            <button type="button" class="bs-link" onClick={() => onOpenEntity(entry.id)}>
+              {entry.name}
+            </button>
+          ) : (
+            entry.name
+          )}
+          {` in ${entry.dataset}`}
+        </span>
+      ))}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import type { MarkReason } from '../../lib/card/why-marked';
+import type { AlsoEntry } from '../../lib/db/pages';
 import type { EntityRef } from '../../lib/card/card-model';
 import type { Rect } from '../../lib/dom/position';
 import type { Entity, Source } from '../../lib/schema/dataset';
@@ -126,6 +127,7 @@ export class CardController {
       onBack: history.length > 1 ? () => this.back() : undefined,
       asOf: this.options.pageDate,
       laterFacts: settings.laterFacts,
+      ...(hasAlso(entity) ? { also: entity.also } : {}),
       // Only the card of the mark itself says why; cards opened from it do not.
       ...(history.length === 1 && this.why ? { why: this.why } : {}),
     };
@@ -152,4 +154,9 @@ export class CardController {
     }
     if (event.key === 'Tab') this.host.cycleFocus(event);
   }
+}
+
+/** Entities as pages receive them may name the entities of other datasets that share their name. */
+function hasAlso(entity: Entity): entity is Entity & { also: AlsoEntry[] } {
+  return Array.isArray((entity as { also?: unknown }).also);
 }

@@ -1,4 +1,5 @@
 import type { MarkReason } from '../../lib/card/why-marked';
+import type { AlsoEntry } from '../../lib/db/pages';
 import { render } from 'preact';
 import { CARD_FONTS } from '../../components/card-fonts';
 import cardCss from '../../components/card.css?inline';
@@ -31,6 +32,7 @@ export interface CardContent {
   asOf?: string;
   laterFacts?: 'label' | 'hide';
   why?: MarkReason;
+  also?: readonly AlsoEntry[];
 }
 
 /**

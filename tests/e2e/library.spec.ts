@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { launchWithExtension } from '../support/extension';
-import { expect, highlightedTexts, test } from './fixtures';
+import { expect, highlightedTexts, pointOf, test } from './fixtures';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { generateDatasetText } from '../fixtures/datasets/generate';
@@ -47,6 +47,26 @@ test.describe('the library of datasets', () => {
     await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra']);
     await options.setEnabled('test-courier', true);
     await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra', 'Lokaka Vexra']);
+  });
+
+  test('a name two datasets share marks the higher one, whose card offers the other', async ({ context, extensionId, openArticle }) => {
+    const options = await OptionsPage.open(context, extensionId);
+    await options.importFile('gazette.json', gazette);
+    // Entity 0 again, under another dataset: the same name, "Ka Vexra".
+    await options.importFile('rival.json', generateDatasetText({ count: 1, id: 'test-rival', title: 'Test Rival' }));
+    await expect(options.libraryItems).toHaveCount(3);
+
+    const article = await openArticle(ARTICLE, HTML);
+    await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra']);
+    const at = await pointOf(article, 'article', 'Ka Vexra');
+    await article.mouse.move(at.x, at.y);
+    const card = article.getByRole('dialog', { name: 'Ka Vexra' });
+    await expect(card.locator('.bs-also')).toHaveText('Also: Ka Vexra in Test Rival');
+    await card.getByRole('button', { name: 'Ka Vexra' }).click();
+    await expect(article.getByRole('button', { name: 'Back to the previous card' })).toBeVisible();
+    await expect(article.getByRole('dialog', { name: 'Ka Vexra' }).locator('.bs-also')).toHaveText(
+      'Also: Ka Vexra in Test Gazette dataset',
+    );
   });
 
   test('the bundled dataset can be removed and restored', async ({ context, extensionId, openArticle }) => {
