@@ -21,8 +21,9 @@ export default defineConfig({
     // storage: settings; alarms: dataset subscription checks; contextMenus: "Look up" on a selection;
     // activeTab + scripting: run on a site the user enables from the popup.
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
-    // Sites outside the curated list and dataset URLs are asked for one origin at a time.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Sites outside the curated list and dataset URLs are asked for one origin at a time. Manifest V2
+    // (the Firefox build) has no optional_host_permissions: there the patterns are optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(testGrantedHosts.length ? { host_permissions: testGrantedHosts } : {}),
     // No externally_connectable: web pages cannot message the extension.
     action: { default_title: 'Backstory' },
@@ -32,15 +33,18 @@ export default defineConfig({
         description: 'Show the Backstory card for the selected name or the name at the caret',
       },
     },
+    // The oldest browsers with every API Backstory relies on: the CSS Custom Highlight API (Chrome 105,
+    // Firefox 140; without it nothing can be marked), and in Firefox the data-collection declaration (140).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.invalid',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '105' }),
   }),
 });

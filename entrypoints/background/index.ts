@@ -1,5 +1,6 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { storageProblem } from '../../lib/db/availability';
 import { openDatabase } from '../../lib/db/database';
 import { dispatch, type Identity } from '../../lib/messaging/handlers';
 import { createHandlers } from './handlers';
@@ -8,24 +9,44 @@ import { registerSubscriptionChecks } from './subscriptions';
 import { ensureBundledDataset } from './seed';
 import { registerUserSites } from './user-sites';
 
-export default defineBackground(() => {
+export default defineBackground({
+  // Firefox runs the background as an event page, stopped when idle like Chrome's service worker
+  // (nothing lives only in its memory: the database and the matcher snapshot are reloaded on wake).
+  persistent: false,
+  main,
+});
+
+function main(): void {
   // The database is opened lazily by Dexie on first use, so a restarted service worker simply reopens it.
   const db = openDatabase();
   const identity: Identity = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const ready = ensureBundledDataset(db);
+  // Manifest V2 (the Firefox build) names the toolbar button browserAction.
+  const toolbarButton = browser.action ?? browser.browserAction;
   registerSubscriptionChecks(db, ready);
   const handlers = createHandlers(db, ready, {
     setBadge: async (tabId, count) => {
-      await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
+      await toolbarButton.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+      await toolbarButton.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
     },
   });
 
   registerPageActions();
   registerUserSites();
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // The returned promise answers the message (with an error response for anything invalid).
-    return dispatch(handlers, message, sender, identity);
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
+    // Answered through sendResponse (returning true keeps the channel open): Chrome honours a
+    // Promise returned by the listener only from version 144. Anything invalid gets an error response.
+    answer(message, sender).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
   });
-});
+
+  async function answer(message: unknown, sender: Browser.runtime.MessageSender) {
+    // Without storage no call can be answered: say so plainly rather than with IndexedDB's own error.
+    const problem = await storageProblem(db);
+    if (problem) return { ok: false, error: problem };
+    return dispatch(handlers, message, sender, identity);
+  }
+}

@@ -61,10 +61,14 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   }
 
   const unwatch = watchSettings((next) => void apply(next));
-  const onMessage = (message: unknown, sender: { id?: string }) => {
+  // Answered through sendResponse and `return true`, not a returned Promise (Chrome honours that only
+  // from version 144); a message that is not for this script is left alone.
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseContentMessage(message);
-    return request ? Promise.resolve(answer(request)) : undefined;
+    if (!request) return undefined;
+    Promise.resolve(answer(request)).then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
   function answer(request: ContentRequest): ContentResults[ContentRequest['name']] | Promise<boolean> {
     switch (request.name) {

@@ -1,4 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { StorageUnavailable } from '../../components/StorageUnavailable';
+import { checkStorage } from '../../lib/ui/storage-check';
 import { DataPanel, useOverview } from './DataPanel';
 import { EntitiesPanel } from './EntitiesPanel';
 import { ImportPanel } from './ImportPanel';
@@ -12,6 +14,8 @@ export function OptionsApp() {
   const [review, setReview] = useState<{ subscriptionId: string; label: string; nonce: number } | null>(null);
   const changed = () => setDataVersion((v) => v + 1);
   const { overview, error } = useOverview(dataVersion);
+  const [storageProblem, setStorageProblem] = useState<string | null>(null);
+  useEffect(() => void checkStorage().then(setStorageProblem), []);
 
   return (
     <>
@@ -26,7 +30,8 @@ export function OptionsApp() {
         </nav>
       </header>
       <main>
-        <DataPanel overview={overview} error={error} onChanged={changed} />
+        {storageProblem && <StorageUnavailable detail={storageProblem} />}
+        <DataPanel overview={overview} error={storageProblem ? 'No data can be read until the browser lets Backstory store it (see above).' : error} onChanged={changed} />
         {overview && overview.pendingUpdates > 0 && (
           <p class="notice" role="status">
             A subscription update is waiting for you to review it (see Subscription below).
