@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { firstVisibleMention, readIntegrity, watchPage } from '../support/page-probes';
 import { castCounts, expect, fixturePage, highlightedTexts, pointOf, test, waitForScan } from './fixtures';
 
 /**
@@ -23,34 +24,8 @@ function withoutScripts(html: string): string {
   return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 }
 
-/** Installed before any page script: records every mutation and layout shift the page could observe. */
-const WATCH = () => {
-  const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string };
-  w.__mutations = [];
-  w.__shift = 0;
-  // Only shifts of Backstory's own element would be Backstory's doing (offline, real pages shift by themselves).
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; sources?: Array<{ node?: Node }> }>) {
-      if (entry.sources?.some((source) => source.node?.nodeName === 'BACKSTORY-CARD')) w.__shift += entry.value;
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-  document.addEventListener('DOMContentLoaded', () => {
-    w.__textBefore = document.body.innerText;
-    new MutationObserver((records) => {
-      for (const r of records) {
-        const target = r.target as Element;
-        const added = Array.from(r.addedNodes).map((n) => n.nodeName).join(',');
-        w.__mutations.push(`${r.type}:${target.nodeName}:${added}`);
-      }
-    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-};
-
 async function integrity(page: Page) {
-  return page.evaluate(() => {
-    const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string };
-    return { mutations: w.__mutations, shift: w.__shift, textSame: w.__textBefore === document.body.innerText };
-  });
+  return page.evaluate(readIntegrity);
 }
 
 test.describe('page integrity', () => {
@@ -63,7 +38,7 @@ test.describe('page integrity', () => {
       // Errors from Backstory's own code (its scripts have chrome-extension:// URLs); the page's own are its business.
       page.on('pageerror', (error) => /chrome-extension:/.test(error.stack ?? '') && errors.push(error.message));
       page.on('console', (message) => message.type() === 'error' && /chrome-extension:|backstory/i.test(`${message.location().url} ${message.text()}`) && errors.push(message.text()));
-      await page.addInitScript(WATCH);
+      await page.addInitScript(watchPage);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await waitForScan(page);
       const found = Object.values(await highlightedTexts(page)).flat();
@@ -74,24 +49,7 @@ test.describe('page integrity', () => {
       if (found.length) {
         // Opening a card adds exactly one element: the card's host.
         // Hover the first mention that is really visible (not covered by other page content).
-        const first = await page.evaluate(() => {
-          for (const [name, highlight] of CSS.highlights) {
-            if (!name.startsWith('backstory-')) continue;
-            for (const range of highlight) {
-              const r = document.createRange();
-              r.setStart(range.startContainer, range.startOffset);
-              r.setEnd(range.endContainer, range.endOffset);
-              r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-              const rect = r.getClientRects()[0];
-              if (!rect || rect.width < 4) continue;
-              const x = rect.left + 2;
-              const y = rect.top + rect.height / 2;
-              const hit = document.elementFromPoint(x, y);
-              if (hit && hit.contains(range.startContainer)) return { x, y };
-            }
-          }
-          return null;
-        });
+        const first = await page.evaluate(firstVisibleMention);
         if (!first) return;
         await page.mouse.move(first.x, first.y);
         await expect(page.locator('backstory-card [role="dialog"]')).toBeVisible();
