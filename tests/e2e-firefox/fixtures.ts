@@ -57,12 +57,14 @@ export async function selectText(page: Page, selector: string, text: string): Pr
   if (!(await page.evaluate(locateText, { selector, text, select: true }))) throw new Error(`"${text}" not found in ${selector}`);
 }
 
-/** Waits for the card named `name` (role=dialog, accessible name from the browser's accessibility tree). */
+/**
+ * Waits for the card named `name`: role=dialog with that accessible name. The name is read as the
+ * card gives it (`aria-labelledby`) by an in-page probe: Puppeteer's ARIA queries do not reach into
+ * the card's shadow root on a web page in Firefox (they do on extension pages).
+ */
 export async function waitForCard(page: Page, name: string): Promise<{ name: string; text: string; focused: boolean }> {
-  await page.waitForSelector(`::-p-aria([name="${name}"][role="dialog"])`, { timeout: 10_000 });
-  const card = await page.evaluate(openCard);
-  if (!card) throw new Error(`no card open for ${name}`);
-  return card;
+  await expect.poll(async () => (await page.evaluate(openCard))?.name, { timeout: 10_000 }).toBe(name);
+  return (await page.evaluate(openCard))!;
 }
 
 /** Resolves once no card is open. */

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { openCard } from '../support/page-probes';
+import { expect, fixturePage, pointOf, selectText, tabIdOf, test, waitForCard, waitForNoCard } from './fixtures';
+import { openExtensionPage, type FirefoxWithExtension } from '../support/firefox';
+
+const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
+
+/**
+ * Firefox gives a test no way to press a browser shortcut (WebDriver BiDi key presses reach the page,
+ * not the browser's command handling), so the look-up is sent from an extension page, exactly the
+ * message the command handler sends to the tab.
+ */
+async function runLookUpCommand(firefox: FirefoxWithExtension, page: Page): Promise<void> {
+  const tabId = await tabIdOf(firefox, page);
+  const sender = await openExtensionPage(firefox.browser, 'popup.html');
+  await sender.evaluate((id) => browser.tabs.sendMessage(id, { backstoryContent: 1, name: 'lookUpSelection', payload: {} }), tabId);
+  await sender.close();
+  await page.bringToFront();
+}
+
+test.describe('the card, in Firefox', () => {
+  test('opens on hover after the dwell, named for the entity, and closes when the pointer leaves', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.evaluate(() => {
+      const w = window as unknown as { firstMove?: number };
+      document.addEventListener('pointermove', (event) => (w.firstMove ??= event.timeStamp), { once: true });
+    });
+    await page.mouse.move(at.x, at.y);
+    const card = await waitForCard(page, 'Antony Blinken');
+    const waited = await page.evaluate(() => {
+      const mark = performance.getEntriesByName('backstory:card')[0]!;
+      return mark.startTime - (window as unknown as { firstMove: number }).firstMove;
+    });
+    expect(waited).toBeGreaterThanOrEqual(290);
+    expect(card.text).toContain('Person');
+    expect(card.text).toContain('Secretary of State');
+    await page.mouse.move(5, 5);
+    await waitForNoCard(page);
+  });
+
+  test('shows the right card for an organisation, a place and an event', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const idf = await pointOf(page, '#p3', 'IDF');
+    await page.mouse.move(idf.x, idf.y);
+    expect((await waitForCard(page, 'Israel Defense Forces')).text).toContain('Organisation');
+    await page.mouse.move(5, 5);
+    await waitForNoCard(page);
+    const rafah = await pointOf(page, '#p4', 'Rafah');
+    await page.mouse.move(rafah.x, rafah.y);
+    await waitForCard(page, 'Rafah');
+    await page.mouse.move(5, 5);
+    await waitForNoCard(page);
+    const attack = await pointOf(page, '#p5', 'October 7 attack');
+    await page.mouse.move(attack.x, attack.y);
+    const event = await waitForCard(page, 'October 7 attack');
+    expect(event.text).toContain('Event');
+    expect(event.text).toContain('2023');
+  });
+
+  test('stays open while the pointer moves into it, and Esc closes it', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    await waitForCard(page, 'Antony Blinken');
+    const box = await page.evaluate(() => {
+      const rect = document.querySelector('backstory-card')!.shadowRoot!.querySelector('[role="dialog"]')!.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + 20 };
+    });
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    // Longer than the close delay: the card must still be there.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await page.evaluate(openCard))?.name).toBe('Antony Blinken');
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+  });
+
+  test('the look-up opens the card for the selection with focus; Esc closes it and focus returns', async ({ firefox, openArticle }) => {
+    const page = await openArticle(URL);
+    await page.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'reader-focus';
+      button.textContent = 'focus me';
+      document.querySelector('main')!.append(button);
+      button.focus();
+    });
+    await selectText(page, '#p3', 'IDF');
+    await runLookUpCommand(firefox, page);
+    const card = await waitForCard(page, 'Israel Defense Forces');
+    expect(card.focused).toBe(true);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BACKSTORY-CARD');
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reader-focus');
+  });
+
+  test('an article from November 2023 labels facts from 2024 as later', async ({ openArticle }) => {
+    const page = await openArticle('https://www.cnn.com/2023/11/05/politics/early-talks/index.html', fixturePage('article-2023.html'));
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    const card = await waitForCard(page, 'Antony Blinken');
+    expect(card.text).toContain('As of this article (5 Nov 2023)');
+    const later = await page.evaluate(() => document.querySelector('backstory-card')!.shadowRoot!.querySelector('.bs-later')?.textContent);
+    expect(later).toBe('later');
+  });
+
+  test('axe finds no accessibility violations in the open card', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    await waitForCard(page, 'Antony Blinken');
+    await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
+      const result = await axe.run({ include: [['backstory-card', '[role="dialog"]']] }, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+  });
+});
