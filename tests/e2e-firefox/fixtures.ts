@@ -10,14 +10,36 @@ import { locateText, openCard, readHighlights, scanSettled } from '../support/pa
  * pages and datasets are the Chromium suite's own.
  */
 interface Fixtures {
+  /** Launch a Firefox of the test's own (for tests that change data or settings): `test.use({ ownBrowser: true })`. */
+  ownBrowser: boolean;
   firefox: FirefoxWithExtension;
   /** Serves a fixture page (or given HTML) at a real news URL, opens it, and waits for Backstory's first scan. */
   openArticle(realUrl: string, html?: string, options?: { waitForScan?: boolean }): Promise<Page>;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  sharedFirefox: FirefoxWithExtension;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  ownBrowser: [false, { option: true }],
+  // Starting Firefox costs seconds: tests that only read share one, each in tabs of its own.
   // eslint-disable-next-line no-empty-pattern
-  firefox: async ({}, use) => {
+  sharedFirefox: [
+    async ({}, use) => {
+      const firefox = await launchFirefoxWithExtension();
+      await use(firefox);
+      await firefox.close();
+    },
+    { scope: 'worker' },
+  ],
+  firefox: async ({ ownBrowser, sharedFirefox }, use) => {
+    if (!ownBrowser) {
+      const before = new Set(await sharedFirefox.browser.pages());
+      await use(sharedFirefox);
+      for (const page of await sharedFirefox.browser.pages()) if (!before.has(page)) await page.close().catch(() => undefined);
+      return;
+    }
     const firefox = await launchFirefoxWithExtension();
     await use(firefox);
     await firefox.close();
@@ -72,25 +94,14 @@ export async function waitForNoCard(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(openCard), { timeout: 10_000 }).toBeNull();
 }
 
-/**
- * The tab id of a news page, found from an extension page: the tab whose content script says it is
- * at that page's address (the extension may not read tab URLs), or whose URL it may read.
- */
+/** The tab id of a page: asked from an extension page opened behind it, while that page is the active tab. */
 export async function tabIdOf(firefox: FirefoxWithExtension, page: Page): Promise<number> {
-  const helper = await openExtensionPage(firefox.browser, 'popup.html');
+  await page.bringToFront();
+  const helper = await openExtensionPage(firefox.browser, 'popup.html', { background: true });
   try {
-    const url = page.url();
-    const id = await helper.evaluate(async (wanted) => {
-      for (const tab of await browser.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        if (tab.url === wanted) return tab.id;
-        const answer = (await browser.tabs.sendMessage(tab.id, { backstoryContent: 1, name: 'getCast', payload: {} }).catch(() => null)) as { url?: string } | null;
-        if (answer?.url === wanted) return tab.id;
-      }
-      return null;
-    }, url);
-    if (id === null) throw new Error(`no tab found at ${url}`);
-    return id;
+    const [tab] = await helper.evaluate(() => browser.tabs.query({ active: true, currentWindow: true }));
+    if (tab?.id === undefined) throw new Error(`no active tab for ${page.url()}`);
+    return tab.id;
   } finally {
     await helper.close();
   }

@@ -4,7 +4,7 @@
  */
 declare const browser: {
   tabs: {
-    query(query: { active?: boolean; url?: string }): Promise<Array<{ id?: number; url?: string }>>;
+    query(query: { active?: boolean; currentWindow?: boolean; url?: string }): Promise<Array<{ id?: number; url?: string }>>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };

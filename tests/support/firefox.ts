@@ -58,6 +58,8 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
       'network.dns.forceResolve': '127.0.0.1',
       'network.proxy.type': 0,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // permissions.request() grants at once instead of showing a prompt no test can click (the user's "Allow").
+      'extensions.webextOptionalPermissionPrompts': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       'ui.prefersReducedMotion': 0,
@@ -87,12 +89,13 @@ interface BidiFrame {
 }
 
 /**
- * Opens one of the extension's pages (`popup.html`, `options.html?…`) in a new tab. `page.goto`
+ * Opens one of the extension's pages (`popup.html`, `options.html?…`) in a new tab (with `background`,
+ * behind the tab in front, which stays the active tab). `page.goto`
  * never sees such a navigation finish (the page moves to the extension's process), so the tab is
  * navigated without waiting and then polled until the page has loaded.
  */
-export async function openExtensionPage(browser: Browser, pathAndQuery: string): Promise<Page> {
-  const page = await browser.newPage();
+export async function openExtensionPage(browser: Browser, pathAndQuery: string, options: { background?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage({ background: options.background ?? false });
   const url = `${EXTENSION_ORIGIN}/${pathAndQuery}`;
   await (page.mainFrame() as unknown as BidiFrame).browsingContext.navigate(url, 'none');
   const deadline = Date.now() + 20_000;
