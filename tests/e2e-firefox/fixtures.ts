@@ -24,8 +24,8 @@ interface WorkerFixtures {
 export const test = base.extend<Fixtures, WorkerFixtures>({
   ownBrowser: [false, { option: true }],
   // Starting Firefox costs seconds: tests that only read share one, each in tabs of its own.
-  // eslint-disable-next-line no-empty-pattern
   sharedFirefox: [
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const firefox = await launchFirefoxWithExtension();
       await use(firefox);
