@@ -57,6 +57,8 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
       // Offline and deterministic: every host name is the local server.
       'network.dns.forceResolve': '127.0.0.1',
       'network.proxy.type': 0,
+      // The local server speaks plain http: no upgrade to https for hosts on the HSTS preload list (bbc.com).
+      'network.stricttransportsecurity.preloadlist': false,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       // permissions.request() grants at once instead of showing a prompt no test can click (the user's "Allow").
       'extensions.webextOptionalPermissionPrompts': false,

@@ -73,7 +73,7 @@ export function readCast(): { mentions: number; counts: Record<string, number> }
  * layout shifts of Backstory's own element) that the page could observe.
  */
 export function watchPage(): void {
-  const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string };
+  const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string; __sourceBefore: string };
   w.__mutations = [];
   w.__shift = 0;
   // Only shifts of Backstory's own element would be Backstory's doing (offline, real pages shift by themselves).
@@ -86,6 +86,7 @@ export function watchPage(): void {
   }
   document.addEventListener('DOMContentLoaded', () => {
     w.__textBefore = document.body.innerText;
+    w.__sourceBefore = document.body.textContent ?? '';
     new MutationObserver((records) => {
       for (const r of records) {
         const target = r.target as Element;
@@ -96,10 +97,19 @@ export function watchPage(): void {
   });
 }
 
-/** What `watchPage` recorded: mutations, layout shift of the card host, and whether the text is the same. */
-export function readIntegrity(): { mutations: string[]; shift: number; textSame: boolean } {
-  const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string };
-  return { mutations: w.__mutations, shift: w.__shift, textSame: w.__textBefore === document.body.innerText };
+/**
+ * What `watchPage` recorded: mutations, layout shift of the card host, and whether the text is the
+ * same, as rendered (`innerText`) and in the DOM (`textContent`). Firefox may not have applied the
+ * page's styles at DOMContentLoaded, so its rendered text then is not comparable: it compares the DOM's.
+ */
+export function readIntegrity(): { mutations: string[]; shift: number; textSame: boolean; domTextSame: boolean } {
+  const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string; __sourceBefore: string };
+  return {
+    mutations: w.__mutations,
+    shift: w.__shift,
+    textSame: w.__textBefore === document.body.innerText,
+    domTextSame: w.__sourceBefore === document.body.textContent,
+  };
 }
 
 /** A point on the first highlighted mention that is really visible (not covered by other page content), scrolled into view. */
