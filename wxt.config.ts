@@ -15,6 +15,12 @@ export default defineConfig({
     plugins: [preact()],
     build: { sourcemap: false },
   }),
+  zip: {
+    // `npm run zip` also makes the sources archive the Firefox add-on store asks for: reviewers rebuild
+    // the package from it with `npm ci && npm run build:firefox`, so it holds the code, the dataset and
+    // the build files (package.json, package-lock.json, wxt.config.ts, tsconfig.json), not the tests.
+    excludeSources: ['tests/**', '.demo/**', '**/*.log', 'playwright.config.ts', 'playwright.firefox.config.ts', 'vitest.config.ts', 'eslint.config.js'],
+  },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Context on the spot for news readers: who is who in the story, what they said and when.',

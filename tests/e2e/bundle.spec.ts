@@ -8,6 +8,7 @@ const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'ut
   permissions: string[];
   host_permissions?: string[];
   externally_connectable?: unknown;
+  minimum_chrome_version?: string;
 };
 const contentScript = readFileSync(`.output/chrome-mv3/${manifest.content_scripts[0]!.js[0]}`, 'utf8');
 
@@ -25,5 +26,9 @@ test.describe('the built extension', () => {
     // The test build grants only made-up hosts (see wxt.config.ts); the release build grants none.
     expect((manifest.host_permissions ?? []).filter((host) => !host.includes('.example/'))).toEqual([]);
     expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
+  });
+
+  test('declares the oldest Chrome with the CSS Custom Highlight API', () => {
+    expect(manifest.minimum_chrome_version).toBe('105');
   });
 });
