@@ -1,23 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
 import { openCard } from '../support/page-probes';
-import { expect, fixturePage, pointOf, selectText, tabIdOf, test, waitForCard, waitForNoCard } from './fixtures';
-import { openExtensionPage, type FirefoxWithExtension } from '../support/firefox';
+import { expect, fixturePage, pointOf, runLookUpCommand, selectText, test, waitForCard, waitForNoCard } from './fixtures';
 
 const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
-
-/**
- * Firefox gives a test no way to press a browser shortcut (WebDriver BiDi key presses reach the page,
- * not the browser's command handling), so the look-up is sent from an extension page, exactly the
- * message the command handler sends to the tab.
- */
-async function runLookUpCommand(firefox: FirefoxWithExtension, page: Page): Promise<void> {
-  const tabId = await tabIdOf(firefox, page);
-  const sender = await openExtensionPage(firefox.browser, 'popup.html');
-  await sender.evaluate((id) => browser.tabs.sendMessage(id, { backstoryContent: 1, name: 'lookUpSelection', payload: {} }), tabId);
-  await sender.close();
-  await page.bringToFront();
-}
 
 test.describe('the card, in Firefox', () => {
   test('opens on hover after the dwell, named for the entity, and closes when the pointer leaves', async ({ openArticle }) => {

@@ -106,3 +106,29 @@ export async function tabIdOf(firefox: FirefoxWithExtension, page: Page): Promis
     await helper.close();
   }
 }
+
+/** Clicks the first element matching `selector` inside the open card (its shadow root), as a pointer would; returns its text. */
+export async function clickInCard(page: Page, selector: string): Promise<string> {
+  const target = await page.evaluate((sel) => {
+    const element = document.querySelector('backstory-card')?.shadowRoot?.querySelector(sel);
+    if (!element) return null;
+    element.scrollIntoView({ block: 'center' });
+    const rect = element.getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, text: (element.textContent ?? '').trim() };
+  }, selector);
+  if (!target) throw new Error(`${selector} is not in the open card`);
+  await page.mouse.click(target.x, target.y);
+  return target.text;
+}
+
+/**
+ * The keyboard look-up (Alt+Shift+K). Firefox gives a test no way to press a browser shortcut
+ * (WebDriver BiDi key presses reach the page, not the browser's command handling), so the message
+ * the command handler sends to the tab is sent from an extension page, with the page in front.
+ */
+export async function runLookUpCommand(firefox: FirefoxWithExtension, page: Page): Promise<void> {
+  const tabId = await tabIdOf(firefox, page);
+  const sender = await openExtensionPage(firefox.browser, 'popup.html', { background: true });
+  await sender.evaluate((id) => browser.tabs.sendMessage(id, { backstoryContent: 1, name: 'lookUpSelection', payload: {} }), tabId);
+  await sender.close();
+}
