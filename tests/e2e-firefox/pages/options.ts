@@ -47,6 +47,25 @@ export class FirefoxOptions {
     await input.uploadFile(file);
   }
 
+  /** Drops a file on the drop zone, as a drag from the desktop would. */
+  async dropFile(name: string, text: string): Promise<void> {
+    await this.page.$eval(
+      OPTIONS.dropZone,
+      (zone, fileName, content) => {
+        const data = new DataTransfer();
+        data.items.add(new File([content], fileName, { type: 'application/json' }));
+        for (const type of ['dragenter', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      name,
+      text,
+    );
+  }
+
+  async importUrl(url: string): Promise<void> {
+    await this.page.locator('::-p-aria(Or a dataset URL)').fill(url);
+    await this.clickButton('Import from URL');
+  }
+
   async apply(): Promise<void> {
     await this.page.locator('::-p-aria(Apply import[role="button"])').click();
     await this.page.waitForSelector(OPTIONS.importDone, { timeout: 30_000 });
