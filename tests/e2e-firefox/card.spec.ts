@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { openCard } from '../support/page-probes';
-import { expect, fixturePage, pointOf, runLookUpCommand, selectText, test, waitForCard, waitForNoCard } from './fixtures';
+import { axeViolations, expect, fixturePage, pointOf, runLookUpCommand, selectText, test, waitForCard, waitForNoCard } from './fixtures';
 
 const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
 
@@ -96,12 +95,7 @@ test.describe('the card, in Firefox', () => {
     const at = await pointOf(page, '#p1', 'Blinken');
     await page.mouse.move(at.x, at.y);
     await waitForCard(page, 'Antony Blinken');
-    await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
-      const result = await axe.run({ include: [['backstory-card', '[role="dialog"]']] }, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-    });
+    const violations = await axeViolations(page, [['backstory-card', '[role="dialog"]']]);
     expect(violations).toEqual([]);
   });
 });

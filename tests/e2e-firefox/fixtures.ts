@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { fixturePage } from '../support/fixture-pages';
 import { launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from '../support/firefox';
-import { locateText, openCard, readHighlights, scanSettled } from '../support/page-probes';
+import { axeViolationLines, locateText, openCard, readHighlights, scanSettled } from '../support/page-probes';
 
 /**
  * The Firefox suite: Playwright Test runs it, and each test drives its own Firefox through Puppeteer
@@ -131,4 +132,10 @@ export async function runLookUpCommand(firefox: FirefoxWithExtension, page: Page
   const sender = await openExtensionPage(firefox.browser, 'popup.html', { background: true });
   await sender.evaluate((id) => browser.tabs.sendMessage(id, { backstoryContent: 1, name: 'lookUpSelection', payload: {} }), tabId);
   await sender.close();
+}
+
+/** Axe's violations on a page (axe is evaluated over BiDi: an extension page's CSP refuses an injected <script>). */
+export async function axeViolations(page: Page, include: string[][] | null = null): Promise<string[]> {
+  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+  return page.evaluate(axeViolationLines, include);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { generateDatasetText } from '../fixtures/datasets/generate';
-import { allHighlighted, expect, test } from './fixtures';
+import { allHighlighted, axeViolations, expect, test } from './fixtures';
 import { FirefoxOptions } from './pages/options';
 
 const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as { title: string; version: string; entities: unknown[] };
@@ -9,7 +9,7 @@ const ARTICLE = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/inde
 test.describe('the options page, in Firefox', () => {
   test.use({ ownBrowser: true });
 
-  test('a file from the picker: dry-run counts, nothing written before Apply, then applied', async ({ firefox }) => {
+  test('a file from the picker: dry-run counts (axe finds no violations in the review), nothing written before Apply, then applied', async ({ firefox }) => {
     const options = await FirefoxOptions.open(firefox);
     await expect.poll(() => options.version()).toBe(bundled.version);
     await options.chooseFile('gazette-1.0.0.json', generateDatasetText({ count: 20 }));
@@ -19,6 +19,7 @@ test.describe('the options page, in Firefox', () => {
     expect(await options.diff('changed')).toBe('0');
     expect(await options.diff('conflicts')).toBe('0');
     expect(await options.version()).toBe(bundled.version);
+    expect(await axeViolations(options.page)).toEqual([]);
     await options.apply();
     await expect.poll(() => options.title()).toBe('Test Gazette dataset');
     await expect.poll(() => options.count()).toBe('20');

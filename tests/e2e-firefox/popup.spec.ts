@@ -1,5 +1,6 @@
 import { allHighlighted, expect, fixturePage, tabIdOf, test } from './fixtures';
 import { FirefoxPopup } from './pages/popup';
+import { openExtensionPage } from '../support/firefox';
 
 const ARTICLE = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
 
@@ -43,6 +44,24 @@ test.describe('the toolbar popup, in Firefox', () => {
     // The toolbar badge (browserAction in Firefox's Manifest V2) shows the number of distinct entities.
     const badge = await popup.page.evaluate((id) => browser.browserAction.getBadgeText({ tabId: id }), tabId);
     expect(Number(badge)).toBe(counts.length);
+  });
+
+  test('the badge follows the tab: cleared when it moves to a page without Backstory, recounted on the next article', async ({
+    firefox,
+    openArticle,
+  }) => {
+    const article = await openArticle(ARTICLE.replace('demo-article', 'badge-article'));
+    const tabId = await tabIdOf(firefox, article);
+    const reader = await openExtensionPage(firefox.browser, 'popup.html', { background: true });
+    const badge = () => reader.evaluate((id) => browser.browserAction.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge).toMatch(/^[1-9]\d*$/);
+    // Same tab, a site Backstory does not run on.
+    await article.goto(firefox.news.serve('https://www.example.org/recipes/soup.html', '<!doctype html><title>Soup</title><p>Antony Blinken likes soup.</p>'));
+    await expect.poll(badge).toBe('');
+    // Back to a news page, in the same tab, with one entity only.
+    const brief = 'https://edition.cnn.com/2024/03/22/middleeast/brief/index.html';
+    await article.goto(firefox.news.serve(brief, '<!doctype html><title>Brief</title><article><p>Hamas replied on Friday.</p></article>'));
+    await expect.poll(badge).toBe('1');
   });
 
   test('choosing a cast entry scrolls the page to the mention and flashes it', async ({ firefox, openArticle }) => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { POPUP, OPTIONS } from '../e2e/pages/selectors';
 import { launchFirefoxWithExtension, openExtensionPage } from '../support/firefox';
-import { expect, test } from './fixtures';
+import { axeViolations, expect, test } from './fixtures';
 
 /**
  * Storage the browser refuses. The pref dom.indexedDB.enabled=false does not reach extensions, and
@@ -21,6 +21,7 @@ test.describe('storage that the browser refuses, in Firefox', () => {
       expect(popupText).toContain('restart the browser');
       // Named by its heading, for assistive technology (Puppeteer's ARIA query reads Firefox's accessibility tree).
       expect(await popup.$('::-p-aria(Backstory cannot store its data[role="alert"])')).not.toBeNull();
+      expect(await axeViolations(popup, [[POPUP.storageAlert]])).toEqual([]);
 
       const options = await openExtensionPage(firefox.browser, 'options.html');
       const optionsAlert = await options.waitForSelector(OPTIONS.storageAlert, { timeout: 20_000 });

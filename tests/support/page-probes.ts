@@ -147,3 +147,11 @@ export function openCard(): { name: string; text: string; focused: boolean } | n
     : (dialog.getAttribute('aria-label') ?? '');
   return { name, text: dialog.textContent ?? '', focused: root.activeElement === dialog || dialog.contains(root.activeElement) };
 }
+
+/** Runs axe (already loaded in the page as `window.axe`) on the document, or on `include` selectors; returns the violations, one line each. */
+export async function axeViolationLines(include: string[][] | null): Promise<string[]> {
+  type AxeResult = { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
+  const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
+  const result = await axe.run(include ? { include } : document, { resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
