@@ -40,7 +40,8 @@ export default defineConfig({
       },
     },
     // The oldest browsers with every API Backstory relies on: the CSS Custom Highlight API (Chrome 105,
-    // Firefox 140; without it nothing can be marked), and in Firefox the data-collection declaration (140).
+    // Firefox 140; without it nothing can be marked), and in Firefox the data-collection declaration
+    // (140 on desktop, 142 on Android).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -49,6 +50,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from version 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '105' }),

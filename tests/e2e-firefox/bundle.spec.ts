@@ -11,7 +11,10 @@ const manifest = JSON.parse(readFileSync('.output/firefox-mv2/manifest.json', 'u
   optional_host_permissions?: string[];
   background: { persistent?: boolean; scripts?: string[] };
   externally_connectable?: unknown;
-  browser_specific_settings: { gecko: { id: string; strict_min_version?: string; data_collection_permissions?: { required: string[] } } };
+  browser_specific_settings: {
+    gecko: { id: string; strict_min_version?: string; data_collection_permissions?: { required: string[] } };
+    gecko_android?: { strict_min_version?: string };
+  };
 };
 const contentScript = readFileSync(`.output/firefox-mv2/${manifest.content_scripts[0]!.js[0]}`, 'utf8');
 
@@ -45,5 +48,6 @@ test.describe('the built Firefox extension', () => {
       strict_min_version: '140.0',
       data_collection_permissions: { required: ['none'] },
     });
+    expect(manifest.browser_specific_settings.gecko_android).toEqual({ strict_min_version: '142.0' });
   });
 });
