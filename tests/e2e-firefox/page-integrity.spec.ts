@@ -38,4 +38,9 @@ test.describe('page integrity, in Firefox', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  test.skip('no layout shift from the card host', () => {
+    // Not measurable in Firefox: it does not report layout-shift performance entries
+    // (PerformanceObserver.supportedEntryTypes has no 'layout-shift'); Chromium's suite measures it.
+  });
 });
