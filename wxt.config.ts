@@ -19,7 +19,15 @@ export default defineConfig({
     // `npm run zip` also makes the sources archive the Firefox add-on store asks for: reviewers rebuild
     // the package from it with `npm ci && npm run build:firefox`, so it holds the code, the dataset and
     // the build files (package.json, package-lock.json, wxt.config.ts, tsconfig.json), not the tests.
-    excludeSources: ['tests/**', '.demo/**', '**/*.log', 'playwright.config.ts', 'playwright.firefox.config.ts', 'vitest.config.ts', 'eslint.config.js'],
+    excludeSources: [
+      'tests/**',
+      '.demo/**',
+      '**/*.log',
+      'playwright.config.ts',
+      'playwright.firefox.config.ts',
+      'vitest.config.ts',
+      'eslint.config.js',
+    ],
   },
   manifest: ({ browser }) => ({
     name: 'Backstory',
@@ -29,7 +37,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
     // Sites outside the curated list and dataset URLs are asked for one origin at a time. Manifest V2
     // (the Firefox build) has no optional_host_permissions: there the patterns are optional permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(testGrantedHosts.length ? { host_permissions: testGrantedHosts } : {}),
     // No externally_connectable: web pages cannot message the extension.
     action: { default_title: 'Backstory' },

@@ -12,9 +12,9 @@ export function StorageUnavailable({ detail }: StorageUnavailableProps) {
     <section role="alert" aria-labelledby="storage-unavailable-heading" class="storage-unavailable">
       <h2 id="storage-unavailable-heading">Backstory cannot store its data</h2>
       <p>
-        The browser refused Backstory its storage (IndexedDB), so it cannot load its dataset, mark news pages or search. This happens
-        when privacy settings block site data, when the browser is set never to remember history (permanent private browsing), or when
-        the profile’s disk is full or damaged.
+        The browser refused Backstory its storage (IndexedDB), so it cannot load its dataset, mark news pages or search. This happens when
+        privacy settings block site data, when the browser is set never to remember history (permanent private browsing), or when the
+        profile’s disk is full or damaged.
       </p>
       <p>
         To fix it, allow site data again (in Firefox: Settings › Privacy &amp; Security › History: <em>Remember history</em>; in Chrome:

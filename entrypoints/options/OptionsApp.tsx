@@ -31,7 +31,11 @@ export function OptionsApp() {
       </header>
       <main>
         {storageProblem && <StorageUnavailable detail={storageProblem} />}
-        <DataPanel overview={overview} error={storageProblem ? 'No data can be read until the browser lets Backstory store it (see above).' : error} onChanged={changed} />
+        <DataPanel
+          overview={overview}
+          error={storageProblem ? 'No data can be read until the browser lets Backstory store it (see above).' : error}
+          onChanged={changed}
+        />
         {overview && overview.pendingUpdates > 0 && (
           <p class="notice" role="status">
             A subscription update is waiting for you to review it (see Subscription below).

@@ -29,7 +29,13 @@ test.describe('the built Firefox extension', () => {
     const hosts = manifest.permissions.filter((permission) => permission.includes('/'));
     // The test build grants only made-up hosts (see wxt.config.ts); the release build grants none.
     expect(hosts.filter((host) => !host.includes('.example/'))).toEqual([]);
-    expect(manifest.permissions.filter((permission) => !permission.includes('/')).sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
+    expect(manifest.permissions.filter((permission) => !permission.includes('/')).sort()).toEqual([
+      'activeTab',
+      'alarms',
+      'contextMenus',
+      'scripting',
+      'storage',
+    ]);
   });
 
   test('other sites are optional permissions (Manifest V2 has no optional_host_permissions)', () => {

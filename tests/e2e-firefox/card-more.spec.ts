@@ -40,7 +40,9 @@ test.describe('the card from other cards, and isolated from the page, in Firefox
 
   test('a hostile page stylesheet does not change the card', async ({ openArticle }) => {
     const normal = await cardStyle(await openArticle(URL));
-    const styled = await cardStyle(await openArticle('https://www.theguardian.com/world/hostile-styles', fixturePage('hostile-styles.html')));
+    const styled = await cardStyle(
+      await openArticle('https://www.theguardian.com/world/hostile-styles', fixturePage('hostile-styles.html')),
+    );
     expect(styled).toEqual(normal);
   });
 

@@ -11,7 +11,9 @@ test.describe('mentions on a curated news site, in Firefox', () => {
     const texts = await highlightedTexts(page);
     const all = Object.values(texts).flat();
     expect(texts['backstory-person']).toEqual(expect.arrayContaining(['Antony Blinken', 'Prime Minister Benjamin Netanyahu', 'Netanyahu']));
-    expect(texts['backstory-organization']).toEqual(expect.arrayContaining(['Hamas', 'Israel Defense Forces', 'IDF', 'World Health Organization']));
+    expect(texts['backstory-organization']).toEqual(
+      expect.arrayContaining(['Hamas', 'Israel Defense Forces', 'IDF', 'World Health Organization']),
+    );
     expect(texts['backstory-place']).toEqual(expect.arrayContaining(['Khan Yunis', 'Al-Shifa Hospital', 'Rafah', 'Doha']));
     expect(all).not.toContain('who');
     expect(all).not.toContain('Lloyd Austin');
@@ -29,7 +31,9 @@ test.describe('mentions on a curated news site, in Firefox', () => {
         <div id="more" hidden><p>Antony Blinken arrived in Doha.</p></div>
       </article></div>
       <div role="dialog" aria-label="Cookies"><button>Accept</button></div></body></html>`;
-    const page = await openArticle('https://edition.cnn.com/2024/03/21/middleeast/consent-article/index.html', html, { waitForScan: false });
+    const page = await openArticle('https://edition.cnn.com/2024/03/21/middleeast/consent-article/index.html', html, {
+      waitForScan: false,
+    });
     const marked = async () => (await allHighlighted(page)).sort();
     // Backstory has started (its first scan pass is on the timeline) and marked nothing hidden.
     await expect.poll(async () => (await page.evaluate(scanEntries)).count).toBeGreaterThan(0);

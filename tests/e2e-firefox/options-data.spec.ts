@@ -28,7 +28,8 @@ test.describe('the data on the options page, in Firefox', () => {
     });
     try {
       const options = await FirefoxOptions.open(firefox);
-      const alert = () => options.page.$eval('section[aria-labelledby="import-heading"] [role="alert"]', (el) => el.textContent ?? '').catch(() => '');
+      const alert = () =>
+        options.page.$eval('section[aria-labelledby="import-heading"] [role="alert"]', (el) => el.textContent ?? '').catch(() => '');
       await options.importUrl(server.url('/page.html'));
       await expect.poll(alert).toContain('a web page (HTML), not a JSON dataset');
       await options.importUrl(server.url('/missing.json'));
@@ -45,7 +46,12 @@ test.describe('the data on the options page, in Firefox', () => {
     // Firefox saves downloads into a folder the test reads (no download dialog).
     const downloads = mkdtempSync(path.join(tmpdir(), 'backstory-downloads-'));
     const firefox = await launchFirefoxWithExtension({
-      prefs: { 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false },
+      prefs: {
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+      },
     });
     /** Exports the full dataset and returns the new file in the downloads folder. */
     const exported = async (options: FirefoxOptions) => {

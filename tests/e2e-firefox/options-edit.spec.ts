@@ -34,7 +34,9 @@ test.describe('editing entities on the options page, in Firefox', () => {
     await page.locator('::-p-aria(Save changes[role="button"])').click();
 
     await expect.poll(() => page.$eval('[data-testid="edit-status"]', (el) => el.textContent).catch(() => '')).toContain('edited locally');
-    expect(await page.$eval('[data-testid="entity-detail"] article.bs-card', (el) => el.textContent)).toContain('according to this local edit');
+    expect(await page.$eval('[data-testid="entity-detail"] article.bs-card', (el) => el.textContent)).toContain(
+      'according to this local edit',
+    );
     await expect.poll(() => page.$eval('table.entity-list tbody tr[data-id="person-0"]', (el) => el.textContent)).toContain('edited');
     expect(await page.$eval(OPTIONS.editCount, (el) => el.textContent)).toBe('1 edited, 0 added, 0 deleted');
   });

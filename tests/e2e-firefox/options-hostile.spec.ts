@@ -19,7 +19,10 @@ test.describe('hostile datasets on the options page, in Firefox', () => {
       const alerts = () => options.page.$$eval('[role="alert"]', (els) => els.map((el) => el.textContent ?? '').join('\n'));
       await expect.poll(alerts, { message: name, timeout: 20_000 }).toContain(`${name} cannot be imported; nothing was changed.`);
       const problems = await options.page.$$eval(OPTIONS.problem, (els) => els.map((el) => el.textContent ?? ''));
-      expect(problems.some((problem) => problem.includes(problemPath)), `${name}: ${problems.join(' | ')}`).toBe(true);
+      expect(
+        problems.some((problem) => problem.includes(problemPath)),
+        `${name}: ${problems.join(' | ')}`,
+      ).toBe(true);
     }
     expect({ title: await options.title(), version: await options.version(), count: await options.count() }).toEqual(before);
   });

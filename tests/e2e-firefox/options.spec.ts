@@ -9,7 +9,9 @@ const ARTICLE = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/inde
 test.describe('the options page, in Firefox', () => {
   test.use({ ownBrowser: true });
 
-  test('a file from the picker: dry-run counts (axe finds no violations in the review), nothing written before Apply, then applied', async ({ firefox }) => {
+  test('a file from the picker: dry-run counts (axe finds no violations in the review), nothing written before Apply, then applied', async ({
+    firefox,
+  }) => {
     const options = await FirefoxOptions.open(firefox);
     await expect.poll(() => options.version()).toBe(bundled.version);
     await options.chooseFile('gazette-1.0.0.json', generateDatasetText({ count: 20 }));
@@ -34,7 +36,10 @@ test.describe('the options page, in Firefox', () => {
     await expect.poll(() => options.count()).toBe('21');
   });
 
-  test('a site switched off is listed in the settings; switching it back on there marks its pages again', async ({ firefox, openArticle }) => {
+  test('a site switched off is listed in the settings; switching it back on there marks its pages again', async ({
+    firefox,
+    openArticle,
+  }) => {
     const options = await FirefoxOptions.open(firefox);
     await options.page.evaluate(() =>
       (globalThis as unknown as { browser: { storage: { local: { set(items: object): Promise<void> } } } }).browser.storage.local.set({

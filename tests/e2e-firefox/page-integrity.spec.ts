@@ -15,8 +15,18 @@ test.describe('page integrity, in Firefox', () => {
       const page = await firefox.browser.newPage();
       const errors: string[] = [];
       // Errors from Backstory's own code (its scripts have moz-extension:// URLs); the page's own are its business.
-      page.on('pageerror', (error) => /moz-extension:|backstory/i.test(`${(error as Error).stack ?? ''} ${(error as Error).message}`) && errors.push(String(error)));
-      page.on('console', (message) => message.type() === 'error' && /moz-extension:|backstory/i.test(`${message.location().url ?? ''} ${message.text()}`) && errors.push(message.text()));
+      page.on(
+        'pageerror',
+        (error) =>
+          /moz-extension:|backstory/i.test(`${(error as Error).stack ?? ''} ${(error as Error).message}`) && errors.push(String(error)),
+      );
+      page.on(
+        'console',
+        (message) =>
+          message.type() === 'error' &&
+          /moz-extension:|backstory/i.test(`${message.location().url ?? ''} ${message.text()}`) &&
+          errors.push(message.text()),
+      );
       await page.evaluateOnNewDocument(watchPage);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await waitForScan(page);

@@ -5,7 +5,9 @@ import { openExtensionPage } from '../support/firefox';
 const ARTICLE = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
 
 test.describe('the toolbar popup, in Firefox', () => {
-  test('finds an entity by a prefix, by an alias ignoring case and accents, and despite a typo; the keyboard chooses', async ({ firefox }) => {
+  test('finds an entity by a prefix, by an alias ignoring case and accents, and despite a typo; the keyboard chooses', async ({
+    firefox,
+  }) => {
     const popup = await FirefoxPopup.open(firefox);
     await popup.search('Blink');
     await expect.poll(async () => (await popup.resultNames())[0]).toBe('Antony Blinken');
@@ -56,7 +58,12 @@ test.describe('the toolbar popup, in Firefox', () => {
     const badge = () => reader.evaluate((id) => browser.browserAction.getBadgeText({ tabId: id }), tabId);
     await expect.poll(badge).toMatch(/^[1-9]\d*$/);
     // Same tab, a site Backstory does not run on.
-    await article.goto(firefox.news.serve('https://www.example.org/recipes/soup.html', '<!doctype html><title>Soup</title><p>Antony Blinken likes soup.</p>'));
+    await article.goto(
+      firefox.news.serve(
+        'https://www.example.org/recipes/soup.html',
+        '<!doctype html><title>Soup</title><p>Antony Blinken likes soup.</p>',
+      ),
+    );
     await expect.poll(badge).toBe('');
     // Back to a news page, in the same tab, with one entity only.
     const brief = 'https://edition.cnn.com/2024/03/22/middleeast/brief/index.html';
@@ -83,7 +90,10 @@ test.describe('the toolbar popup, in Firefox', () => {
 test.describe('the per-site switch, in Firefox', () => {
   test.use({ ownBrowser: true });
 
-  test('turning Backstory off on a curated site removes the highlights at once, and on again brings them back', async ({ firefox, openArticle }) => {
+  test('turning Backstory off on a curated site removes the highlights at once, and on again brings them back', async ({
+    firefox,
+    openArticle,
+  }) => {
     const article = await openArticle(ARTICLE);
     const popup = await FirefoxPopup.open(firefox, await tabIdOf(firefox, article));
     await expect.poll(() => popup.siteToggleText()).toBe('Turn off on this site');

@@ -26,7 +26,16 @@ function withoutScripts(html: string): string {
 
 /** A long generated live blog in our own words, naming entities of the dataset. */
 export function generatedPage(posts: number): string {
-  const names = ['Antony Blinken', 'Hamas', 'the Israel Defense Forces', 'Qatar', 'Khan Younis', 'the World Health Organization', 'Benjamin Netanyahu', 'Rafah'];
+  const names = [
+    'Antony Blinken',
+    'Hamas',
+    'the Israel Defense Forces',
+    'Qatar',
+    'Khan Younis',
+    'the World Health Organization',
+    'Benjamin Netanyahu',
+    'Rafah',
+  ];
   const body = Array.from({ length: posts }, (_, i) => {
     const a = names[i % names.length];
     const b = names[(i * 3 + 1) % names.length];

@@ -41,7 +41,15 @@ export function highlightNames(): string[] {
  * Finds the first occurrence of `text` inside `selector`; with `select`, also makes it the page's
  * selection. Returns a point inside it (for pointer moves), or null when it is not there.
  */
-export function locateText({ selector, text, select }: { selector: string; text: string; select: boolean }): { x: number; y: number } | null {
+export function locateText({
+  selector,
+  text,
+  select,
+}: {
+  selector: string;
+  text: string;
+  select: boolean;
+}): { x: number; y: number } | null {
   const root = document.querySelector(selector);
   if (!root) return null;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -90,7 +98,9 @@ export function watchPage(): void {
     new MutationObserver((records) => {
       for (const r of records) {
         const target = r.target as Element;
-        const added = Array.from(r.addedNodes).map((n) => n.nodeName).join(',');
+        const added = Array.from(r.addedNodes)
+          .map((n) => n.nodeName)
+          .join(',');
         w.__mutations.push(`${r.type}:${target.nodeName}:${added}`);
       }
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });

@@ -54,7 +54,8 @@ export class FirefoxOptions {
       (zone, fileName, content) => {
         const data = new DataTransfer();
         data.items.add(new File([content], fileName, { type: 'application/json' }));
-        for (const type of ['dragenter', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+        for (const type of ['dragenter', 'drop'])
+          zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
       },
       name,
       text,
