@@ -1,9 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { openExtensionPage, type FirefoxWithExtension } from '../../support/firefox';
 import { OPTIONS, type DiffKind } from '../../e2e/pages/selectors';
+
+/** Files picked in imports: the browser reads them later, so the folder goes when the test run ends. */
+const pickedFiles = mkdtempSync(path.join(tmpdir(), 'backstory-import-'));
+process.once('exit', () => rmSync(pickedFiles, { recursive: true, force: true }));
 
 /** The options page in Firefox (the Chromium page object's twin, on the same selectors). */
 export class FirefoxOptions {
@@ -41,7 +45,7 @@ export class FirefoxOptions {
 
   /** Picks a file in the import file input (written to a temporary folder: the browser reads a real file). */
   async chooseFile(name: string, text: string): Promise<void> {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'backstory-import-')), name);
+    const file = path.join(mkdtempSync(path.join(pickedFiles, 'pick-')), name);
     writeFileSync(file, text);
     const input = (await this.page.waitForSelector(OPTIONS.importFile)) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
