@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/e2e/.results/**', 'tests/e2e/.report/**', '.demo/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/e2e/.results/**', 'tests/e2e/.report/**', 'tests/e2e-firefox/.results/**', 'tests/e2e-firefox/.report/**', '.demo/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -29,14 +29,31 @@ export default defineConfig({
     },
     define: { __BACKSTORY_PERF_MARKS__: JSON.stringify(perfMarks) },
   }),
+  zip: {
+    // `npm run zip` also makes the sources archive the Firefox add-on store asks for: reviewers rebuild
+    // the package from it with `npm ci && npm run build:firefox`, so it holds the code, the dataset and
+    // the build files (package.json, package-lock.json, wxt.config.ts, tsconfig.json), not the tests.
+    excludeSources: [
+      'tests/**',
+      '.demo/**',
+      '**/*.log',
+      'playwright.config.ts',
+      'playwright.firefox.config.ts',
+      'vitest.config.ts',
+      'eslint.config.js',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Context on the spot for news readers: who is who in the story, what they said and when.',
     // storage: settings; alarms: dataset subscription checks; contextMenus: "Look up" on a selection;
     // activeTab + scripting: run on a site the user enables from the popup.
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
-    // Sites outside the curated list and dataset URLs are asked for one origin at a time.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Sites outside the curated list and dataset URLs are asked for one origin at a time. Manifest V2
+    // (the Firefox build) has no optional_host_permissions: there the patterns are optional permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(testGrantedHosts.length ? { host_permissions: testGrantedHosts } : {}),
     // No externally_connectable: web pages cannot message the extension.
     action: { default_title: 'Backstory' },
@@ -46,15 +63,21 @@ export default defineConfig({
         description: 'Show the Backstory card for the selected name or the name at the caret',
       },
     },
+    // The oldest browsers with every API Backstory relies on: the CSS Custom Highlight API (Chrome 105,
+    // Firefox 140; without it nothing can be marked), and in Firefox the data-collection declaration
+    // (140 on desktop, 142 on Android).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.invalid',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from version 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '105' }),
   }),
 });

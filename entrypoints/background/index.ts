@@ -1,25 +1,35 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { storageProblem } from '../../lib/db/availability';
 import { openDatabase } from '../../lib/db/database';
+import { listDatasets } from '../../lib/db/library';
 import { createDispatcher, retryingSetup } from '../../lib/messaging/handlers';
+import { bumpDataVersion, rememberLibrary } from '../../lib/settings/storage';
 import { createHandlers } from './handlers';
 import { registerPageActions } from './page-actions';
 import { registerSubscriptionChecks } from './subscriptions';
 import { ensureBundledDataset } from './seed';
 import { registerUserSites } from './user-sites';
-import { listDatasets } from '../../lib/db/library';
-import { bumpDataVersion, rememberLibrary } from '../../lib/settings/storage';
 
-export default defineBackground(() => {
+export default defineBackground({
+  // Firefox runs the background as an event page, stopped when idle like Chrome's service worker
+  // (nothing lives only in its memory: the database is reopened and the matcher rebuilt on wake).
+  persistent: false,
+  main,
+});
+
+function main(): void {
   // The database is opened lazily by Dexie on first use, so a restarted service worker simply reopens it.
   const db = openDatabase();
   const ready = retryingSetup(() => ensureBundledDataset(db));
   void ready().catch((error: unknown) => console.warn('[Backstory] setup failed; it is tried again on the next request:', error));
+  // Manifest V2 (the Firefox build) names the toolbar button browserAction.
+  const toolbarButton = browser.action ?? browser.browserAction;
   registerSubscriptionChecks(db, ready);
   const handlers = createHandlers(db, {
     setBadge: async (tabId, count) => {
-      await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
+      await toolbarButton.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+      await toolbarButton.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
     },
     dataChanged: async () => {
       await bumpDataVersion();
@@ -35,8 +45,19 @@ export default defineBackground(() => {
   registerPageActions();
   registerUserSites();
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // The returned promise answers the message (with an error response for anything invalid).
-    return dispatch(message, sender);
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
+    // Answered through sendResponse (returning true keeps the channel open): Chrome honours a
+    // Promise returned by the listener only from version 144. Anything invalid gets an error response.
+    answer(message, sender).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
   });
-});
+
+  async function answer(message: unknown, sender: Browser.runtime.MessageSender) {
+    // Without storage no call can be answered: say so plainly rather than with IndexedDB's own error.
+    const problem = await storageProblem(db);
+    if (problem) return { ok: false, error: problem };
+    return dispatch(message, sender);
+  }
+}

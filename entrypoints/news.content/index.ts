@@ -71,10 +71,14 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       return apply(settings);
     });
   });
-  const onMessage = (message: unknown, sender: { id?: string }) => {
+  // Answered through sendResponse and `return true`, not a returned Promise (Chrome honours that only
+  // from version 144); a message that is not for this script is left alone.
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseContentMessage(message);
-    return request ? Promise.resolve(answer(request)) : undefined;
+    if (!request) return undefined;
+    Promise.resolve(answer(request)).then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
   function answer(request: ContentRequest): ContentResult<ContentRequest['name']> | Promise<boolean> {
     switch (request.name) {

@@ -1,4 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { StorageUnavailable } from '../../components/StorageUnavailable';
+import { checkStorage } from '../../lib/ui/storage-check';
 import { LibraryPanel, useLibrary } from './LibraryPanel';
 import { EntitiesPanel } from './EntitiesPanel';
 import { EvictionNotice } from './EvictionNotice';
@@ -16,6 +18,8 @@ export function OptionsApp() {
   const changed = () => setDataVersion((v) => v + 1);
   const { library, error } = useLibrary(dataVersion);
   const pending = library?.datasets.some((entry) => entry.pendingUpdates > 0) ?? false;
+  const [storageProblem, setStorageProblem] = useState<string | null>(null);
+  useEffect(() => void checkStorage().then(setStorageProblem), []);
 
   return (
     <>
@@ -30,8 +34,13 @@ export function OptionsApp() {
         </nav>
       </header>
       <main>
+        {storageProblem && <StorageUnavailable detail={storageProblem} />}
         <EvictionNotice />
-        <LibraryPanel library={library} error={error} onChanged={changed} />
+        <LibraryPanel
+          library={library}
+          error={storageProblem ? 'No data can be read until the browser lets Backstory store it (see above).' : error}
+          onChanged={changed}
+        />
         {pending && (
           <p class="notice" role="status">
             A subscription update is waiting for you to review it (see Subscriptions below).

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { CastList } from '../../components/CastList';
 import { EntityCard } from '../../components/EntityCard';
 import { SearchBox } from '../../components/SearchBox';
+import { StorageUnavailable } from '../../components/StorageUnavailable';
 import type { CastEntry } from '../../lib/messaging/content-protocol';
 import type { EntityBundle } from '../../lib/db/pages';
 import type { SearchHit } from '../../lib/search/search-index';
@@ -9,6 +10,7 @@ import { isActiveOn, type Settings } from '../../lib/settings/settings';
 import { loadSettings, saveSettings } from '../../lib/settings/storage';
 import { isCuratedHost } from '../../lib/sites/curated';
 import { call } from '../../lib/ui/runtime-client';
+import { checkStorage } from '../../lib/ui/storage-check';
 import { activeTab, askTab, type ActiveTab } from './active-tab';
 import { disableSite, enableSite } from './site-switch';
 
@@ -25,6 +27,7 @@ export function PopupApp() {
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [cast, setCast] = useState<CastState>({ status: 'loading' });
+  const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const search = useCallback((query: string) => call('search', { query, limit: 20 }), []);
 
   const refreshCast = useCallback(async (current: ActiveTab | null) => {
@@ -35,6 +38,7 @@ export function PopupApp() {
   }, []);
 
   useEffect(() => {
+    void checkStorage().then(setStorageProblem);
     void (async () => {
       const [current, loaded] = await Promise.all([activeTab(), loadSettings()]);
       setTab(current);
@@ -107,8 +111,9 @@ export function PopupApp() {
           </button>
         </div>
       )}
+      {storageProblem && <StorageUnavailable detail={storageProblem} />}
       <SearchBox search={search} onChoose={(hit) => void choose(hit.id)} />
-      {error && (
+      {error && !storageProblem && (
         <p role="alert" class="error">
           {error}
         </p>

@@ -7,6 +7,7 @@ interface Manifest {
   permissions: string[];
   host_permissions?: string[];
   externally_connectable?: unknown;
+  minimum_chrome_version?: string;
 }
 
 // Checks on the built extension that no browser run would show: the test build most tests load,
@@ -36,5 +37,9 @@ test.describe('the built extension', () => {
   test('the release content script writes no user-timing entries and announces nothing to the page', () => {
     expect(contentScript).toMatch(/backstory:scan/);
     expect(releaseScript).not.toMatch(/performance\.(mark|measure)|backstory:scan|backstory:cast|content-script-started|postMessage/);
+  });
+
+  test('declares the oldest Chrome with the CSS Custom Highlight API', () => {
+    expect(manifest.minimum_chrome_version).toBe('105');
   });
 });

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { fixturePage } from '../support/fixture-pages';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension, servePage } from '../support/extension';
+import { locateText, readCast, readHighlights, scanSettled } from '../support/page-probes';
 
-export function fixturePage(name: string): string {
-  return readFileSync(path.resolve('tests/fixtures/pages', name), 'utf8');
-}
+export { fixturePage } from '../support/fixture-pages';
 
 interface Fixtures {
   context: BrowserContext;
@@ -47,35 +45,12 @@ export const expect = test.expect;
  * Polls with plain evaluate calls: a hostile page may have broken what waitForFunction uses.
  */
 export async function waitForScan(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const entries = performance.getEntriesByName('backstory:scan') as PerformanceMeasure[];
-          const last = entries[entries.length - 1];
-          const idle = (last?.detail as { idle?: boolean } | null)?.idle === true;
-          return !!last && idle && performance.now() - (last.startTime + last.duration) > 300;
-        }),
-      { timeout: 15_000, intervals: [100] },
-    )
-    .toBe(true);
+  await expect.poll(() => page.evaluate(scanSettled, 300), { timeout: 15_000, intervals: [100] }).toBe(true);
 }
 
 /** Highlighted text per highlight name, read from the page's own world. */
 export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('backstory')) continue;
-      out[name] = [...highlight].map((range) => {
-        const r = document.createRange();
-        r.setStart(range.startContainer, range.startOffset);
-        r.setEnd(range.endContainer, range.endOffset);
-        return r.toString();
-      });
-    }
-    return out;
-  });
+  return page.evaluate(readHighlights);
 }
 
 /**
@@ -83,28 +58,7 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
  * selection. Returns a point inside it, for pointer moves.
  */
 async function findText(page: Page, selector: string, text: string, select: boolean): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ([sel, needle, selectIt]) => {
-      const root = document.querySelector(sel as string);
-      if (!root) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(needle as string);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + (needle as string).length);
-        if (selectIt) {
-          getSelection()!.removeAllRanges();
-          getSelection()!.addRange(range);
-        }
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-      }
-      return null;
-    },
-    [selector, text, select] as const,
-  );
+  const point = await page.evaluate(locateText, { selector, text, select });
   if (!point) throw new Error(`"${text}" not found in ${selector}`);
   return point;
 }
@@ -121,9 +75,5 @@ export async function selectText(page: Page, selector: string, text: string): Pr
 
 /** Mentions per entity id as the content script last reported them (`backstory:cast` mark), painted or not. */
 export async function castCounts(page: Page): Promise<{ mentions: number; counts: Record<string, number> }> {
-  return page.evaluate(() => {
-    const marks = performance.getEntriesByName('backstory:cast') as PerformanceMark[];
-    const detail = marks[marks.length - 1]?.detail as { mentions: number; counts: Record<string, number> } | undefined;
-    return detail ?? { mentions: 0, counts: {} };
-  });
+  return page.evaluate(readCast);
 }

@@ -3,31 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/options-page';
-import { generateDataset } from '../fixtures/datasets/generate';
-import type { Dataset } from '../../lib/schema/dataset';
-
-const base = generateDataset({ count: 8 });
-const text = JSON.stringify(base);
-
-function mutate(change: (d: Dataset & Record<string, unknown>) => void): string {
-  const copy = structuredClone(base) as Dataset & Record<string, unknown>;
-  change(copy);
-  return JSON.stringify(copy);
-}
-
-/** [file, text, the path of a problem it must be refused with]. */
-const corpus: Array<[string, string, string]> = [
-  ['truncated.json', text.slice(0, -30), '$'],
-  ['wrong-type.json', mutate((d) => ((d.entities[0] as Record<string, unknown>).name = ['not', 'a', 'name'])), '$.entities[0].name'],
-  ['duplicate-ids.json', mutate((d) => (d.entities[2]!.id = d.entities[1]!.id)), '$.entities[2].id'],
-  ['dangling.json', mutate((d) => ((d.entities[3] as Record<string, unknown>).place = 'nowhere-at-all')), '$.entities[3].place'],
-  ['proto.json', text.replace('{"id":"person-0",', '{"id":"person-0","__proto__":{"isAdmin":true},'), '$.entities[0].__proto__'],
-  ['javascript-url.json', mutate((d) => (d.entities[1]!.url = 'javascript:alert(1)')), '$.entities[1].url'],
-  ['script.json', mutate((d) => (d.entities[0]!.summary = '<script>alert("x")</script>')), '$.entities[0].summary'],
-  ['regex-alias.json', mutate((d) => (d.entities[0]!.aliases[1]!.text = '.*?(+)')), '$.entities[0].aliases[1].text'],
-  ['empty-alias.json', mutate((d) => (d.entities[0]!.aliases[1]!.text = '')), '$.entities[0].aliases[1].text'],
-  ['deep.json', text.replace('{"id":"person-0",', `{"id":"person-0","x":${'['.repeat(10_000)}${']'.repeat(10_000)},`), '$.entities[0].x'],
-];
+import { corpus, mutate, text } from '../fixtures/datasets/hostile';
 
 test.describe('hostile datasets on the options page', () => {
   test('each is refused with its JSON path, and the data stays byte for byte the same', async ({ context, extensionId }) => {

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { integrityPages } from '../support/integrity-pages';
+import { firstVisibleMention, readIntegrity, watchPage } from '../support/page-probes';
 import { castCounts, expect, fixturePage, highlightedTexts, pointOf, test, waitForScan } from './fixtures';
 
 /**
@@ -8,51 +8,10 @@ import { castCounts, expect, fixturePage, highlightedTexts, pointOf, test, waitF
  * before Backstory runs) sees nothing but the card host, the text is unchanged, nothing shifts,
  * and Backstory causes no errors.
  */
-const SHARED_PAGES = path.resolve('..', 'shared', 'pages');
-const realPages = existsSync(SHARED_PAGES) ? readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html')) : [];
-const pages: Array<{ name: string; html: () => string }> = [
-  { name: 'fixture article', html: () => fixturePage('article.html') },
-  { name: 'fixture article (2023)', html: () => fixturePage('article-2023.html') },
-  { name: 'generated live blog', html: () => generatedPage(400) },
-  // Real pages are served without their scripts: offline, their own code would fail and mutate the
-  // page by itself, which would hide what Backstory does (or does not do).
-  ...realPages.map((file) => ({ name: file, html: () => withoutScripts(readFileSync(path.join(SHARED_PAGES, file), 'utf8')) })),
-];
-
-function withoutScripts(html: string): string {
-  return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
-}
-
-/** Installed before any page script: records every mutation and layout shift the page could observe. */
-const WATCH = () => {
-  const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string };
-  w.__mutations = [];
-  w.__shift = 0;
-  // Only shifts of Backstory's own element would be Backstory's doing (offline, real pages shift by themselves).
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; sources?: Array<{ node?: Node }> }>) {
-      if (entry.sources?.some((source) => source.node?.nodeName === 'BACKSTORY-CARD')) w.__shift += entry.value;
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-  document.addEventListener('DOMContentLoaded', () => {
-    w.__textBefore = document.body.innerText;
-    new MutationObserver((records) => {
-      for (const r of records) {
-        const target = r.target as Element;
-        const added = Array.from(r.addedNodes)
-          .map((n) => n.nodeName)
-          .join(',');
-        w.__mutations.push(`${r.type}:${target.nodeName}:${added}`);
-      }
-    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-};
+const pages = integrityPages();
 
 async function integrity(page: Page) {
-  return page.evaluate(() => {
-    const w = window as unknown as { __mutations: string[]; __shift: number; __textBefore: string };
-    return { mutations: w.__mutations, shift: w.__shift, textSame: w.__textBefore === document.body.innerText };
-  });
+  return page.evaluate(readIntegrity);
 }
 
 test.describe('page integrity', () => {
@@ -71,7 +30,7 @@ test.describe('page integrity', () => {
           /chrome-extension:|backstory/i.test(`${message.location().url} ${message.text()}`) &&
           errors.push(message.text()),
       );
-      await page.addInitScript(WATCH);
+      await page.addInitScript(watchPage);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await waitForScan(page);
       const found = Object.values(await highlightedTexts(page)).flat();
@@ -82,24 +41,7 @@ test.describe('page integrity', () => {
       if (found.length) {
         // Opening a card adds exactly one element: the card's host.
         // Hover the first mention that is really visible (not covered by other page content).
-        const first = await page.evaluate(() => {
-          for (const [name, highlight] of CSS.highlights) {
-            if (!name.startsWith('backstory-')) continue;
-            for (const range of highlight) {
-              const r = document.createRange();
-              r.setStart(range.startContainer, range.startOffset);
-              r.setEnd(range.endContainer, range.endOffset);
-              r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-              const rect = r.getClientRects()[0];
-              if (!rect || rect.width < 4) continue;
-              const x = rect.left + 2;
-              const y = rect.top + rect.height / 2;
-              const hit = document.elementFromPoint(x, y);
-              if (hit && hit.contains(range.startContainer)) return { x, y };
-            }
-          }
-          return null;
-        });
+        const first = await page.evaluate(firstVisibleMention);
         if (!first) return;
         await page.mouse.move(first.x, first.y);
         await expect(page.locator('backstory-card [role="dialog"]')).toBeVisible();
@@ -112,26 +54,6 @@ test.describe('page integrity', () => {
     });
   }
 });
-
-/** A long generated live blog in our own words, naming entities of the dataset. */
-function generatedPage(posts: number): string {
-  const names = [
-    'Antony Blinken',
-    'Hamas',
-    'the Israel Defense Forces',
-    'Qatar',
-    'Khan Younis',
-    'the World Health Organization',
-    'Benjamin Netanyahu',
-    'Rafah',
-  ];
-  const body = Array.from({ length: posts }, (_, i) => {
-    const a = names[i % names.length];
-    const b = names[(i * 3 + 1) % names.length];
-    return `<article class="post"><h2>Update ${i + 1}</h2><p>Reporters following ${a} noted a new statement about ${b} this morning.</p><p>Further details were expected later in the day.</p></article>`;
-  }).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live updates</title></head><body><main>${body}</main></body></html>`;
-}
 
 test.describe('hostile pages', () => {
   test('a page that patches DOM prototypes and the highlight registry in its own world does not stop Backstory', async ({ context }) => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { OPTIONS, type DiffKind } from './selectors';
 
 const BUNDLED_ID = 'backstory-bundled';
 
@@ -110,7 +111,7 @@ export class OptionsPage {
   }
 
   get entityRows(): Locator {
-    return this.page.locator('table.entity-list tbody tr');
+    return this.page.locator(OPTIONS.entityRows);
   }
 
   // Import
@@ -118,7 +119,7 @@ export class OptionsPage {
   /** Picks a file in the import file input. */
   async chooseFile(name: string, text: string | Buffer): Promise<void> {
     await this.page
-      .getByTestId('import-file')
+      .locator(OPTIONS.importFile)
       .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
   }
 
@@ -132,7 +133,7 @@ export class OptionsPage {
       },
       [name, text],
     );
-    const zone = this.page.getByTestId('drop-zone');
+    const zone = this.page.locator(OPTIONS.dropZone);
     await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
     await zone.dispatchEvent('drop', { dataTransfer: transfer });
   }
@@ -143,23 +144,23 @@ export class OptionsPage {
   }
 
   get review(): Locator {
-    return this.page.locator('section.review');
+    return this.page.locator(OPTIONS.review);
   }
 
-  diff(kind: 'added' | 'changed' | 'removed' | 'conflicts' | 'unchanged'): Locator {
-    return this.page.getByTestId(`diff-${kind}`);
+  diff(kind: DiffKind): Locator {
+    return this.page.locator(OPTIONS.diff(kind));
   }
 
   get problems(): Locator {
-    return this.page.getByTestId('problem');
+    return this.page.locator(OPTIONS.problem);
   }
 
   get problemPosition(): Locator {
-    return this.page.getByTestId('problem-position');
+    return this.page.locator(OPTIONS.problemPosition);
   }
 
   get importDone(): Locator {
-    return this.page.getByTestId('import-done');
+    return this.page.locator(OPTIONS.importDone);
   }
 
   conflict(id: string): Locator {

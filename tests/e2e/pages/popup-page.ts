@@ -1,4 +1,5 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { POPUP } from './selectors';
 
 /** The toolbar popup, opened as a page. */
 export class PopupPage {
@@ -19,11 +20,11 @@ export class PopupPage {
   }
 
   get castItems(): Locator {
-    return this.page.locator('.cast-item');
+    return this.page.locator(POPUP.castItem);
   }
 
   get siteToggle(): Locator {
-    return this.page.locator('.site-toggle');
+    return this.page.locator(POPUP.siteToggle);
   }
 
   get search(): Locator {

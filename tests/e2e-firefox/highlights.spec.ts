@@ -1,0 +1,56 @@
+import { allHighlighted, expect, highlightedTexts, test } from './fixtures';
+import { highlightNames, scanEntries } from '../support/page-probes';
+
+const ARTICLE = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
+
+test.describe('mentions on a curated news site, in Firefox', () => {
+  test('highlights mentions in the article and not in page chrome, with a backstory:scan measure per pass, and no DOM change', async ({
+    openArticle,
+  }) => {
+    const page = await openArticle(ARTICLE);
+    const texts = await highlightedTexts(page);
+    const all = Object.values(texts).flat();
+    expect(texts['backstory-person']).toEqual(expect.arrayContaining(['Antony Blinken', 'Prime Minister Benjamin Netanyahu', 'Netanyahu']));
+    expect(texts['backstory-organization']).toEqual(
+      expect.arrayContaining(['Hamas', 'Israel Defense Forces', 'IDF', 'World Health Organization']),
+    );
+    expect(texts['backstory-place']).toEqual(expect.arrayContaining(['Khan Yunis', 'Al-Shifa Hospital', 'Rafah', 'Doha']));
+    expect(all).not.toContain('who');
+    expect(all).not.toContain('Lloyd Austin');
+    expect(all.filter((t) => t === 'Hamas')).toHaveLength(1);
+    // The content script's user-timing entries reach the page's timeline in Firefox too (test builds only).
+    expect(await page.evaluate(scanEntries)).toEqual({ count: expect.any(Number), types: ['measure'] });
+    expect(await page.$$eval('[data-backstory-ui], backstory-card', (els) => els.length)).toBe(0);
+    expect(await page.$eval('#p1', (p) => p.innerHTML)).toContain('<a href="#">Antony</a> Blinken');
+  });
+
+  test('text the page reveals later is marked, and text it hides loses its marks', async ({ openArticle }) => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks</title></head><body>
+      <div id="page" aria-hidden="true"><article>
+        <p id="lead">Hamas answered the proposal on Tuesday.</p>
+        <div id="more" hidden><p>Antony Blinken arrived in Doha.</p></div>
+      </article></div>
+      <div role="dialog" aria-label="Cookies"><button>Accept</button></div></body></html>`;
+    const page = await openArticle('https://edition.cnn.com/2024/03/21/middleeast/consent-article/index.html', html, {
+      waitForScan: false,
+    });
+    const marked = async () => (await allHighlighted(page)).sort();
+    // Backstory has started (its first scan pass is on the timeline) and marked nothing hidden.
+    await expect.poll(async () => (await page.evaluate(scanEntries)).count).toBeGreaterThan(0);
+    expect(await marked()).toEqual([]);
+    await page.evaluate(() => document.getElementById('page')!.removeAttribute('aria-hidden'));
+    await expect.poll(marked).toEqual(['Hamas']);
+    await page.evaluate(() => (document.getElementById('more')!.hidden = false));
+    await expect.poll(marked).toEqual(['Antony Blinken', 'Doha', 'Hamas']);
+    await page.evaluate(() => document.getElementById('lead')!.setAttribute('aria-hidden', 'true'));
+    await expect.poll(marked).toEqual(['Antony Blinken', 'Doha']);
+  });
+
+  test('does nothing on a site outside the curated list', async ({ openArticle }) => {
+    const page = await openArticle('https://news.example.org/2024/03/21/demo-article.html', undefined, { waitForScan: false });
+    // Nothing to wait for when nothing runs: give a content script ample time to have started.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await page.evaluate(highlightNames)).toEqual([]);
+    expect((await page.evaluate(scanEntries)).count).toBe(0);
+  });
+});

@@ -1,0 +1,91 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateDataset, generateDatasetText } from '../fixtures/datasets/generate';
+import { startDatasetServer } from '../fixtures/datasets/server';
+import { OPTIONS } from '../e2e/pages/selectors';
+import { launchFirefoxWithExtension } from '../support/firefox';
+import { expect, test } from './fixtures';
+import { FirefoxOptions } from './pages/options';
+
+const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as { title: string; version: string; entities: unknown[] };
+
+test.describe('the data on the options page, in Firefox', () => {
+  test.use({ ownBrowser: true });
+
+  test("shows the loaded dataset's title, version and entity count, and lists entities", async ({ firefox }) => {
+    const options = await FirefoxOptions.open(firefox);
+    await expect.poll(() => options.title()).toBe(bundled.title);
+    expect(await options.version()).toBe(bundled.version);
+    expect(await options.count()).toBe(String(bundled.entities.length));
+    await expect.poll(() => options.page.$$eval(OPTIONS.entityRows, (rows) => rows.length)).toBeGreaterThan(10);
+  });
+
+  test('URL errors are explained: a web page, a missing file, a server without CORS', async ({ firefox }) => {
+    const server = await startDatasetServer({
+      '/page.html': { body: '<!doctype html><title>Hi</title>', contentType: 'text/html' },
+      '/private.json': { body: generateDatasetText({ count: 3 }), noCors: true },
+    });
+    try {
+      const options = await FirefoxOptions.open(firefox);
+      const alert = () =>
+        options.page.$eval('section[aria-labelledby="import-heading"] [role="alert"]', (el) => el.textContent ?? '').catch(() => '');
+      await options.importUrl(server.url('/page.html'));
+      await expect.poll(alert).toContain('a web page (HTML), not a JSON dataset');
+      await options.importUrl(server.url('/missing.json'));
+      await expect.poll(alert).toContain('answered 404');
+      await options.importUrl(server.url('/private.json'));
+      await expect.poll(alert).toContain('did not allow Backstory to read the file');
+      expect(await options.hasButton(`Allow access to ${new URL(server.url('/')).host}`)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('export, reset to the bundled dataset, import the file, export again: the same bytes', async () => {
+    // Firefox saves downloads into a folder the test reads (no download dialog).
+    const downloads = mkdtempSync(path.join(tmpdir(), 'backstory-downloads-'));
+    const firefox = await launchFirefoxWithExtension({
+      prefs: {
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+      },
+    });
+    /** Exports the full dataset and returns the new file in the downloads folder. */
+    const exported = async (options: FirefoxOptions) => {
+      const before = new Set(readdirSync(downloads));
+      const fresh = () => readdirSync(downloads).filter((file) => !before.has(file) && file.endsWith('.json'));
+      await options.clickButton('Export the full dataset');
+      await expect.poll(() => fresh().length, { timeout: 20_000 }).toBe(1);
+      const file = fresh()[0]!;
+      // The file is complete once the partial download is gone.
+      await expect.poll(() => readdirSync(downloads).some((f) => f.endsWith('.part'))).toBe(false);
+      return { file, text: readFileSync(path.join(downloads, file), 'utf8') };
+    };
+    try {
+      const options = await FirefoxOptions.open(firefox);
+      await options.chooseFile('gazette.json', JSON.stringify(generateDataset({ count: 12 }), null, 4));
+      await expect.poll(() => options.reviewShown(), { timeout: 30_000 }).toBe(true);
+      await options.apply();
+      const first = await exported(options);
+      expect(first.file).toBe('test-gazette-1.0.0.json');
+
+      await options.clickButton('Reset to the bundled dataset…');
+      await options.page.locator('::-p-aria(Reset[role="button"])').click();
+      await expect.poll(() => options.title()).toBe(bundled.title);
+      await expect.poll(() => options.count()).toBe(String(bundled.entities.length));
+
+      await options.chooseFile(first.file, first.text);
+      await expect.poll(() => options.reviewShown(), { timeout: 30_000 }).toBe(true);
+      await options.apply();
+      const second = await exported(options);
+      expect(second.file).not.toBe(first.file);
+      expect(second.text).toBe(first.text);
+    } finally {
+      await firefox.close();
+      rmSync(downloads, { recursive: true, force: true });
+    }
+  });
+});

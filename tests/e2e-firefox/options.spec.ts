@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { generateDatasetText } from '../fixtures/datasets/generate';
+import { allHighlighted, axeViolations, expect, test } from './fixtures';
+import { FirefoxOptions } from './pages/options';
+
+const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as { title: string; version: string; entities: unknown[] };
+const ARTICLE = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
+
+test.describe('the options page, in Firefox', () => {
+  test.use({ ownBrowser: true });
+
+  test('a file from the picker: dry-run counts (axe finds no violations in the review), nothing written before Apply, then applied', async ({
+    firefox,
+  }) => {
+    const options = await FirefoxOptions.open(firefox);
+    await expect.poll(() => options.version()).toBe(bundled.version);
+    await options.chooseFile('gazette-1.0.0.json', generateDatasetText({ count: 20 }));
+    await expect.poll(() => options.reviewShown(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => options.diff('added')).toBe('20');
+    expect(await options.diff('removed')).toBe(String(bundled.entities.length));
+    expect(await options.diff('changed')).toBe('0');
+    expect(await options.diff('conflicts')).toBe('0');
+    expect(await options.version()).toBe(bundled.version);
+    expect(await axeViolations(options.page)).toEqual([]);
+    await options.apply();
+    await expect.poll(() => options.title()).toBe('Test Gazette dataset');
+    await expect.poll(() => options.count()).toBe('20');
+
+    await options.chooseFile('gazette-1.1.0.json', generateDatasetText({ count: 22, version: '1.1.0', changed: [0, 1], removed: [5] }));
+    await expect.poll(() => options.diff('added')).toBe('2');
+    expect(await options.diff('changed')).toBe('2');
+    expect(await options.diff('removed')).toBe('1');
+    expect(await options.diff('unchanged')).toBe('17');
+    await options.apply();
+    await expect.poll(() => options.version()).toBe('1.1.0');
+    await expect.poll(() => options.count()).toBe('21');
+  });
+
+  test('a site switched off is listed in the settings; switching it back on there marks its pages again', async ({
+    firefox,
+    openArticle,
+  }) => {
+    const options = await FirefoxOptions.open(firefox);
+    await options.page.evaluate(() =>
+      (globalThis as unknown as { browser: { storage: { local: { set(items: object): Promise<void> } } } }).browser.storage.local.set({
+        settings: { disabledSites: ['edition.cnn.com'] },
+      }),
+    );
+    const article = await openArticle(ARTICLE, undefined, { waitForScan: false });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await allHighlighted(article)).toEqual([]);
+
+    // A fresh options page reads the settings as stored (page.reload() never sees an extension page load).
+    const reopened = await FirefoxOptions.open(firefox);
+    await reopened.page.waitForSelector('::-p-aria(Switch back on: edition.cnn.com[role="button"])');
+    await reopened.clickButton('Switch back on: edition.cnn.com');
+    await expect.poll(() => reopened.hasButton('Switch back on: edition.cnn.com')).toBe(false);
+    // The open page hears of the change (storage.onChanged) and marks its mentions.
+    await expect.poll(async () => (await allHighlighted(article)).length).toBeGreaterThan(5);
+  });
+});
