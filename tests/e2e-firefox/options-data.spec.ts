@@ -42,7 +42,7 @@ test.describe('the data on the options page, in Firefox', () => {
     }
   });
 
-  test('export, reset to the bundled dataset, import the file, export again: the same bytes', async () => {
+  test('export, reset the bundled dataset (the export is not touched), remove and import the file, export again: the same bytes', async () => {
     // Firefox saves downloads into a folder the test reads (no download dialog).
     const downloads = mkdtempSync(path.join(tmpdir(), 'backstory-downloads-'));
     const firefox = await launchFirefoxWithExtension({
@@ -53,11 +53,11 @@ test.describe('the data on the options page, in Firefox', () => {
         'browser.download.always_ask_before_handling_new_types': false,
       },
     });
-    /** Exports the full dataset and returns the new file in the downloads folder. */
+    /** Exports the current dataset in full and returns the new file in the downloads folder. */
     const exported = async (options: FirefoxOptions) => {
       const before = new Set(readdirSync(downloads));
       const fresh = () => readdirSync(downloads).filter((file) => !before.has(file) && file.endsWith('.json'));
-      await options.clickButton('Export the full dataset');
+      await options.clickDatasetButton('Export the full dataset');
       await expect.poll(() => fresh().length, { timeout: 20_000 }).toBe(1);
       const file = fresh()[0]!;
       // The file is complete once the partial download is gone.
@@ -66,20 +66,24 @@ test.describe('the data on the options page, in Firefox', () => {
     };
     try {
       const options = await FirefoxOptions.open(firefox);
-      await options.chooseFile('gazette.json', JSON.stringify(generateDataset({ count: 12 }), null, 4));
-      await expect.poll(() => options.reviewShown(), { timeout: 30_000 }).toBe(true);
-      await options.apply();
+      await options.importFile('gazette.json', JSON.stringify(generateDataset({ count: 12 }), null, 4));
+      await options.openEntity('Ka Vexra');
+      await options.editSummary('A summary corrected on this machine.');
       const first = await exported(options);
       expect(first.file).toBe('test-gazette-1.0.0.json');
+      expect(first.text).toContain('A summary corrected on this machine.');
 
-      await options.clickButton('Reset to the bundled dataset…');
-      await options.page.locator('::-p-aria(Reset[role="button"])').click();
+      // Resetting the bundled dataset leaves the imported one as it was.
+      await options.reset();
       await expect.poll(() => options.title()).toBe(bundled.title);
       await expect.poll(() => options.count()).toBe(String(bundled.entities.length));
+      expect(await options.use('test-gazette').count()).toBe('12');
+      expect((await exported(options)).text).toBe(first.text);
 
-      await options.chooseFile(first.file, first.text);
-      await expect.poll(() => options.reviewShown(), { timeout: 30_000 }).toBe(true);
-      await options.apply();
+      await options.removeDataset('test-gazette');
+      expect(await options.libraryIds()).toEqual(['backstory-bundled']);
+      await options.importFile(first.file, first.text);
+      expect(await options.libraryIds()).toEqual(['backstory-bundled', 'test-gazette']);
       const second = await exported(options);
       expect(second.file).not.toBe(first.file);
       expect(second.text).toBe(first.text);

@@ -8,17 +8,14 @@ test.describe('editing entities on the options page, in Firefox', () => {
 
   test('views an entity as its card, edits it through a form that validates as you type, and marks it edited', async ({ firefox }) => {
     const options = await FirefoxOptions.open(firefox);
-    await options.chooseFile('gazette.json', generateDatasetText({ count: 12 }));
-    await expect.poll(() => options.reviewShown(), { timeout: 30_000 }).toBe(true);
-    await options.apply();
+    await options.importFile('gazette.json', generateDatasetText({ count: 12 }));
     await expect.poll(() => options.count()).toBe('12');
 
     const page = options.page;
-    await page.locator('::-p-aria(Search entities)').fill('Ka Vexra');
-    await page.locator('table.entity-list ::-p-aria(Ka Vexra[role="button"])').click();
-    await page.waitForSelector('[data-testid="entity-detail"] article.bs-card ::-p-aria(Ka Vexra[role="heading"])');
+    // The card of the imported dataset's entity (the Entities section set to that dataset).
+    await options.openEntity('Ka Vexra');
 
-    await page.locator('[data-testid="entity-detail"] ::-p-aria(Edit[role="button"])').click();
+    await page.locator(`${OPTIONS.entityDetail} ::-p-aria(Edit[role="button"])`).click();
     const name = page.locator('::-p-aria(Name[role="textbox"])');
     // Emptied as a reader would: select the name, then delete it.
     await name.click();
@@ -34,10 +31,10 @@ test.describe('editing entities on the options page, in Firefox', () => {
     await page.locator('::-p-aria(Save changes[role="button"])').click();
 
     await expect.poll(() => page.$eval('[data-testid="edit-status"]', (el) => el.textContent).catch(() => '')).toContain('edited locally');
-    expect(await page.$eval('[data-testid="entity-detail"] article.bs-card', (el) => el.textContent)).toContain(
-      'according to this local edit',
-    );
-    await expect.poll(() => page.$eval('table.entity-list tbody tr[data-id="person-0"]', (el) => el.textContent)).toContain('edited');
-    expect(await page.$eval(OPTIONS.editCount, (el) => el.textContent)).toBe('1 edited, 0 added, 0 deleted');
+    expect(await page.$eval(`${OPTIONS.entityDetail} article.bs-card`, (el) => el.textContent)).toContain('according to this local edit');
+    await expect.poll(() => page.$eval(OPTIONS.entityRow('person-0'), (el) => el.textContent)).toContain('edited');
+    // The edit counts in the imported dataset, and in no other.
+    await expect.poll(() => options.editCount()).toBe('1 edited, 0 added, 0 deleted');
+    expect(await options.use('backstory-bundled').editCount()).toBe('None');
   });
 });

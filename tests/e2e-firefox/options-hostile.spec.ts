@@ -8,11 +8,14 @@ test.describe('hostile datasets on the options page, in Firefox', () => {
 
   test('each is refused with its JSON path, and the loaded data stays as it was', async ({ firefox }) => {
     const options = await FirefoxOptions.open(firefox);
-    await options.chooseFile('base.json', text);
-    await expect.poll(() => options.reviewShown(), { timeout: 30_000 }).toBe(true);
-    await options.apply();
+    await options.importFile('base.json', text);
     await expect.poll(() => options.count()).toBe('8');
-    const before = { title: await options.title(), version: await options.version(), count: await options.count() };
+    await options.openEntity('Ka Vexra');
+    await options.editSummary('A local edit that must survive every refused import.');
+    await expect.poll(() => options.editCount()).toBe('1 edited, 0 added, 0 deleted');
+    const library = await options.libraryIds();
+    expect(library).toEqual(['backstory-bundled', 'test-gazette']);
+    const before = { ...(await options.summary()), edits: await options.editCount() };
 
     for (const [name, body, problemPath] of corpus) {
       await options.chooseFile(name, body);
@@ -24,6 +27,8 @@ test.describe('hostile datasets on the options page, in Firefox', () => {
         `${name}: ${problems.join(' | ')}`,
       ).toBe(true);
     }
-    expect({ title: await options.title(), version: await options.version(), count: await options.count() }).toEqual(before);
+    // No file added a dataset or changed the one they share an id with.
+    expect(await options.libraryIds()).toEqual(library);
+    expect({ ...(await options.summary()), edits: await options.editCount() }).toEqual(before);
   });
 });

@@ -8,19 +8,23 @@ const v1 = generateDatasetText({ count: 20 });
 test.describe('more of the options page, in Firefox', () => {
   test.use({ ownBrowser: true });
 
-  test('a file dropped on the drop zone; a review cancelled changes nothing', async ({ firefox }) => {
+  test('a file dropped on the drop zone adds a dataset; a review cancelled changes nothing', async ({ firefox }) => {
     const options = await FirefoxOptions.open(firefox);
-    const before = { title: await options.title(), version: await options.version(), count: await options.count() };
+    const before = await options.summary();
     await options.chooseFile('gazette.json', v1);
     await expect.poll(() => options.reviewShown(), { timeout: 30_000 }).toBe(true);
     await options.clickButton('Cancel');
     await expect.poll(() => options.reviewShown()).toBe(false);
-    expect({ title: await options.title(), version: await options.version(), count: await options.count() }).toEqual(before);
+    expect(await options.libraryIds()).toEqual(['backstory-bundled']);
+    expect(await options.summary()).toEqual(before);
 
     await options.dropFile('dropped.json', v1);
     await expect.poll(() => options.diff('added'), { timeout: 30_000 }).toBe('20');
+    expect((await options.importTarget())?.id).toBe('test-gazette');
     await options.apply();
     await expect.poll(() => options.count()).toBe('20');
+    expect(await options.libraryIds()).toEqual(['backstory-bundled', 'test-gazette']);
+    expect(await options.use('backstory-bundled').summary()).toEqual(before);
   });
 
   test('from a URL on a local server that sends CORS headers', async ({ firefox }) => {
@@ -29,8 +33,14 @@ test.describe('more of the options page, in Firefox', () => {
       const options = await FirefoxOptions.open(firefox);
       await options.importUrl(server.url('/gazette.json'));
       await expect.poll(() => options.diff('added'), { timeout: 30_000 }).toBe('20');
+      expect(await options.importTarget()).toEqual({
+        id: 'test-gazette',
+        text: 'Adds a new dataset to your library: Test Gazette dataset.',
+      });
       await options.apply();
       await expect.poll(() => options.title()).toBe('Test Gazette dataset');
+      expect(await options.count()).toBe('20');
+      expect(await options.libraryIds()).toEqual(['backstory-bundled', 'test-gazette']);
     } finally {
       await server.close();
     }

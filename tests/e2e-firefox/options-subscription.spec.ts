@@ -13,11 +13,24 @@ test.describe('dataset subscriptions on the options page, in Firefox', () => {
       const page = options.page;
       const status = () =>
         page.$eval('[data-testid="sub-status"]', (el) => `${el.getAttribute('data-status')} ${el.textContent}`).catch(() => '');
+      // The local server's address is loopback http, the one kind of http address a subscription may have.
       await page.locator('::-p-aria(Dataset URL to follow)').fill(server.url('/feed.json'));
       await options.clickButton('Subscribe');
-      await expect.poll(status, { timeout: 30_000 }).toContain('Updated: Version 1.0.0 is loaded');
+      // The first version from the address is a dry run: nothing is applied before the user says so.
+      await expect.poll(status, { timeout: 30_000 }).toMatch(/^waiting /);
+      await expect
+        .poll(() => options.importTarget())
+        .toEqual({
+          id: 'test-gazette',
+          text: 'Adds a new dataset to your library: Test Gazette dataset.',
+        });
+      await expect.poll(() => options.diff('added')).toBe('10');
+      expect(await options.libraryIds()).toEqual(['backstory-bundled']);
+      await options.apply();
+      await expect.poll(status, { timeout: 30_000 }).toContain('Version 1.0.0 is loaded (reviewed)');
       await expect.poll(() => options.version()).toBe('1.0.0');
       expect(await options.count()).toBe('10');
+      expect(await options.libraryIds()).toEqual(['backstory-bundled', 'test-gazette']);
 
       // Same file: the server answers 304 to the stored ETag.
       await options.clickButton('Check now');

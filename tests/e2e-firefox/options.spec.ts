@@ -9,24 +9,34 @@ const ARTICLE = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/inde
 test.describe('the options page, in Firefox', () => {
   test.use({ ownBrowser: true });
 
-  test('a file from the picker: dry-run counts (axe finds no violations in the review), nothing written before Apply, then applied', async ({
+  test('a file from the picker adds a dataset: dry-run counts (axe finds no violations in the review), nothing written before Apply; its second version updates it', async ({
     firefox,
   }) => {
     const options = await FirefoxOptions.open(firefox);
     await expect.poll(() => options.version()).toBe(bundled.version);
     await options.chooseFile('gazette-1.0.0.json', generateDatasetText({ count: 20 }));
     await expect.poll(() => options.reviewShown(), { timeout: 30_000 }).toBe(true);
+    expect(await options.importTarget()).toEqual({ id: 'test-gazette', text: 'Adds a new dataset to your library: Test Gazette dataset.' });
     await expect.poll(() => options.diff('added')).toBe('20');
-    expect(await options.diff('removed')).toBe(String(bundled.entities.length));
+    expect(await options.diff('removed')).toBe('0');
     expect(await options.diff('changed')).toBe('0');
     expect(await options.diff('conflicts')).toBe('0');
-    expect(await options.version()).toBe(bundled.version);
+    // Nothing is written before Apply.
+    expect(await options.libraryIds()).toEqual(['backstory-bundled']);
     expect(await axeViolations(options.page)).toEqual([]);
     await options.apply();
     await expect.poll(() => options.title()).toBe('Test Gazette dataset');
     await expect.poll(() => options.count()).toBe('20');
+    // The bundled dataset is still there, first in the order, as it was.
+    expect(await options.libraryIds()).toEqual(['backstory-bundled', 'test-gazette']);
+    expect(await options.use('backstory-bundled').summary()).toEqual({
+      title: bundled.title,
+      version: bundled.version,
+      count: String(bundled.entities.length),
+    });
 
     await options.chooseFile('gazette-1.1.0.json', generateDatasetText({ count: 22, version: '1.1.0', changed: [0, 1], removed: [5] }));
+    await expect.poll(() => options.importTarget()).toEqual({ id: 'test-gazette', text: 'Updates Test Gazette dataset in your library.' });
     await expect.poll(() => options.diff('added')).toBe('2');
     expect(await options.diff('changed')).toBe('2');
     expect(await options.diff('removed')).toBe('1');
@@ -34,6 +44,7 @@ test.describe('the options page, in Firefox', () => {
     await options.apply();
     await expect.poll(() => options.version()).toBe('1.1.0');
     await expect.poll(() => options.count()).toBe('21');
+    expect(await options.libraryIds()).toEqual(['backstory-bundled', 'test-gazette']);
   });
 
   test('a site switched off is listed in the settings; switching it back on there marks its pages again', async ({

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, servePage } from '../support/extension';
-import { expect, fixturePage, pointOf, selectText, test, waitForScan } from './fixtures';
+import { expect, fixturePage, pointOf, selectText, test, waitForScan, runLookUpCommand } from './fixtures';
 import { AXE_SCRIPT } from '../support/vendor-scripts';
 
 const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
-
-/** Sends the look-up message to the page's tab from the service worker, exactly as the keyboard command does. */
-async function runLookUpCommand(page: Page): Promise<void> {
-  await page.bringToFront();
-  const worker = page.context().serviceWorkers()[0]!;
-  await worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    await chrome.tabs.sendMessage(tab!.id!, { backstoryContent: 1, name: 'lookUpSelection', payload: {} });
-  });
-}
 
 test.describe('the card, by keyboard and from other cards', () => {
   test('the look-up command opens the card for the selection with focus; Esc closes it and focus returns', async ({ openArticle }) => {

@@ -77,3 +77,13 @@ export async function selectText(page: Page, selector: string, text: string): Pr
 export async function castCounts(page: Page): Promise<{ mentions: number; counts: Record<string, number> }> {
   return page.evaluate(readCast);
 }
+
+/** Sends the look-up message to the page's tab from the service worker, exactly as the keyboard command does. */
+export async function runLookUpCommand(page: Page): Promise<void> {
+  await page.bringToFront();
+  const worker = page.context().serviceWorkers()[0]!;
+  await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    await chrome.tabs.sendMessage(tab!.id!, { backstoryContent: 1, name: 'lookUpSelection', payload: {} });
+  });
+}

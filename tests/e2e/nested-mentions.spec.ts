@@ -1,17 +1,6 @@
-import type { Page } from '@playwright/test';
-import { castCounts, expect, fixturePage, highlightedTexts, pointOf, selectText, test } from './fixtures';
+import { castCounts, expect, fixturePage, highlightedTexts, pointOf, selectText, test, runLookUpCommand } from './fixtures';
 
 const URL = 'https://edition.cnn.com/2024/03/21/middleeast/nested-names/index.html';
-
-/** Sends the look-up message to the page's tab from the service worker, exactly as the keyboard command does. */
-async function runLookUpCommand(page: Page): Promise<void> {
-  await page.bringToFront();
-  const worker = page.context().serviceWorkers()[0]!;
-  await worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    await chrome.tabs.sendMessage(tab!.id!, { backstoryContent: 1, name: 'lookUpSelection', payload: {} });
-  });
-}
 
 test.describe('names inside longer names', () => {
   test('are marked in their own highlight, over the longer name, and counted in the cast', async ({ openArticle }) => {

@@ -9,13 +9,21 @@ import { OPTIONS, type DiffKind } from '../../e2e/pages/selectors';
 const pickedFiles = mkdtempSync(path.join(tmpdir(), 'backstory-import-'));
 process.once('exit', () => rmSync(pickedFiles, { recursive: true, force: true }));
 
+const BUNDLED_ID = 'backstory-bundled';
+
 /** The options page in Firefox (the Chromium page object's twin, on the same selectors). */
 export class FirefoxOptions {
+  /**
+   * The dataset of the library the getters below speak of: the one the last import, review or reset
+   * went to (null: the first of the library).
+   */
+  private current: string | null = null;
+
   private constructor(readonly page: Page) {}
 
   static async open(firefox: FirefoxWithExtension): Promise<FirefoxOptions> {
     const options = new FirefoxOptions(await openExtensionPage(firefox.browser, 'options.html'));
-    await options.page.waitForSelector(OPTIONS.title);
+    await options.page.waitForSelector(OPTIONS.libraryItem);
     return options;
   }
 
@@ -23,16 +31,83 @@ export class FirefoxOptions {
     return this.page.$eval(selector, (el) => el.textContent).catch(() => null);
   }
 
+  // The library
+
+  /** The ids of the library's datasets, in their order. */
+  libraryIds(): Promise<string[]> {
+    return this.page.$$eval(OPTIONS.libraryItem, (items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+  }
+
+  /** Speaks of this dataset from now on (see `current`). */
+  use(id: string): this {
+    this.current = id;
+    return this;
+  }
+
+  /** The current dataset's library item (without one, the first: `querySelector` finds the first match). */
+  private get item(): string {
+    return this.current ? OPTIONS.dataset(this.current) : OPTIONS.libraryItem;
+  }
+
   title(): Promise<string | null> {
-    return this.text(OPTIONS.title);
+    return this.text(`${this.item} ${OPTIONS.title}`);
   }
 
   version(): Promise<string | null> {
-    return this.text(OPTIONS.version);
+    return this.text(`${this.item} ${OPTIONS.version}`);
   }
 
   count(): Promise<string | null> {
-    return this.text(OPTIONS.count);
+    return this.text(`${this.item} ${OPTIONS.count}`);
+  }
+
+  editCount(): Promise<string | null> {
+    return this.text(`${this.item} ${OPTIONS.editCount}`);
+  }
+
+  /** Title, version and entity count of the current dataset. */
+  async summary(): Promise<{ title: string | null; version: string | null; count: string | null }> {
+    return { title: await this.title(), version: await this.version(), count: await this.count() };
+  }
+
+  /** Whether a dataset is on (its switch's `aria-checked`), or null when it is not in the library. */
+  enabled(id: string): Promise<boolean | null> {
+    return this.page
+      .$eval(`${OPTIONS.dataset(id)} ${OPTIONS.datasetSwitch}`, (el) => el.getAttribute('aria-checked') === 'true')
+      .catch(() => null);
+  }
+
+  async setEnabled(id: string, on: boolean): Promise<void> {
+    if ((await this.enabled(id)) !== on) await this.page.locator(`${OPTIONS.dataset(id)} ${OPTIONS.datasetSwitch}`).click();
+    await this.page.waitForSelector(`${OPTIONS.dataset(id)} ${OPTIONS.datasetSwitch}[aria-checked="${on}"]`);
+  }
+
+  /**
+   * Clicks a button of the current dataset by the start of its name ("Export the full dataset"; the
+   * name goes on with the dataset's title, for screen readers).
+   */
+  async clickDatasetButton(name: string): Promise<void> {
+    await this.page.locator(`${this.item} button::-p-text(${name})`).click();
+  }
+
+  async removeDataset(id: string): Promise<void> {
+    await this.use(id).clickDatasetButton('Remove');
+    await this.page.locator('dialog[open] ::-p-aria(Remove[role="button"])').click();
+    await this.page.waitForSelector(OPTIONS.dataset(id), { hidden: true });
+  }
+
+  /** Resets the bundled dataset (which has no local edits here), and speaks of it from then on. */
+  async reset(): Promise<void> {
+    await this.use(BUNDLED_ID).clickDatasetButton('Reset to the bundled dataset…');
+    await this.page.locator('dialog[open] ::-p-aria(Reset[role="button"])').click();
+    await this.page.waitForSelector(`${OPTIONS.dataMessage}::-p-text(Back to the bundled dataset)`);
+  }
+
+  // Import
+
+  /** What the import under review says it does, and the dataset it goes to; null with no review open. */
+  importTarget(): Promise<{ id: string | null; text: string | null } | null> {
+    return this.page.$eval(OPTIONS.importTarget, (el) => ({ id: el.getAttribute('data-id'), text: el.textContent })).catch(() => null);
   }
 
   diff(kind: DiffKind): Promise<string | null> {
@@ -71,9 +146,42 @@ export class FirefoxOptions {
     await this.clickButton('Import from URL');
   }
 
+  /** Applies the import under review; the dataset it went to is the current one from then on. */
   async apply(): Promise<void> {
+    const target = await this.importTarget();
     await this.page.locator('::-p-aria(Apply import[role="button"])').click();
     await this.page.waitForSelector(OPTIONS.importDone, { timeout: 30_000 });
+    if (target?.id) this.current = target.id;
+  }
+
+  /** Imports a file all the way: choose, review, apply. */
+  async importFile(name: string, text: string): Promise<void> {
+    await this.chooseFile(name, text);
+    await this.page.waitForSelector(OPTIONS.review, { timeout: 30_000 });
+    await this.apply();
+  }
+
+  // Entities
+
+  /** Chooses the dataset whose entities the Entities section shows. */
+  async browse(id: string): Promise<void> {
+    await this.page.select(OPTIONS.entityDataset, id);
+  }
+
+  /** Opens an entity of the current dataset, and waits for its card. */
+  async openEntity(name: string): Promise<void> {
+    if (this.current) await this.browse(this.current);
+    await this.page.locator('::-p-aria(Search entities)').fill(name);
+    await this.page.locator(`table.entity-list ::-p-aria(${name}[role="button"])`).click();
+    await this.page.waitForSelector(`${OPTIONS.entityDetail} article.bs-card ::-p-aria(${name}[role="heading"])`);
+  }
+
+  /** Opens the editor on the open entity, sets its summary and saves. */
+  async editSummary(summary: string): Promise<void> {
+    await this.page.locator(`${OPTIONS.entityDetail} ::-p-aria(Edit[role="button"])`).click();
+    await this.page.locator('::-p-aria(Summary)').fill(summary);
+    await this.clickButton('Save changes');
+    await this.page.waitForSelector('[data-testid="edit-status"]');
   }
 
   /** Clicks a button by its accessible name (Puppeteer's ARIA queries work on extension pages). */

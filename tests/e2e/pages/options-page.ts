@@ -18,7 +18,7 @@ export class OptionsPage {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     const options = new OptionsPage(page);
-    await options.page.getByTestId('library-item').first().waitFor();
+    await options.libraryItems.first().waitFor();
     return options;
   }
 
@@ -26,11 +26,11 @@ export class OptionsPage {
 
   /** One dataset of the library, by id. */
   dataset(id: string): Locator {
-    return this.page.locator(`[data-testid="library-item"][data-id="${id}"]`);
+    return this.page.locator(OPTIONS.dataset(id));
   }
 
   get libraryItems(): Locator {
-    return this.page.getByTestId('library-item');
+    return this.page.locator(OPTIONS.libraryItem);
   }
 
   /** Speaks of this dataset from now on (see `current`). */
@@ -61,13 +61,13 @@ export class OptionsPage {
 
   /** The on/off switch of a dataset. */
   switchOf(id: string): Locator {
-    return this.dataset(id).getByRole('switch');
+    return this.dataset(id).locator(OPTIONS.datasetSwitch);
   }
 
   async setEnabled(id: string, on: boolean): Promise<void> {
     const control = this.switchOf(id);
     if ((await control.getAttribute('aria-checked')) !== String(on)) await control.click();
-    await this.page.locator(`[data-testid="library-item"][data-id="${id}"] [role="switch"][aria-checked="${on}"]`).waitFor();
+    await this.page.locator(`${OPTIONS.dataset(id)} ${OPTIONS.datasetSwitch}[aria-checked="${on}"]`).waitFor();
   }
 
   async move(id: string, direction: 'up' | 'down'): Promise<void> {
@@ -107,7 +107,7 @@ export class OptionsPage {
 
   /** What the import under review says it does ("Adds a new dataset…", "Updates …"). */
   get importTarget(): Locator {
-    return this.page.getByTestId('import-target');
+    return this.page.locator(OPTIONS.importTarget);
   }
 
   get entityRows(): Locator {
