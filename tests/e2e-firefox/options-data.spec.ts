@@ -83,7 +83,7 @@ test.describe('the data on the options page, in Firefox', () => {
       await options.removeDataset('test-gazette');
       expect(await options.libraryIds()).toEqual(['backstory-bundled']);
       await options.importFile(first.file, first.text);
-      expect(await options.libraryIds()).toEqual(['backstory-bundled', 'test-gazette']);
+      await expect.poll(() => options.libraryIds()).toEqual(['backstory-bundled', 'test-gazette']);
       const second = await exported(options);
       expect(second.file).not.toBe(first.file);
       expect(second.text).toBe(first.text);

@@ -4,16 +4,8 @@ import { expect, highlightedTexts, pointOf, test } from './fixtures';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { generateDatasetText } from '../fixtures/datasets/generate';
+import { LIBRARY_ARTICLE as ARTICLE, LIBRARY_HTML as HTML, courier, gazette } from '../fixtures/datasets/library';
 
-const ARTICLE = 'https://edition.cnn.com/2024/05/02/world/library-article/index.html';
-const HTML =
-  '<!doctype html><title>Two datasets</title><article>' +
-  '<p>Ka Vexra spoke first on Thursday.</p>' +
-  '<p>Later, Lokaka Vexra answered her.</p>' +
-  '<p>Hamas did not comment.</p></article>';
-const gazette = generateDatasetText({ count: 12 });
-// Entities 100–102 of another dataset: names of their own (no events, which need the gazette's places).
-const courier = generateDatasetText({ count: 3, start: 100, id: 'test-courier', title: 'Test Courier' });
 const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as { title: string };
 
 async function marked(page: Parameters<typeof highlightedTexts>[0]): Promise<string[]> {

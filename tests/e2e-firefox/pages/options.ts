@@ -151,7 +151,10 @@ export class FirefoxOptions {
     const target = await this.importTarget();
     await this.page.locator('::-p-aria(Apply import[role="button"])').click();
     await this.page.waitForSelector(OPTIONS.importDone, { timeout: 30_000 });
-    if (target?.id) this.current = target.id;
+    if (!target?.id) return;
+    this.current = target.id;
+    // A dataset the import added is listed once the library has been read again.
+    await this.page.waitForSelector(OPTIONS.dataset(target.id));
   }
 
   /** Imports a file all the way: choose, review, apply. */
@@ -165,6 +168,8 @@ export class FirefoxOptions {
 
   /** Chooses the dataset whose entities the Entities section shows. */
   async browse(id: string): Promise<void> {
+    // The list of datasets follows the library, which an import just applied may not have reached yet.
+    await this.page.waitForSelector(`${OPTIONS.entityDataset} option[value="${id}"]`);
     await this.page.select(OPTIONS.entityDataset, id);
   }
 
