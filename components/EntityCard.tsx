@@ -33,6 +33,8 @@ export interface EntityCardProps {
   why?: MarkReason;
   /** Entities of other datasets that share a name with this one (the mark went to this one). */
   also?: readonly AlsoEntry[];
+  /** The title of the dataset the entity comes from, named in each fact's and quote's provenance. */
+  dataset?: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export function EntityCard({
   laterFacts = 'label',
   why,
   also,
+  dataset,
 }: EntityCardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
@@ -85,7 +88,7 @@ export function EntityCard({
           <Sub class="bs-sub">Facts and figures</Sub>
           <ul class="bs-list">
             {model.facts.map((fact, i) => (
-              <FactItem key={i} {...fact} />
+              <FactItem key={i} {...fact} dataset={dataset} />
             ))}
           </ul>
         </section>
@@ -95,7 +98,7 @@ export function EntityCard({
         <section aria-label="Quotes">
           <Sub class="bs-sub">Said</Sub>
           {model.quotes.map((quote, i) => (
-            <QuoteFigure key={i} {...quote} />
+            <QuoteFigure key={i} {...quote} dataset={dataset} />
           ))}
         </section>
       )}
@@ -156,33 +159,67 @@ function RoleLine({ role }: { role: CardRole }) {
   );
 }
 
-function FactItem({ fact, later, attribution, publisher }: CardFact) {
+function FactItem({ fact, later, attribution, source, dataset }: CardFact & { dataset: string | undefined }) {
   return (
     <li>
       <LaterTag later={later} />
       {fact.figure && <strong class="bs-figure">{fact.figure} </strong>}
       {fact.text}
-      <span class="bs-attr">
-        {' — '}
-        {attribution}
-        {fact.date ? `, ${formatDateWithCertainty(fact.date, fact.dateCertainty)}` : ''}
-        {publisher ? ` (${publisher})` : ''}
-      </span>
+      {attribution && <span class="bs-attr">{` — ${attribution}`}</span>}{' '}
+      <Provenance source={source} date={fact.date} certainty={fact.dateCertainty} dataset={dataset} />
     </li>
   );
 }
 
-function QuoteFigure({ quote, later, speaker, publisher }: CardQuote) {
+function QuoteFigure({ quote, later, speaker, source, dataset }: CardQuote & { dataset: string | undefined }) {
   return (
     <figure class="bs-quote">
       <blockquote>“{quote.text}”</blockquote>
       <figcaption>
         <LaterTag later={later} />
-        {speaker}
-        {quote.date ? `, ${formatDateWithCertainty(quote.date, quote.dateCertainty)}` : ''}
-        {publisher ? ` · ${publisher}` : ''}
+        {speaker} <Provenance source={source} date={quote.date} certainty={quote.dateCertainty} dataset={dataset} />
       </figcaption>
     </figure>
+  );
+}
+
+/**
+ * A compact source line ("AP · 19 Aug 2024", the item's own date, else its source's), with the full
+ * provenance (title, publisher, date and how sure it is, the dataset it comes from) one click or
+ * Enter away.
+ */
+function Provenance({
+  source,
+  date,
+  certainty,
+  dataset,
+}: {
+  source: Source | undefined;
+  date: string | undefined;
+  certainty: Source['dateCertainty'] | undefined;
+  dataset: string | undefined;
+}) {
+  if (!source) return date ? <span class="bs-attr">{formatDateWithCertainty(date, certainty)}</span> : null;
+  const when = date ?? source.date;
+  const href = safeHref(source.url);
+  return (
+    <details class="bs-prov">
+      <summary class="bs-attr">
+        {source.publisher} · {formatDate(when)}
+      </summary>
+      <span class="bs-prov-full">
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {source.title}
+          </a>
+        ) : (
+          <cite>{source.title}</cite>
+        )}
+        {`, ${sourceLabel(source)}`}
+        {date ? `; dated ${formatDateWithCertainty(date, certainty)}` : ''}
+        {dataset ? `; from the dataset “${dataset}”` : ''}
+      </span>
+    </details>
   );
 }
 

@@ -128,6 +128,7 @@ export class CardController {
       asOf: this.options.pageDate,
       laterFacts: settings.laterFacts,
       ...(hasAlso(entity) ? { also: entity.also } : {}),
+      ...(fromDataset(entity) ? { dataset: fromDataset(entity) } : {}),
       // Only the card of the mark itself says why; cards opened from it do not.
       ...(history.length === 1 && this.why ? { why: this.why } : {}),
     };
@@ -159,4 +160,10 @@ export class CardController {
 /** Entities as pages receive them may name the entities of other datasets that share their name. */
 function hasAlso(entity: Entity): entity is Entity & { also: AlsoEntry[] } {
   return Array.isArray((entity as { also?: unknown }).also);
+}
+
+/** The title of the dataset an entity comes from, as pages receive it. */
+function fromDataset(entity: Entity): string | undefined {
+  const from = (entity as { from?: unknown }).from;
+  return typeof from === 'string' ? from : undefined;
 }

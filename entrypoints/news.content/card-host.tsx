@@ -33,6 +33,7 @@ export interface CardContent {
   laterFacts?: 'label' | 'hide';
   why?: MarkReason;
   also?: readonly AlsoEntry[];
+  dataset?: string;
 }
 
 /**

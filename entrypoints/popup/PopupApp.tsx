@@ -130,6 +130,8 @@ export function PopupApp() {
             onOpenEntity={(id) => void choose(id)}
             headingId="popup-entry-name"
             level={3}
+            {...(entity.from ? { dataset: entity.from } : {})}
+            {...(entity.also?.length ? { also: entity.also } : {})}
           />
         </section>
       ) : (

@@ -50,9 +50,14 @@ export interface CardRole {
 export interface CardFact {
   fact: Fact;
   later: boolean;
-  /** Who makes the claim: the source's own wording, else the claimants, else the publisher. */
+  /**
+   * Who makes the claim: the source's own wording, else the claimants. Absent when only the
+   * publisher is known: the source line names it.
+   */
   attribution: string | undefined;
   publisher: string | undefined;
+  /** The source it comes from, for the compact source line and its full provenance. */
+  source: Source | undefined;
 }
 
 export interface CardQuote {
@@ -60,6 +65,7 @@ export interface CardQuote {
   later: boolean;
   speaker: string;
   publisher: string | undefined;
+  source: Source | undefined;
 }
 
 export interface CardTimelineItem {
@@ -100,15 +106,16 @@ export function cardModel(entity: Entity, input: CardModelInput): CardModel {
     facts: knownThenLater(facts, later, MAX_FACTS, MAX_LATER_FACTS).map((fact) => ({
       fact,
       later: later(fact.date),
-      attribution:
-        fact.attribution ?? (fact.claimedBy?.length ? `according to ${fact.claimedBy.map(name).join(', ')}` : publisher(fact.source)),
+      attribution: fact.attribution ?? (fact.claimedBy?.length ? `according to ${fact.claimedBy.map(name).join(', ')}` : undefined),
       publisher: publisher(fact.source),
+      source: input.sources.get(fact.source),
     })),
     quotes: knownThenLater(quotes, later, MAX_QUOTES, MAX_LATER_QUOTES).map((quote) => ({
       quote,
       later: later(quote.date),
       speaker: name(quote.speaker),
       publisher: publisher(quote.source),
+      source: input.sources.get(quote.source),
     })),
     timeline: visible(entity.timeline)
       .sort((a, b) => compareDates(a.date, b.date))

@@ -24,8 +24,11 @@ export interface AlsoEntry {
   dataset: string;
 }
 
-/** An entity as pages receive it: scoped ids, and the entities of other datasets sharing an alias with it. */
-export type PageEntity = Entity & { also?: AlsoEntry[] };
+/**
+ * An entity as pages receive it: scoped ids, the title of the dataset it comes from (`from`), and the
+ * entities of other datasets sharing an alias with it.
+ */
+export type PageEntity = Entity & { from?: string; also?: AlsoEntry[] };
 
 /** Entities with the sources they cite and the names of the entities they refer to: everything a card needs. */
 export interface EntityBundle {
@@ -128,6 +131,7 @@ export async function getPageEntities(db: BackstoryDB, ids: readonly string[]): 
     const cited = new Set<string>();
     for (const entity of entities.values()) {
       const scoped = scopeEntity(dataset, entity) as PageEntity;
+      scoped.from = view.rows.get(dataset)!.title;
       const others = view.also.get(scoped.id);
       if (others) scoped.also = others;
       found.set(scoped.id, scoped);

@@ -50,6 +50,18 @@ test.describe('the card', () => {
     );
   });
 
+  test('each fact names its source in a compact line, with the full provenance a click away', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    const dialog = page.getByRole('dialog', { name: 'Antony Blinken' });
+    const line = dialog.locator('.bs-prov > summary').first();
+    await expect(line).toHaveText(/^\S.* · (\d{1,2} )?[A-Z][a-z]{2} \d{4}$/);
+    await expect(dialog.locator('.bs-prov-full').first()).toBeHidden();
+    await line.click();
+    await expect(dialog.locator('.bs-prov-full').first()).toContainText('from the dataset “');
+  });
+
   test('shows the right card for an organisation and a place', async ({ openArticle }) => {
     const page = await openArticle(URL);
     const idf = await pointOf(page, '#p3', 'IDF');

@@ -104,15 +104,18 @@ describe('facts on the card', () => {
     ],
     ['names the claimants when the source gives no attribution', { claimedBy: ['hamas', 'qatar'] }, 'according to Hamas, Qatar'],
     ['names a claimant unknown here by its id', { claimedBy: ['gaza-health-ministry'] }, 'according to gaza-health-ministry'],
-    ['falls back to the publisher', {}, 'REUTERS'],
+    ['leaves the attribution to the source line when only the publisher is known', {}, undefined],
     ['has no attribution when the source is unknown here', { source: 'unknown-source' }, undefined],
   ])('%s', (_, changes, attribution) => {
     const [shownFact] = model(person({ facts: [fact('2023-10-01', changes)] })).facts;
     expect(shownFact?.attribution).toBe(attribution);
   });
 
-  it('names the publisher of the fact’s source', () => {
-    expect(model(person({ facts: [fact('2023-10-01')] })).facts[0]?.publisher).toBe('REUTERS');
+  it('names the publisher of the fact’s source, and gives the source itself for its provenance', () => {
+    const [shownFact] = model(person({ facts: [fact('2023-10-01')] })).facts;
+    expect(shownFact?.publisher).toBe('REUTERS');
+    expect(shownFact?.source).toMatchObject({ publisher: 'REUTERS', title: expect.any(String) });
+    expect(model(person({ facts: [fact('2023-10-01', { source: 'unknown-source' })] })).facts[0]?.source).toBeUndefined();
   });
 });
 
