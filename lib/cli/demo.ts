@@ -47,7 +47,10 @@ async function main(): Promise<void> {
   });
   const page = await context.newPage();
   await page.goto(DEMO_URL);
-  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan').length > 0, null, { timeout: 20_000 });
+  // The release build writes nothing the page could read but the highlights themselves: wait for those.
+  await page.waitForFunction(() => [...CSS.highlights].some(([name, h]) => name.startsWith('backstory') && h.size > 0), null, {
+    timeout: 20_000,
+  });
   await page.waitForTimeout(800);
   const count = await page.evaluate(() =>
     [...CSS.highlights].filter(([name]) => name.startsWith('backstory')).reduce((n, [, h]) => n + h.size, 0),
@@ -82,8 +85,9 @@ async function main(): Promise<void> {
   });
   if (box) {
     await page.mouse.move(box.x, box.y);
-    await page.locator('[role="dialog"]').waitFor({ timeout: 5_000 });
-    await page.waitForTimeout(200);
+    // The card lives in a closed shadow root: its host element is what the page (and this script) can see.
+    await page.locator('backstory-card').waitFor({ state: 'attached', timeout: 5_000 });
+    await page.waitForTimeout(300);
   }
   const cardShot = path.join(OUT_DIR, 'card.png');
   await page.screenshot({ path: cardShot });
