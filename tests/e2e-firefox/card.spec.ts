@@ -1,5 +1,17 @@
 import { openCard } from '../support/page-probes';
-import { axeViolations, expect, fixturePage, pointOf, runLookUpCommand, selectText, test, waitForCard, waitForNoCard } from './fixtures';
+import {
+  axeViolations,
+  clickInCard,
+  expect,
+  fixturePage,
+  inCard,
+  pointOf,
+  runLookUpCommand,
+  selectText,
+  test,
+  waitForCard,
+  waitForNoCard,
+} from './fixtures';
 
 const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
 
@@ -22,6 +34,42 @@ test.describe('the card, in Firefox', () => {
     expect(card.text).toContain('Secretary of State');
     await page.mouse.move(5, 5);
     await waitForNoCard(page);
+  });
+
+  test('says why a bare surname is marked: the page also names the person in full', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    // The bare "Netanyahu" later in the paragraph, not the full name before it.
+    const at = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.getElementById('p2')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const offset = node.textContent!.indexOf('Netanyahu has');
+        if (offset < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 'Netanyahu'.length);
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      throw new Error('no bare Netanyahu');
+    });
+    await page.mouse.move(at.x, at.y);
+    await waitForCard(page, 'Benjamin Netanyahu');
+    expect((await inCard(page, '.bs-why'))?.text).toBe(
+      'Marked for “Netanyahu”, which alone could mean others: the page also names Benjamin Netanyahu.',
+    );
+  });
+
+  test('each fact names its source in a compact line, with the full provenance a click away', async ({ openArticle }) => {
+    const page = await openArticle(URL);
+    const at = await pointOf(page, '#p1', 'Blinken');
+    await page.mouse.move(at.x, at.y);
+    await waitForCard(page, 'Antony Blinken');
+    expect((await inCard(page, '.bs-prov > summary'))?.text).toMatch(/^\S.* · (\d{1,2} )?[A-Z][a-z]{2} \d{4}$/);
+    expect(await inCard(page, '.bs-prov-full')).toMatchObject({ visible: false });
+    await clickInCard(page, '.bs-prov > summary');
+    await expect
+      .poll(() => inCard(page, '.bs-prov-full'))
+      .toMatchObject({ visible: true, text: expect.stringContaining('from the dataset “') });
   });
 
   test('shows the right card for an organisation, a place and an event', async ({ openArticle }) => {

@@ -3,7 +3,7 @@ import { test as base, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { fixturePage } from '../support/fixture-pages';
 import { launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from '../support/firefox';
-import { axeViolationLines, locateText, openCard, readHighlights, scanSettled } from '../support/page-probes';
+import { axeViolationLines, locateText, openCard, readCast, readHighlights, scanSettled } from '../support/page-probes';
 
 /**
  * The Firefox suite: Playwright Test runs it, and each test drives its own Firefox through Puppeteer
@@ -70,6 +70,11 @@ export async function allHighlighted(page: Page): Promise<string[]> {
   return Object.values(await highlightedTexts(page)).flat();
 }
 
+/** Mentions per entity id as the content script last reported them (the popup's cast is built from them). */
+export async function castCounts(page: Page): Promise<{ mentions: number; counts: Record<string, number> }> {
+  return page.evaluate(readCast);
+}
+
 export async function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(locateText, { selector, text, select: false });
   if (!point) throw new Error(`"${text}" not found in ${selector}`);
@@ -108,13 +113,30 @@ export async function tabIdOf(firefox: FirefoxWithExtension, page: Page): Promis
   }
 }
 
-/** Clicks the first element matching `selector` inside the open card (its shadow root), as a pointer would; returns its text. */
+/**
+ * The first element matching `selector` inside the open card (its shadow root): its text, whitespace
+ * collapsed as an accessible name's would be, and whether it is rendered (a closed `<details>` hides
+ * its content); null when there is none.
+ */
+export async function inCard(page: Page, selector: string): Promise<{ text: string; visible: boolean } | null> {
+  return page.evaluate((sel) => {
+    const element = document.querySelector('backstory-card')?.shadowRoot?.querySelector(sel);
+    if (!element) return null;
+    return { text: (element.textContent ?? '').replace(/\s+/g, ' ').trim(), visible: element.checkVisibility() };
+  }, selector);
+}
+
+/**
+ * Clicks the first element matching `selector` inside the open card (its shadow root), as a pointer
+ * would; returns its text. It clicks the middle of the element's first box: an inline element that
+ * wraps (a source line after a fact) has nothing of its own at the middle of its bounding box.
+ */
 export async function clickInCard(page: Page, selector: string): Promise<string> {
   const target = await page.evaluate((sel) => {
     const element = document.querySelector('backstory-card')?.shadowRoot?.querySelector(sel);
     if (!element) return null;
     element.scrollIntoView({ block: 'center' });
-    const rect = element.getBoundingClientRect();
+    const rect = element.getClientRects()[0] ?? element.getBoundingClientRect();
     return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, text: (element.textContent ?? '').trim() };
   }, selector);
   if (!target) throw new Error(`${selector} is not in the open card`);

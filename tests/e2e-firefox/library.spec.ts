@@ -1,5 +1,6 @@
+import { generateDatasetText } from '../fixtures/datasets/generate';
 import { courier, gazette, LIBRARY_ARTICLE, LIBRARY_HTML } from '../fixtures/datasets/library';
-import { expect, highlightedTexts, test } from './fixtures';
+import { clickInCard, expect, highlightedTexts, inCard, pointOf, test, waitForCard } from './fixtures';
 import { FirefoxOptions } from './pages/options';
 import { FirefoxPopup } from './pages/popup';
 
@@ -37,5 +38,24 @@ test.describe('the library of datasets, in Firefox', () => {
     await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra']);
     await options.setEnabled('test-courier', true);
     await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra', 'Lokaka Vexra']);
+  });
+
+  test('a name two datasets share marks the higher one, whose card offers the other', async ({ firefox, openArticle }) => {
+    const options = await FirefoxOptions.open(firefox);
+    await options.importFile('gazette.json', gazette);
+    // Entity 0 again, under another dataset: the same name, "Ka Vexra".
+    await options.importFile('rival.json', generateDatasetText({ count: 1, id: 'test-rival', title: 'Test Rival' }));
+    await expect.poll(() => options.libraryIds()).toEqual(['backstory-bundled', 'test-gazette', 'test-rival']);
+
+    const article = await openArticle(LIBRARY_ARTICLE, LIBRARY_HTML);
+    await expect.poll(() => marked(article)).toEqual(['Hamas', 'Ka Vexra']);
+    const at = await pointOf(article, 'article', 'Ka Vexra');
+    await article.mouse.move(at.x, at.y);
+    await waitForCard(article, 'Ka Vexra');
+    expect((await inCard(article, '.bs-also'))?.text).toBe('Also: Ka Vexra in Test Rival');
+    expect(await clickInCard(article, '.bs-also button')).toBe('Ka Vexra');
+    await expect.poll(() => inCard(article, 'button[aria-label="Back to the previous card"]')).toMatchObject({ visible: true });
+    await waitForCard(article, 'Ka Vexra');
+    await expect.poll(async () => (await inCard(article, '.bs-also'))?.text).toBe('Also: Ka Vexra in Test Gazette dataset');
   });
 });
