@@ -8,7 +8,8 @@ const css = readFileSync(new URL('../../../components/card.css', import.meta.url
 /** Every value card.css gives a property, CSS-wide keywords (`font: inherit`) left out. */
 function values(property: string): string[] {
   const pattern = new RegExp(`(?:^|[;{\\s])${property}\\s*:\\s*([^;}]+)`, 'g');
-  return [...css.matchAll(pattern)].map((match) => match[1]!.trim()).filter((value) => !CSS_WIDE.has(value));
+  // Declarations may be written over several lines: white space is collapsed first.
+  return [...css.matchAll(pattern)].map((match) => match[1]!.replace(/\s+/g, ' ').trim()).filter((value) => !CSS_WIDE.has(value));
 }
 
 /** A `font` shorthand split into what comes before the size (style, weight) and the family list. */
