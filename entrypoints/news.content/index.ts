@@ -37,7 +37,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const call = createClient<ContentScriptCalls>((message) => browser.runtime.sendMessage(message));
   const curated = isCuratedHost(location.hostname);
-  const pageDate = readPublicationDate(document);
+  let pageDate = readPublicationDate(document);
   let settings = await loadSettings();
   let session: PageSession | null = null;
   let starting: Promise<void> | null = null;
@@ -91,9 +91,19 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     }
   }
   browser.runtime.onMessage.addListener(onMessage);
-  // WXT notices that the extension was updated, reloaded or disabled when the context is checked:
-  // a cheap periodic check makes the old script clean up after itself even on an idle page.
-  ctx.setInterval(() => undefined, 1_000);
+  // Once a second: the context check notices that the extension was updated, reloaded or disabled
+  // (the old script then cleans up after itself even on an idle page), and a page that moved to
+  // another article without loading (a single-page news app, the History API) gets a fresh
+  // session: its date, cast and marks follow the new article.
+  let address = location.href;
+  ctx.setInterval(() => {
+    if (location.href === address) return;
+    address = location.href;
+    pageDate = readPublicationDate(document);
+    if (!session) return;
+    stop();
+    void apply(settings);
+  }, 1_000);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     unwatch();
