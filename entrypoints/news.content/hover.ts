@@ -30,6 +30,8 @@ export class HoverController {
     private readonly callbacks: HoverCallbacks,
     private readonly signal: AbortSignal,
     private dwellMs = DEFAULT_DWELL_MS,
+    /** Mentions the pointer can open (all, unless only the first of each entity is marked). */
+    private readonly shown: (mention: Mention) => boolean = () => true,
   ) {
     signal.addEventListener(
       'abort',
@@ -77,7 +79,7 @@ export class HoverController {
 
   private evaluate(event: PointerEvent): void {
     if (this.callbacks.isOverCard(event.target)) return;
-    const mention = mentionAtPoint(this.scanner, this.doc, event.clientX, event.clientY);
+    const mention = mentionAtPoint(this.scanner, this.doc, event.clientX, event.clientY, this.shown);
     if (mention === this.current) return;
     this.current = mention;
     clearTimeout(this.dwellTimer);

@@ -53,7 +53,9 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     session = null;
   }
   async function apply(next: Settings): Promise<void> {
-    const restart = session !== null && (next.highlightStyle !== settings.highlightStyle || next.kinds.join() !== settings.kinds.join());
+    const restart =
+      session !== null &&
+      (next.highlightStyle !== settings.highlightStyle || next.kinds.join() !== settings.kinds.join() || next.marks !== settings.marks);
     settings = next;
     if (!isActiveOn(settings, location.hostname, curated)) return stop();
     if (restart) stop();

@@ -12,6 +12,7 @@ import { CardController } from './card-controller';
 import { createHighlightRegistry } from './highlight-registry';
 import { HighlightWindow } from './highlight-window';
 import { HoverController } from './hover';
+import { before, FirstMentions } from './first-mentions';
 import { mark, measure } from './perf';
 import { RemoteMatches } from './remote-matches';
 
@@ -34,6 +35,10 @@ export class PageSession {
   private readonly entities = new Map<string, Entity>();
   private readonly sources = new Map<string, Source>();
   private readonly source: RemoteMatches;
+  /** Set when the reader marks only the first mention of each entity (settings.marks). */
+  private readonly firstOnly: FirstMentions | null;
+  /** With `firstOnly`: how each mention is drawn (its kind, and whether it sits inside a longer name). */
+  private readonly painted = new Map<Mention, { kind: Entity['kind']; nested: boolean }>();
   /** Name and kind of entities the page's cards refer to, as the background reported them. */
   private readonly refs = new Map<string, EntityRef>();
   private readonly abort = new AbortController();
@@ -54,6 +59,19 @@ export class PageSession {
     const { signal } = this.abort;
     this.settings = settings;
     this.source = new RemoteMatches((texts, kinds) => call('matchBlocks', { texts, kinds }), settings.kinds);
+    this.firstOnly =
+      settings.marks === 'first'
+        ? new FirstMentions({
+            show: (mention) => {
+              const how = this.painted.get(mention);
+              if (how) this.nearViewport.add(how.kind, mention.range, how.nested);
+            },
+            hide: (mention) => {
+              const how = this.painted.get(mention);
+              if (how) this.nearViewport.remove(how.kind, mention.range);
+            },
+          })
+        : null;
     this.highlights = createHighlightRegistry(CSS.highlights, settings.highlightStyle, signal);
     this.nearViewport = new HighlightWindow(this.highlights, signal);
     this.scanner = new PageScanner(this.source, this.scannerHost(), signal, { pageDate });
@@ -83,6 +101,7 @@ export class PageSession {
       },
       signal,
       settings.dwellMs,
+      (mention) => this.isShown(mention),
     );
     this.observer = new MutationObserver((records) => this.onMutations(records));
     signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
@@ -165,7 +184,7 @@ export class PageSession {
   /** Keyboard command and context menu: the card for the selection or the mention at the caret. */
   async lookUpSelection(text: string | undefined): Promise<boolean> {
     const selection = this.doc.getSelection();
-    const mention = mentionAtSelection(this.scanner, selection);
+    const mention = mentionAtSelection(this.scanner, selection, (candidate) => this.isShown(candidate));
     if (mention) {
       await this.card.open(this.scanner.entityOf(mention).id, liveRange(this.doc, mention), true, this.whyMarked(mention));
       return true;
@@ -179,6 +198,11 @@ export class PageSession {
     if (index === undefined) return false;
     await this.card.open(this.scanner.entities[index]!.id, range, true);
     return true;
+  }
+
+  /** Whether a mention is marked on the page (with "first mention only", the others are not). */
+  private isShown(mention: Mention): boolean {
+    return this.firstOnly ? this.firstOnly.isShown(mention) : true;
   }
 
   /** What the card says about a mark: the text that matched and why it linked. */
@@ -200,8 +224,16 @@ export class PageSession {
       now: () => performance.now(),
       // `idle` tells tests and the bench that nothing is left to read or to hear back about.
       measure: (start: number, end: number) => measure('backstory:scan', start, end, { idle: this.scanner.idle }),
-      addHighlight: (kind: Entity['kind'], range: MentionRange, nested: boolean) => this.nearViewport.add(kind, range, nested),
-      removeHighlight: (kind: Entity['kind'], range: MentionRange) => this.nearViewport.remove(kind, range),
+      addHighlight: (kind: Entity['kind'], range: MentionRange, nested: boolean, mention: Mention) => {
+        if (!this.firstOnly) return this.nearViewport.add(kind, range, nested);
+        this.painted.set(mention, { kind, nested });
+        this.firstOnly.add(mention);
+      },
+      removeHighlight: (kind: Entity['kind'], range: MentionRange, mention: Mention) => {
+        if (!this.firstOnly) return this.nearViewport.remove(kind, range);
+        this.firstOnly.remove(mention);
+        this.painted.delete(mention);
+      },
       onChange: () => this.castChanged(),
     };
   }
@@ -318,14 +350,6 @@ function inIdleSteps(makeSteps: () => Array<() => void>, signal: AbortSignal): v
   whenIdle(next, 2_000, signal);
 }
 
-function before(a: Mention, b: Mention): boolean {
-  const position = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
-  if (position & Node.DOCUMENT_POSITION_FOLLOWING) return true;
-  if (position & Node.DOCUMENT_POSITION_PRECEDING) return false;
-  return a.range.startOffset < b.range.startOffset;
-}
-
-/** The snapshot without the aliases of kinds the user chose not to mark. */
 /** A listener that ignores events the page dispatched itself. */
 function trusted<E extends Event>(listener: (event: E) => unknown): (event: E) => void {
   return (event) => {

@@ -9,6 +9,10 @@ const STYLES: Array<[Settings['highlightStyle'], string]> = [
   ['background', 'Background colour'],
   ['none', 'None (cards still open on hover)'],
 ];
+const MARKS: Array<[Settings['marks'], string]> = [
+  ['every', 'Every mention'],
+  ['first', 'Only the first mention of each name in the article'],
+];
 const LATER: Array<[Settings['laterFacts'], string]> = [
   ['label', 'Show them, labelled “later”'],
   ['hide', 'Hide them'],
@@ -137,6 +141,13 @@ export function SettingsPanel() {
         options={STYLES}
         value={settings.highlightStyle}
         onChange={(v) => void save({ highlightStyle: v }, 'Highlight style')}
+      />
+      <RadioGroup
+        legend="Which mentions to mark"
+        name="marks"
+        options={MARKS}
+        value={settings.marks}
+        onChange={(v) => void save({ marks: v }, 'Marks')}
       />
       <RadioGroup
         legend="Facts dated after the article"

@@ -27,30 +27,43 @@ export function liveRange(doc: Document, mention: Mention): Range {
  * The mention under a point, if the point is really over its text (not just nearest to it). Over a
  * name inside a longer name, the innermost: the pointer on "Rafah" in "Rafah offensive" is on Rafah.
  */
-export function mentionAtPoint(scanner: PageScanner, doc: Document, x: number, y: number): Mention | null {
+export function mentionAtPoint(
+  scanner: PageScanner,
+  doc: Document,
+  x: number,
+  y: number,
+  shown: (mention: Mention) => boolean = always,
+): Mention | null {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return null;
   const node = caret.node as Text;
   let found: Mention | null = null;
   for (const mention of scanner.mentionsAt(node)) {
-    if (!covers(mention, node, caret.offset) || (found && !inside(mention, found))) continue;
+    if (!shown(mention) || !covers(mention, node, caret.offset) || (found && !inside(mention, found))) continue;
     if (isUnder(doc, mention, x, y)) found = mention;
   }
   return found;
 }
 
 /** The mention containing a selection or caret (for the keyboard command): the innermost one. */
-export function mentionAtSelection(scanner: PageScanner, selection: Selection | null): Mention | null {
+export function mentionAtSelection(
+  scanner: PageScanner,
+  selection: Selection | null,
+  shown: (mention: Mention) => boolean = always,
+): Mention | null {
   if (!selection || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   const node = range.startContainer;
   if (node.nodeType !== 3) return null;
   let found: Mention | null = null;
   for (const mention of scanner.mentionsAt(node as Text)) {
-    if (covers(mention, node, range.startOffset) && (!found || inside(mention, found))) found = mention;
+    if (shown(mention) && covers(mention, node, range.startOffset) && (!found || inside(mention, found))) found = mention;
   }
   return found;
 }
+
+/** Every mention is on show unless the reader chose to see only the first of each entity. */
+const always = () => true;
 
 function covers(mention: Mention, node: Node, offset: number): boolean {
   const { startContainer, startOffset, endContainer, endOffset } = mention.range;

@@ -61,8 +61,8 @@ export interface ScannerHost {
   /** Records one synchronous scan pass (performance.measure('backstory:scan', …)). */
   measure(start: number, end: number): void;
   /** Adds/removes ranges from the highlight for a kind (`nested`: a name inside a longer one, drawn apart). */
-  addHighlight(kind: EntityKind, range: MentionRange, nested: boolean): void;
-  removeHighlight(kind: EntityKind, range: MentionRange): void;
+  addHighlight(kind: EntityKind, range: MentionRange, nested: boolean, mention: Mention): void;
+  removeHighlight(kind: EntityKind, range: MentionRange, mention: Mention): void;
   /** Called after every pass that changed the set of mentions. */
   onChange?(): void;
 }
@@ -414,7 +414,7 @@ export class PageScanner {
       if (list) list.push(mention);
       else this.byNode.set(node, [mention]);
     }
-    this.host.addHighlight(this.entityOf(mention).kind, range, outer >= 0);
+    this.host.addHighlight(this.entityOf(mention).kind, range, outer >= 0, mention);
     this.adoptInner(group, index);
   }
 
@@ -432,8 +432,8 @@ export class PageScanner {
       inner.outer = linked[index];
       if (wasNested) continue;
       const kind = this.entityOf(inner).kind;
-      this.host.removeHighlight(kind, inner.range);
-      this.host.addHighlight(kind, inner.range, true);
+      this.host.removeHighlight(kind, inner.range, inner);
+      this.host.addHighlight(kind, inner.range, true, inner);
     }
   }
 
@@ -455,7 +455,7 @@ export class PageScanner {
       if (at >= 0) list.splice(at, 1);
       if (!list.length) this.byNode.delete(node);
     }
-    this.host.removeHighlight(this.entityOf(mention).kind, mention.range);
+    this.host.removeHighlight(this.entityOf(mention).kind, mention.range, mention);
   }
 }
 

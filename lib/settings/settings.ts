@@ -4,10 +4,11 @@ import { ENTITY_KINDS } from '../schema/kinds';
 
 const STYLES = ['underline', 'background', 'none'] as const;
 const LATER_FACTS = ['label', 'hide'] as const;
+const MARKS = ['every', 'first'] as const;
 const MAX_SITES = 10_000;
 
 /** The scalar defaults, shared by the schema and defaultSettings() (the lists default to empty and all kinds). */
-const DEFAULTS = { enabled: true, dwellMs: 300, highlightStyle: STYLES[0], laterFacts: LATER_FACTS[0] } as const;
+const DEFAULTS = { enabled: true, dwellMs: 300, highlightStyle: STYLES[0], laterFacts: LATER_FACTS[0], marks: MARKS[0] } as const;
 
 function makeFields() {
   return {
@@ -21,6 +22,8 @@ function makeFields() {
       highlightStyle: z.enum(STYLES),
       /** Facts dated after the article: labelled "later", or hidden. */
       laterFacts: z.enum(LATER_FACTS),
+      /** Every mention marked, or only the first of each entity in the article (Wikipedia's link-once habit). */
+      marks: z.enum(MARKS),
     },
     /** Lists, checked item by item. */
     items: {
@@ -45,6 +48,7 @@ function makeSchema() {
       dwellMs: values.dwellMs,
       highlightStyle: values.highlightStyle,
       laterFacts: values.laterFacts,
+      marks: values.marks,
       disabledSites: z.array(items.disabledSites).check(z.maxLength(MAX_SITES)),
       enabledSites: z.array(items.enabledSites).check(z.maxLength(MAX_SITES)),
       kinds: z.array(items.kinds),

@@ -1,4 +1,6 @@
-import { expect, highlightedTexts, test } from './fixtures';
+import { castCounts, expect, highlightedTexts, pointOf, test } from './fixtures';
+
+const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
 
 test.describe('mentions on a curated news site', () => {
   test('highlights mentions in the article and not in page chrome', async ({ openArticle }) => {
@@ -61,5 +63,48 @@ test.describe('mentions on a curated news site', () => {
     const count = await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('backstory')).length);
     expect(count).toBe(0);
     expect(await page.evaluate(() => performance.getEntriesByName('backstory:scan').length)).toBe(0);
+  });
+});
+
+test.describe('only the first mention of each name', () => {
+  test('marks each name once when the reader asks, keeps counting them all, and only the mark opens a card', async ({
+    context,
+    extensionId,
+    openArticle,
+  }) => {
+    const page = await openArticle(URL);
+    expect((await highlightedTexts(page))['backstory-person']).toEqual(
+      expect.arrayContaining(['Antony Blinken', 'Prime Minister Benjamin Netanyahu', 'Netanyahu']),
+    );
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('Only the first mention of each name in the article').check();
+    await expect(options.getByTestId('settings-saved')).toHaveText('Marks saved.');
+
+    await expect
+      .poll(async () => ((await highlightedTexts(page))['backstory-person'] ?? []).sort())
+      .toEqual(['Antony Blinken', 'Prime Minister Benjamin Netanyahu']);
+    await expect.poll(async () => (await castCounts(page)).counts['backstory-bundled/benjamin-netanyahu']).toBe(2);
+    // The second "Netanyahu" is not marked: the pointer over it opens nothing.
+    const second = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.getElementById('p2')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const offset = node.textContent!.indexOf('Netanyahu has');
+        if (offset < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 'Netanyahu'.length);
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      throw new Error('no bare Netanyahu');
+    });
+    await page.bringToFront();
+    await page.mouse.move(second.x, second.y);
+    await page.waitForTimeout(800);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const first = await pointOf(page, '#p2', 'Benjamin');
+    await page.mouse.move(first.x, first.y);
+    await expect(page.getByRole('dialog', { name: 'Benjamin Netanyahu' })).toBeVisible();
   });
 });

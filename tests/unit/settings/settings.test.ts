@@ -38,6 +38,8 @@ describe('settings', () => {
     ['an unknown kind is dropped, the other kinds kept', { kinds: ['person', 'animal'] }, { kinds: ['person'] }],
     ['a list of the wrong type falls back alone', { enabledSites: 'example.com', dwellMs: 50 }, { dwellMs: 50 }],
     ['an unknown style falls back alone', { highlightStyle: 'blink', laterFacts: 'hide' }, { laterFacts: 'hide' }],
+    ['the first mention only, kept; an unknown choice of marks falls back alone', { marks: 'first' }, { marks: 'first' }],
+    ['an unknown choice of marks falls back alone', { marks: 'some', dwellMs: 10 }, { dwellMs: 10 }],
     ['unknown fields are ignored', { theme: 'dark', enabled: false }, { enabled: false }],
     ['a field inherited from the prototype is not read', Object.create({ enabled: false }) as Record<string, unknown>, {}],
   ])('%s', (_, raw, expected) => {
