@@ -1,4 +1,4 @@
-import { openCard } from '../support/page-probes';
+import { locateWordBefore, openCard } from '../support/page-probes';
 import {
   axeViolations,
   clickInCard,
@@ -39,19 +39,7 @@ test.describe('the card, in Firefox', () => {
   test('says why a bare surname is marked: the page also names the person in full', async ({ openArticle }) => {
     const page = await openArticle(URL);
     // The bare "Netanyahu" later in the paragraph, not the full name before it.
-    const at = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.getElementById('p2')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const offset = node.textContent!.indexOf('Netanyahu has');
-        if (offset < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, offset);
-        range.setEnd(node, offset + 'Netanyahu'.length);
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      throw new Error('no bare Netanyahu');
-    });
+    const at = await page.evaluate(locateWordBefore, { selector: '#p2', word: 'Netanyahu', followedBy: ' has' });
     await page.mouse.move(at.x, at.y);
     await waitForCard(page, 'Benjamin Netanyahu');
     expect((await inCard(page, '.bs-why'))?.text).toBe(

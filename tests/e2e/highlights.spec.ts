@@ -1,3 +1,4 @@
+import { locateWordBefore } from '../support/page-probes';
 import { castCounts, expect, highlightedTexts, pointOf, test } from './fixtures';
 
 const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
@@ -86,19 +87,7 @@ test.describe('only the first mention of each name', () => {
       .toEqual(['Antony Blinken', 'Prime Minister Benjamin Netanyahu']);
     await expect.poll(async () => (await castCounts(page)).counts['backstory-bundled/benjamin-netanyahu']).toBe(2);
     // The second "Netanyahu" is not marked: the pointer over it opens nothing.
-    const second = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.getElementById('p2')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const offset = node.textContent!.indexOf('Netanyahu has');
-        if (offset < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, offset);
-        range.setEnd(node, offset + 'Netanyahu'.length);
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      throw new Error('no bare Netanyahu');
-    });
+    const second = await page.evaluate(locateWordBefore, { selector: '#p2', word: 'Netanyahu', followedBy: ' has' });
     await page.bringToFront();
     await page.mouse.move(second.x, second.y);
     await page.waitForTimeout(800);

@@ -73,6 +73,27 @@ export function locateText({
   return null;
 }
 
+/**
+ * The middle of `word` where it stands right before `followedBy` inside `selector` (a later mention
+ * of a name, not the first): a point for pointer moves, on the word's first line box.
+ */
+export function locateWordBefore({ selector, word, followedBy }: { selector: string; word: string; followedBy: string }): {
+  x: number;
+  y: number;
+} {
+  const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const offset = node.textContent!.indexOf(word + followedBy);
+    if (offset < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + word.length);
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  throw new Error(`"${word}${followedBy}" not found in ${selector}`);
+}
+
 /** Mentions per entity id as the content script last reported them (`backstory:cast` mark), painted or not. */
 export function readCast(): { mentions: number; counts: Record<string, number> } {
   const marks = performance.getEntriesByName('backstory:cast') as PerformanceMark[];
