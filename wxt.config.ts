@@ -1,6 +1,7 @@
 import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CURATED_MATCHES } from './lib/sites/curated';
 
 /**
  * End-to-end tests cannot click the browser's permission prompt, so the test build may grant a few
@@ -54,7 +55,10 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
-    ...(testGrantedHosts.length ? { host_permissions: testGrantedHosts } : {}),
+    // The curated sites, where the content script already runs: the background injects the card's
+    // code into their pages when first needed (scripting.executeScript asks for host access, which a
+    // content script's match patterns do not give). No host beyond them is granted up front.
+    host_permissions: [...new Set([...CURATED_MATCHES, ...testGrantedHosts])],
     // No externally_connectable: web pages cannot message the extension.
     action: { default_title: 'Backstory' },
     commands: {

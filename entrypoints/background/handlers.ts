@@ -7,6 +7,8 @@ import { createSearch } from './search';
 
 export interface BackgroundEffects {
   setBadge(tabId: number, count: number): Promise<void>;
+  /** Runs the card's script in one frame of a tab, in the world of Backstory's content script. */
+  injectCard(tabId: number, frameId: number): Promise<void>;
   /** Tells open pages the data changed (they start their page session again with the new snapshot). */
   dataChanged(): Promise<void>;
 }
@@ -35,6 +37,12 @@ export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, data
   const handlers: Handlers = {
     matchBlocks: ({ texts, kinds }) => match(texts, kinds),
     getEntities: ({ ids }) => getPageEntities(db, ids),
+    loadCard: async (_payload, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('only a page can load the card');
+      await effects.injectCard(tabId, sender.frameId ?? 0);
+      return null;
+    },
     reportCast: async ({ count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await effects.setBadge(tabId, count);

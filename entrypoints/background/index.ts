@@ -31,6 +31,10 @@ function main(): void {
       await toolbarButton.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
       await toolbarButton.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
     },
+    // The isolated world (the default) is the content script's: the page's own scripts never see the card's code.
+    injectCard: async (tabId, frameId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/card.js'] });
+    },
     dataChanged: async () => {
       await bumpDataVersion();
       await rememberLibrary(await listDatasets(db));

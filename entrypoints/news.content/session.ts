@@ -9,6 +9,7 @@ import type { Settings } from '../../lib/settings/settings';
 import type { EntityRef } from '../../lib/card/card-model';
 import { whyMarked, type MarkReason } from '../../lib/card/why-marked';
 import { CardController } from './card-controller';
+import { loadCardModule } from './card-loader';
 import { createHighlightRegistry } from './highlight-registry';
 import { HighlightWindow } from './highlight-window';
 import { HoverController } from './hover';
@@ -45,7 +46,7 @@ export class PageSession {
   /** Per entity, the mention the popup last jumped to (the next jump goes to the one after). */
   private readonly jumpIndex = new Map<string, number>();
   private castTimer = 0;
-  /** Whether the card has been rendered once off the page (see CardController.prewarm). */
+  /** Whether the card's code has been loaded and rendered once off the page (see CardController.prewarmSteps). */
   private prewarmed = false;
   private reported = -1;
   private settings: Settings;
@@ -86,6 +87,7 @@ export class PageSession {
       {
         pageDate,
         settings: () => this.settings,
+        loadCard: () => loadCardModule(call),
         onClosed: () => this.hover.reset(),
         onPointer: (inside) => (inside ? this.hover.cardEntered() : this.hover.cardLeft()),
       },
@@ -304,7 +306,9 @@ export class PageSession {
     if (!this.prewarmed && this.entities.size) {
       this.prewarmed = true;
       const first = this.entities.keys().next().value!;
-      inIdleSteps(() => this.card.prewarmSteps(first), this.abort.signal);
+      // In idle time: the card's code is loaded (see card-loader.ts), then warmed up step by step.
+      const { signal } = this.abort;
+      whenIdle(() => void this.card.prewarmSteps(first).then((steps) => inIdleSteps(steps, signal)), 2_000, signal);
     }
   }
 
@@ -334,14 +338,9 @@ function whenIdle(work: () => void, timeout: number, signal: AbortSignal): void 
   signal.addEventListener('abort', cancel, { once: true });
 }
 
-/**
- * Runs each step in an idle moment of its own (the steps are made in the first one), so none makes a
- * long task; stops when the session does.
- */
-function inIdleSteps(makeSteps: () => Array<() => void>, signal: AbortSignal): void {
-  let steps: Array<() => void> | null = null;
+/** Runs each step in an idle moment of its own, so none makes a long task; stops when the session does. */
+function inIdleSteps(steps: Array<() => void>, signal: AbortSignal): void {
   const next = () => {
-    steps ??= makeSteps();
     const step = steps.shift();
     if (!step) return;
     step();

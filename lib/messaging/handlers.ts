@@ -5,6 +5,7 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 /** One handler per message, typed by the protocol. */

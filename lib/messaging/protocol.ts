@@ -72,6 +72,11 @@ export const contentScriptCalls = {
    * (`also`). Unknown ids are left out.
    */
   getEntities: call<EntityBundle>()(z.strictObject({ ids: z.array(scopedId).max(10_000) })),
+  /**
+   * Injects the card's code into the sender's frame, in the content script's world (see
+   * entrypoints/card/): on the first hover, or in idle time once the page has a cast.
+   */
+  loadCard: call<null>()(none),
   /** How many distinct entities the page names, for the toolbar badge of the sender's tab. */
   reportCast: call<null>()(z.strictObject({ count: z.number().int().min(0).max(1_000_000) })),
 };

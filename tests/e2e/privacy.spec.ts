@@ -62,15 +62,25 @@ test.describe('the release build tells the page nothing', () => {
     expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
   });
 
-  test("the card's shadow root is closed: the page cannot read the card", async ({ release: { page } }) => {
+  test("the card's shadow root is closed, and its code came in Backstory's own world: the page cannot read the card", async ({
+    release: { page },
+  }) => {
+    const scriptsBefore = await page.evaluate(() => document.scripts.length);
     const at = await pointOf(page, '#p1', 'Blinken');
     await page.mouse.move(at.x, at.y);
     await expect.poll(() => dialogNames(page)).toEqual(['Antony Blinken']);
     const seen = await page.evaluate(() => {
       const hosts = [...document.querySelectorAll('*')].filter((element) => element.tagName.toLowerCase().startsWith('backstory'));
-      return { hosts: hosts.length, open: hosts.filter((host) => host.shadowRoot !== null).length };
+      const resources = performance.getEntriesByType('resource').filter((entry) => /extension:/.test(entry.name)).length;
+      return {
+        hosts: hosts.length,
+        open: hosts.filter((host) => host.shadowRoot !== null).length,
+        scripts: document.scripts.length,
+        cardModule: Symbol.for('backstory.card') in window,
+        resources,
+      };
     });
-    expect(seen).toEqual({ hosts: 1, open: 0 });
+    expect(seen).toEqual({ hosts: 1, open: 0, scripts: scriptsBefore, cardModule: false, resources: 0 });
   });
 
   test('synthetic events from the page neither open nor close a card', async ({ release: { page } }) => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { CardHost, type CardContent } from '../../../entrypoints/news.content/card-host';
+import { CardHost } from '../../../entrypoints/card/card-host';
+import type { CardContent } from '../../../lib/card/card-view';
 import bundled from '../../../data/backstory.json';
 import type { Dataset } from '../../../lib/schema/dataset';
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import cardScript from '../../../entrypoints/card/index';
 import { PageSession } from '../../../entrypoints/news.content/session';
 import { compileSnapshot } from '../../../lib/match/snapshot';
 import type { Client } from '../../../lib/messaging/client';
@@ -66,6 +67,8 @@ const call = (async (name: string, payload: { ids?: string[]; texts?: string[] }
   calls.push([name, payload]);
   if (name === 'matchBlocks') return answerBlocks(matcher, payload.texts!);
   if (name === 'getEntities') return { entities: WORLD.filter((entity) => payload.ids!.includes(entity.id)), sources: [], refs: [] };
+  // What the background's injection does: the card script runs in the content script's world.
+  if (name === 'loadCard') cardScript.main();
   return null;
 }) as unknown as Client<ContentScriptCalls>;
 

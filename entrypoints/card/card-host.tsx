@@ -1,13 +1,10 @@
-import type { MarkReason } from '../../lib/card/why-marked';
-import type { AlsoEntry } from '../../lib/db/pages';
 import { render } from 'preact';
 import { CARD_FONTS } from '../../components/card-fonts';
 import cardCss from '../../components/card.css?inline';
 import { EntityCard } from '../../components/EntityCard';
-import type { EntityRef } from '../../lib/card/card-model';
+import type { CardContent, CardEvents, CardView } from '../../lib/card/card-view';
 import { placeCard, type Rect } from '../../lib/dom/position';
-import type { Entity, Source } from '../../lib/schema/dataset';
-import { PERF_MARKS } from './perf';
+import { PERF_MARKS } from '../news.content/perf';
 
 const HOST_CSS = `
 :host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; z-index: 2147483647 !important; display: block !important; }
@@ -23,32 +20,19 @@ const HOST_CSS = `
 @keyframes bs-in { from { opacity: 0; transform: translateY(-2px); } to { opacity: 1; transform: none; } }
 `;
 
-export interface CardContent {
-  entity: Entity;
-  sources: ReadonlyMap<string, Source>;
-  lookup(id: string): EntityRef | undefined;
-  onOpenEntity(id: string): void;
-  onBack?(): void;
-  asOf?: string;
-  laterFacts?: 'label' | 'hide';
-  why?: MarkReason;
-  also?: readonly AlsoEntry[];
-  dataset?: string;
-}
-
 /**
  * The one element Backstory adds to a page: a host with a shadow root holding the card.
  * Created on first use, so pages where nobody hovers see no change at all; removed when `signal`
  * aborts, and never created again after that.
  */
-export class CardHost {
+export class CardHost implements CardView {
   private host: HTMLElement | null = null;
   private mount: HTMLDivElement | null = null;
   private anchor: Rect | null = null;
 
   constructor(
     private readonly doc: Document,
-    private readonly events: { onPointerEnter(): void; onPointerLeave(): void; onKeyDown(event: KeyboardEvent): void },
+    private readonly events: CardEvents,
     private readonly signal: AbortSignal,
   ) {
     signal.addEventListener('abort', () => this.remove(), { once: true });
@@ -56,10 +40,6 @@ export class CardHost {
 
   get isOpen(): boolean {
     return this.anchor !== null;
-  }
-
-  get element(): HTMLElement | null {
-    return this.host;
   }
 
   show(content: CardContent, anchor: Rect, focus: boolean): void {
