@@ -66,7 +66,10 @@ function unreadable(read: { tooLarge: number } | { invalidUtf8: number }): Probl
 }
 
 /** Everything the options page asks for: the handlers other than reading for pages and searching. */
-type DataHandlers = Omit<Handlers, 'matchBlocks' | 'getEntities' | 'loadCard' | 'reportCast' | 'search'>;
+type DataHandlers = Omit<
+  Handlers,
+  'matchBlocks' | 'getEntities' | 'loadCard' | 'reportCast' | 'search' | 'correctMark' | 'undoCorrection' | 'listCorrections' | 'removeCorrections'
+>;
 
 /** Characters per export message (JSON escaping can double them; messages are capped at 64 MB). */
 const EXPORT_PART = 8 * 1024 * 1024;

@@ -1,6 +1,7 @@
 import { getPageEntities } from '../../lib/db/pages';
 import type { BackstoryDB } from '../../lib/db/tables';
 import type { Handlers } from '../../lib/messaging/handlers';
+import { createCorrections } from './corrections';
 import { createDataHandlers, type DataEffects } from './data-handlers';
 import { createMatching } from './matching';
 import { createSearch } from './search';
@@ -28,14 +29,16 @@ const CHANGES_DATA = new Set<keyof Handlers>([
   'addSubscription',
   'checkSubscription',
   'changeSubscriptionUrl',
+  'removeCorrections',
 ]);
 
 /** The background's answers to every message in the protocol (the dispatcher waits for readiness). */
 export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, dataEffects?: DataEffects): Handlers {
   const search = createSearch(db);
   const match = createMatching(db);
+  const corrections = createCorrections(db);
   const handlers: Handlers = {
-    matchBlocks: ({ texts, kinds }) => match(texts, kinds),
+    matchBlocks: async ({ texts, kinds }, sender) => corrections.apply(await match(texts, kinds), texts, sender.url),
     getEntities: ({ ids }) => getPageEntities(db, ids),
     loadCard: async (_payload, sender) => {
       const tabId = sender.tab?.id;
@@ -43,6 +46,14 @@ export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, data
       await effects.injectCard(tabId, sender.frameId ?? 0);
       return null;
     },
+    correctMark: (request, sender) => corrections.correct(request, { tabId: sender.tab?.id, url: sender.url }),
+    undoCorrection: ({ id }, sender) => corrections.undo(id, sender.tab?.id),
+    listCorrections: async () => {
+      const all = await corrections.list();
+      const known = new Set((await getPageEntities(db, [...new Set(all.map((c) => c.entity))])).entities.map((entity) => entity.id));
+      return all.map((correction) => ({ ...correction, known: known.has(correction.entity) }));
+    },
+    removeCorrections: async ({ ids }) => ({ removed: await corrections.remove(ids) }),
     reportCast: async ({ count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await effects.setBadge(tabId, count);

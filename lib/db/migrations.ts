@@ -39,6 +39,8 @@ export function declareVersions(db: BackstoryDB): void {
     .upgrade(migrateToLibrary);
   // Version 5: the one-dataset tables are gone (moved into the library by the upgrade above).
   db.version(5).stores({ buckets: null, meta: null, edits: null });
+  // Version 6: the reader's corrections of marks, beside the edits in the user layer.
+  db.version(6).stores({ corrections: '&id, entity' });
 }
 
 async function migrateFromV1(tx: Transaction): Promise<void> {

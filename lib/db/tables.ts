@@ -1,4 +1,5 @@
 import type { Dexie, EntityTable, Table } from 'dexie';
+import type { Correction } from '../corrections/rules';
 import type { LocalEdit } from '../dataset/edits';
 import type { Dataset, Entity, EntityKind } from '../schema/dataset';
 
@@ -18,6 +19,8 @@ import type { Dataset, Entity, EntityKind } from '../schema/dataset';
  * - `entityEdits`: the user layer itself, each edit with the imported version it was made against,
  *   so it can be reverted, exported, and carried over (or flagged as a conflict) when a new version of
  *   the dataset arrives.
+ * - `corrections`: the rest of the user layer, the reader's corrections of marks (see
+ *   lib/corrections/rules.ts), keyed by their own id; each names its entity by scoped id.
  */
 export const BUNDLED_DATASET_ID = 'backstory-bundled';
 
@@ -117,4 +120,5 @@ export type BackstoryDB = Dexie & {
   markers: EntityTable<MarkerRow, 'key'>;
   subscriptions: EntityTable<SubscriptionRow, 'id'>;
   pending: EntityTable<PendingRow, 'subscriptionId'>;
+  corrections: EntityTable<Correction, 'id'>;
 };

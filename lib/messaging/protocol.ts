@@ -4,6 +4,7 @@ import { checkSubscriptionUrl } from '../dataset/fetch';
 import { MAX_DATASET_BYTES, type Problem } from '../dataset/validate';
 import type { BrowsePage, EntityDetail } from '../db/browse';
 import type { DatasetInfo } from '../db/commit';
+import { MAX_CORRECTIONS, type CorrectionView } from '../db/corrections';
 import type { ChangeResult } from '../db/entity-edits';
 import type { ApplyResult, ImportTarget } from '../db/import';
 import type { Library } from '../db/library';
@@ -49,10 +50,15 @@ const httpsUrl = z
 /** What the options form was loaded from (see `stampOf`): a change from a stale tab is refused. */
 const stamp = z.string().max(64).optional();
 
+/** A correction's id (a UUID the background made). */
+const correctionId = z.string().min(1).max(64);
+
 /**
  * What a content script may send: only what it uses. A content script runs in a news page's
- * process, so these read no more than a card shows and write nothing. Backstory's pages may send
- * them too.
+ * process, so these read no more than a card shows, and the one thing they may change is the
+ * reader's own corrections of marks made from the card: a correction can only hide marks (never add
+ * text or change a card), its page and site are read from the sender as the browser reports it, and
+ * a card may undo only a correction its own tab just made. Backstory's pages may send them too.
  */
 export const contentScriptCalls = {
   /**
@@ -77,6 +83,19 @@ export const contentScriptCalls = {
    * entrypoints/card/): on the first hover, or in idle time once the page has a cast.
    */
   loadCard: call<null>()(none),
+  /**
+   * "Not this" and "Don't mark" from the card: hides the entity's marks by these words on the sender's
+   * page, on its site, or everywhere, or every mark of the entity (scope "entity").
+   */
+  correctMark: call<{ id: string }>()(
+    z.strictObject({
+      entityId: scopedId,
+      text: z.string().min(1).max(300).optional(),
+      scope: z.enum(['page', 'site', 'everywhere', 'entity']),
+    }),
+  ),
+  /** The card's "Undo", for a correction the same tab made in the last few minutes. */
+  undoCorrection: call<null>()(z.strictObject({ id: correctionId })),
   /** How many distinct entities the page names, for the toolbar badge of the sender's tab. */
   reportCast: call<null>()(z.strictObject({ count: z.number().int().min(0).max(1_000_000) })),
 };
@@ -175,6 +194,11 @@ export const extensionPageCalls = {
   /** A new address for a subscription: checked before the old one is dropped. */
   changeSubscriptionUrl: call<AddSubscriptionResult>()(z.strictObject({ id, url: httpsUrl })),
   checkSubscription: call<SubscriptionView>()(z.strictObject({ id })),
+
+  /** The reader's corrections of marks, newest first (each says whether its entity is still in the data). */
+  listCorrections: call<CorrectionView[]>()(none),
+  /** Takes corrections back: their marks return on open pages. */
+  removeCorrections: call<{ removed: number }>()(z.strictObject({ ids: z.array(correctionId).min(1).max(MAX_CORRECTIONS) })),
 };
 
 export type ContentScriptCalls = typeof contentScriptCalls;
