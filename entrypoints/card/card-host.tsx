@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { CARD_FONTS } from '../../components/card-fonts';
 import cardCss from '../../components/card.css?inline';
 import { EntityCard } from '../../components/EntityCard';
+import { MarkCorrection } from '../../components/MarkCorrection';
 import type { CardContent, CardEvents, CardView } from '../../lib/card/card-view';
 import { placeCard, type Rect } from '../../lib/dom/position';
 import { PERF_MARKS } from '../news.content/perf';
@@ -91,6 +92,15 @@ export class CardHost implements CardView {
         onKeyDown={this.events.onKeyDown}
       >
         <EntityCard {...content} headingId="bs-card-name" />
+        {content.correction && (
+          <MarkCorrection
+            key={`${content.entity.id}\u0000${content.correction.text}`}
+            entityName={content.entity.name}
+            text={content.correction.text}
+            site={content.correction.site}
+            onCorrect={content.correction.onCorrect}
+          />
+        )}
       </div>
     );
   }

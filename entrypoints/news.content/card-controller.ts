@@ -25,6 +25,7 @@ export class CardController {
   private readonly history: string[] = [];
   private anchor: Range | null = null;
   private why: MarkReason | undefined;
+  private correction: CardContent['correction'];
   private returnFocus: HTMLElement | null = null;
   private focused = false;
 
@@ -76,10 +77,15 @@ export class CardController {
   }
 
   /**
-   * Opens the card for an entity next to `anchor`; with `focus`, the card takes keyboard focus. `why`
-   * says what matched and why it linked (a card opened from a mark).
+   * Opens the card for an entity next to `anchor`; with `focus`, the card takes keyboard focus. For a
+   * card opened from a mark, `mark` says what matched and why it linked, and how to correct it.
    */
-  async open(entityId: string, anchor: Range, focus: boolean, why?: MarkReason): Promise<void> {
+  async open(
+    entityId: string,
+    anchor: Range,
+    focus: boolean,
+    mark?: { why: MarkReason; correction: NonNullable<CardContent['correction']> },
+  ): Promise<void> {
     const started = performance.now();
     const [host] = await Promise.all([this.view(), this.data.entities.has(entityId) ? undefined : this.data.load([entityId])]);
     // The page session may have stopped while the entity or the card's code was loading.
@@ -89,7 +95,8 @@ export class CardController {
     this.focused = focus;
     this.history.length = 0;
     this.history.push(entityId);
-    this.why = why;
+    this.why = mark?.why;
+    this.correction = mark?.correction;
     this.render(focus);
     // From the decision to open (dwell end) to the frame that shows the card: `backstory:card` in DevTools.
     if (PERF_MARKS) requestAnimationFrame(() => setTimeout(() => measure('backstory:card', started, performance.now()), 0));
@@ -149,8 +156,9 @@ export class CardController {
       laterFacts: settings.laterFacts,
       ...(hasAlso(entity) ? { also: entity.also } : {}),
       ...(fromDataset(entity) ? { dataset: fromDataset(entity) } : {}),
-      // Only the card of the mark itself says why; cards opened from it do not.
+      // Only the card of the mark itself says why, and offers to correct it; cards opened from it do not.
       ...(history.length === 1 && this.why ? { why: this.why } : {}),
+      ...(history.length === 1 && this.correction ? { correction: this.correction } : {}),
     };
   }
 

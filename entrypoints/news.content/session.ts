@@ -8,6 +8,7 @@ import type { Entity, Source } from '../../lib/schema/dataset';
 import type { Settings } from '../../lib/settings/settings';
 import type { EntityRef } from '../../lib/card/card-model';
 import { whyMarked, type MarkReason } from '../../lib/card/why-marked';
+import { siteOf, type CorrectionScope } from '../../lib/corrections/rules';
 import { CardController } from './card-controller';
 import { loadCardModule } from './card-loader';
 import { createHighlightRegistry } from './highlight-registry';
@@ -97,7 +98,7 @@ export class PageSession {
       this.scanner,
       doc,
       {
-        open: (mention) => void this.card.open(this.scanner.entityOf(mention).id, liveRange(doc, mention), false, this.whyMarked(mention)),
+        open: (mention) => void this.card.open(this.scanner.entityOf(mention).id, liveRange(doc, mention), false, this.markOf(mention)),
         close: () => this.card.close(),
         isOverCard: (target) => this.card.contains(target as Node | null),
       },
@@ -188,7 +189,7 @@ export class PageSession {
     const selection = this.doc.getSelection();
     const mention = mentionAtSelection(this.scanner, selection, (candidate) => this.isShown(candidate));
     if (mention) {
-      await this.card.open(this.scanner.entityOf(mention).id, liveRange(this.doc, mention), true, this.whyMarked(mention));
+      await this.card.open(this.scanner.entityOf(mention).id, liveRange(this.doc, mention), true, this.markOf(mention));
       return true;
     }
     // Not a marked mention (for example a bare surname without context): look the words up directly.
@@ -207,12 +208,48 @@ export class PageSession {
     return this.firstOnly ? this.firstOnly.isShown(mention) : true;
   }
 
+  /** What the card of a mark says about it (why it is there) and offers (to correct it). */
+  private markOf(mention: Mention) {
+    const text = liveRange(this.doc, mention).toString();
+    const entity = this.scanner.entityOf(mention);
+    return {
+      why: this.whyMarked(mention, text),
+      correction: {
+        text,
+        site: siteOf(new URL(this.doc.URL)),
+        onCorrect: (scope: CorrectionScope) => this.correct(entity.id, mention.entity, text, scope),
+      },
+    };
+  }
+
+  /**
+   * The reader's correction from the card: saved by the background, which leaves the corrected
+   * candidates out of its answers from now on; the blocks that name the entity are read again, so
+   * the marks go at once. Resolves to the correction's undo, which reads them again too.
+   */
+  private async correct(entityId: string, entity: number, text: string, scope: CorrectionScope): Promise<() => Promise<void>> {
+    const { id } = await this.call('correctMark', { entityId, scope, ...(scope === 'entity' ? {} : { text: text.slice(0, 300) }) });
+    const blocks = new Set<Element>();
+    for (const mention of this.scanner.mentions) {
+      const parent = mention.entity === entity ? mention.range.startContainer.parentElement : null;
+      if (parent) blocks.add(parent.closest(RESCAN_ROOT) ?? parent);
+    }
+    const readAgain = () => {
+      for (const block of blocks) if (block.isConnected) this.scanner.enqueue(block);
+    };
+    readAgain();
+    return async () => {
+      await this.call('undoCorrection', { id });
+      readAgain();
+    };
+  }
+
   /** What the card says about a mark: the text that matched and why it linked. */
-  private whyMarked(mention: Mention): MarkReason {
+  private whyMarked(mention: Mention, text: string): MarkReason {
     const entity = this.scanner.entityOf(mention);
     const outer = mention.outer === undefined ? undefined : this.scanner.entities[mention.outer];
     return whyMarked({
-      text: liveRange(this.doc, mention).toString(),
+      text,
       name: entity.name,
       needsContext: mention.needsContext === true,
       namedInFull: this.scanner.context.established.has(mention.entity),

@@ -1,3 +1,4 @@
+import type { CorrectionScope } from '../corrections/rules';
 import type { AlsoEntry } from '../db/pages';
 import type { Rect } from '../dom/position';
 import type { Entity, Source } from '../schema/dataset';
@@ -23,6 +24,12 @@ export interface CardContent {
   why?: MarkReason;
   also?: readonly AlsoEntry[];
   dataset?: string;
+  /** For the card of a mark: the words it covers, the page's site, and how to correct it ("Wrong link?"). */
+  correction?: {
+    text: string;
+    site: string;
+    onCorrect(scope: CorrectionScope): Promise<() => Promise<void>>;
+  };
 }
 
 export interface CardEvents {

@@ -27,9 +27,12 @@ export interface Correction {
   createdAt: string;
 }
 
-/** The words of a match as corrections compare them: case, accents and punctuation folded away. */
+/**
+ * The words of a match as corrections compare them: case, accents and punctuation folded away, and
+ * a possessive dropped ("Blinken’s" is "Blinken").
+ */
 export function correctionWords(text: string): string {
-  return foldWords(text).join(' ');
+  return foldWords(text).join(' ').replace(/'s$/, '');
 }
 
 /** The site a page belongs to, as corrections scope it: its host name without "www.". */

@@ -7,6 +7,7 @@ import type { Client } from '../../../lib/messaging/client';
 import type { ContentScriptCalls } from '../../../lib/messaging/protocol';
 import { createMatcher } from '../../../lib/match/matcher';
 import { answerBlocks } from '../../../lib/match/remote';
+import { correctionWords, PageRules, withoutCorrected, type Correction } from '../../../lib/corrections/rules';
 import { defaultSettings } from '../../../lib/settings/settings';
 import { WORLD } from '../match/world';
 
@@ -63,9 +64,20 @@ const sessions: PageSession[] = [];
 
 /** The background, in place: it matches with the world's matcher and reads entities from the world. */
 const matcher = createMatcher(compileSnapshot('test', WORLD));
-const call = (async (name: string, payload: { ids?: string[]; texts?: string[] }) => {
+/** Corrections the reader made (everywhere: the page has no address the background could scope to). */
+const corrections: Correction[] = [];
+const call = (async (name: string, payload: { ids?: string[]; texts?: string[]; entityId?: string; text?: string; id?: string }) => {
   calls.push([name, payload]);
-  if (name === 'matchBlocks') return answerBlocks(matcher, payload.texts!);
+  if (name === 'matchBlocks') return withoutCorrected(answerBlocks(matcher, payload.texts!), payload.texts!, new PageRules(corrections, null));
+  if (name === 'correctMark') {
+    const id = `correction-${corrections.length}`;
+    corrections.push({ id, entity: payload.entityId!, entityName: '', words: correctionWords(payload.text!), createdAt: '' });
+    return { id };
+  }
+  if (name === 'undoCorrection') {
+    corrections.splice(corrections.findIndex((correction) => correction.id === payload.id), 1);
+    return null;
+  }
   if (name === 'getEntities') return { entities: WORLD.filter((entity) => payload.ids!.includes(entity.id)), sources: [], refs: [] };
   // What the background's injection does: the card script runs in the content script's world.
   if (name === 'loadCard') cardScript.main();
@@ -79,6 +91,7 @@ beforeEach(() => {
   TrackedMutationObserver.observing.clear();
   pageListeners.length = 0;
   calls.length = 0;
+  corrections.length = 0;
   vi.stubGlobal('CSS', { highlights: registry });
   vi.stubGlobal('Highlight', FakeHighlight);
   vi.stubGlobal(
@@ -179,5 +192,67 @@ describe('page session teardown', () => {
     expect(FakeIntersectionObserver.all.every((observer) => observer.observed.size === 0)).toBe(true);
     expect(session.cast()).toEqual([]);
     expect(document.querySelector('backstory-card')).toBeNull();
+  });
+});
+
+describe('a correction from the card', () => {
+  const button = (name: RegExp) => {
+    const root = document.querySelector('backstory-card')!.shadowRoot!;
+    const found = [...root.querySelectorAll('button')].find((element) => name.test(element.textContent ?? ''));
+    if (!found) throw new Error(`no button ${name} in the card`);
+    return found;
+  };
+  const cardText = () => document.querySelector('backstory-card')!.shadowRoot!.textContent ?? '';
+  const castIds = (session: PageSession) => session.cast().map((entry) => entry.id);
+
+  it('hides the marks of the words at once, and Undo brings them back', async () => {
+    document.body.innerHTML = '<p id="a">Hamas answered.</p><p id="b">Antony Blinken met Hamas officials.</p>';
+    const session = new PageSession(document, call, defaultSettings(), '2023-11-05');
+    sessions.push(session);
+    session.start();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(castIds(session)).toEqual(['hamas', 'antony-blinken']);
+    const text = document.getElementById('a')!.firstChild as Text;
+    document.getSelection()!.setBaseAndExtent(text, 1, text, 2);
+    expect(await session.lookUpSelection(undefined)).toBe(true);
+    await vi.advanceTimersByTimeAsync(20);
+
+    button(/Wrong link/).click();
+    await settle();
+    button(/Never anywhere/).click();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(calls.filter(([name]) => name === 'correctMark')).toEqual([['correctMark', { entityId: 'hamas', scope: 'everywhere', text: 'Hamas' }]]);
+    // Both paragraphs were read again: no mark of Hamas is left, the card says so and offers Undo.
+    expect(castIds(session)).toEqual(['antony-blinken']);
+    expect(cardText()).toContain('“Hamas” is no longer marked as Hamas anywhere.');
+
+    button(/Undo/).click();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(corrections).toEqual([]);
+    expect(castIds(session)).toEqual(['hamas', 'antony-blinken']);
+    expect(cardText()).toContain('Marked again.');
+  });
+
+  it('says why when the correction cannot be saved, and keeps the marks', async () => {
+    const refusing = (async (name: string, payload: never) => {
+      if (name === 'correctMark') throw new Error('You have 10,000 corrections already.');
+      return (call as unknown as (name: string, payload: never) => Promise<unknown>)(name, payload);
+    }) as unknown as Client<ContentScriptCalls>;
+    document.body.innerHTML = '<p id="a">Hamas answered.</p>';
+    const session = new PageSession(document, refusing, defaultSettings(), '2023-11-05');
+    sessions.push(session);
+    session.start();
+    await vi.advanceTimersByTimeAsync(50);
+    const text = document.getElementById('a')!.firstChild as Text;
+    document.getSelection()!.setBaseAndExtent(text, 1, text, 2);
+    await session.lookUpSelection(undefined);
+    await vi.advanceTimersByTimeAsync(20);
+    button(/Wrong link/).click();
+    await settle();
+    button(/Don’t mark Hamas/).click();
+    await vi.advanceTimersByTimeAsync(50);
+    const alert = document.querySelector('backstory-card')!.shadowRoot!.querySelector('[role="alert"]');
+    expect(alert?.textContent).toBe('You have 10,000 corrections already.');
+    expect(castIds(session)).toEqual(['hamas']);
   });
 });
