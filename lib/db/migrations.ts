@@ -39,6 +39,9 @@ export function declareVersions(db: BackstoryDB): void {
     .upgrade(migrateToLibrary);
   // Version 5: the one-dataset tables are gone (moved into the library by the upgrade above).
   db.version(5).stores({ buckets: null, meta: null, edits: null });
+  // Version 6: the matcher of the enabled data in its compact form (see matcher-store.ts). Nothing
+  // else changes: the new table starts empty and is filled on the next page.
+  db.version(6).stores({ matchers: '&id' });
 }
 
 async function migrateFromV1(tx: Transaction): Promise<void> {

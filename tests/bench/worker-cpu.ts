@@ -66,8 +66,13 @@ export async function watchWorkerCpu(endpoint: string, isWorker: (url: string) =
       socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
     });
 
-  /** Sessions of the extension's worker (a stopped worker's session goes; its woken successor's comes). */
+  /**
+   * Sessions of the extension's worker. A stopped worker keeps its session ("crashed" to DevTools):
+   * commands sent to it wait until the worker starts again and are carried out before its script
+   * runs, which is how a woken worker is profiled from its start.
+   */
   const sessions = new Set<string>();
+  const stopped = new Set<string>();
   let profiling = false;
 
   const begin = async (sessionId: string) => {
@@ -98,6 +103,10 @@ export async function watchWorkerCpu(endpoint: string, isWorker: (url: string) =
       })();
     } else if (message.method === 'Target.detachedFromTarget') {
       sessions.delete((message.params as { sessionId: string }).sessionId);
+    } else if (message.method === 'Inspector.targetCrashed' && message.sessionId) {
+      stopped.add(message.sessionId);
+    } else if (message.method === 'Inspector.targetReloadedAfterCrash' && message.sessionId) {
+      stopped.delete(message.sessionId);
     }
   });
 
@@ -111,13 +120,16 @@ export async function watchWorkerCpu(endpoint: string, isWorker: (url: string) =
   return {
     async start() {
       profiling = true;
-      await Promise.all([...sessions].map((sessionId) => begin(sessionId).catch(() => undefined)));
+      const running = [...sessions].filter((sessionId) => !stopped.has(sessionId));
+      for (const sessionId of sessions) if (stopped.has(sessionId)) void begin(sessionId).catch(() => undefined);
+      await Promise.all(running.map((sessionId) => begin(sessionId).catch(() => undefined)));
     },
     async stop() {
       profiling = false;
       let total = 0;
       for (const sessionId of sessions) {
-        const result = await send('Profiler.stop', {}, sessionId).catch(() => null);
+        if (stopped.has(sessionId)) continue;
+        const result = await within(10_000, send('Profiler.stop', {}, sessionId)).catch(() => null);
         if (result) total += busyMs(result.profile as Profile);
       }
       return total;
@@ -136,4 +148,8 @@ function busyMs(profile: Profile): number {
   // timeDeltas[i] is the time before sample i: it is charged to what sample i found running.
   for (let i = 0; i < samples.length; i++) if (!idle.has(samples[i]!)) micros += deltas[i] ?? 0;
   return micros / 1000;
+}
+
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_resolve, reject) => setTimeout(() => reject(new Error('no answer from the worker')), ms))]);
 }
