@@ -42,7 +42,11 @@ const IS_NAME = 4;
 const DATED = 8;
 
 /** The compact form of a lookup table built by `compileAliases`, with the entities its aliases name. */
-export function encodeMatcher(index: ReadonlyMap<string, Bucket>, entities: readonly SnapshotEntity[], topicGated: boolean): CompactMatcher {
+export function encodeMatcher(
+  index: ReadonlyMap<string, Bucket>,
+  entities: readonly SnapshotEntity[],
+  topicGated: boolean,
+): CompactMatcher {
   let aliasCount = 0;
   for (const bucket of index.values()) aliasCount += bucket.all.length;
   const keyEnds = new Uint32Array(aliasCount);
@@ -98,7 +102,8 @@ export function encodeMatcher(index: ReadonlyMap<string, Bucket>, entities: read
 export function compactMatcherFits(compact: CompactMatcher): boolean {
   const aliases = compact.keyEnds.length;
   const buckets = compact.headEnds.length;
-  if (compact.aliasFlags.length !== aliases || compact.candidateEnds.length !== aliases || compact.bucketEnds.length !== buckets) return false;
+  if (compact.aliasFlags.length !== aliases || compact.candidateEnds.length !== aliases || compact.bucketEnds.length !== buckets)
+    return false;
   if (!endsFit(compact.keyEnds, compact.keys.length) || !endsFit(compact.candidateEnds, compact.candidates.length)) return false;
   if (!endsFit(compact.headEnds, compact.heads.length) || !endsFit(compact.bucketEnds, aliases)) return false;
   // Every key and bucket holds something (a bucket made of nothing would have no longest alias).
@@ -187,7 +192,10 @@ function keyOf(alias: CompiledAlias): string {
 
 function flagsOf(alias: CompiledAlias): number {
   return (
-    (alias.caseSensitive ? CASE_SENSITIVE : 0) | (alias.needsContext ? NEEDS_CONTEXT : 0) | (alias.isName ? IS_NAME : 0) | (alias.dated ? DATED : 0)
+    (alias.caseSensitive ? CASE_SENSITIVE : 0) |
+    (alias.needsContext ? NEEDS_CONTEXT : 0) |
+    (alias.isName ? IS_NAME : 0) |
+    (alias.dated ? DATED : 0)
   );
 }
 

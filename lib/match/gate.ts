@@ -141,7 +141,6 @@ export class PageContext {
   }
 }
 
-
 /**
  * The nearest match containing match `index` that links (see RawMatch.outer), or -1. A name inside
  * a longer name that does not link ("Rafah" in "offensive in Rafah" on a page with no context for

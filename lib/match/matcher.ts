@@ -57,7 +57,6 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
 
 /** Matching over an index of aliases (see alias-index.ts); the index is only read. */
 export function matcherOver(byFirst: AliasIndex): Pick<EntityMatcher, 'findMatches'> {
-
   // Reused between calls: the tokens after a word that starts an alias, and after a title (see below).
   const run = emptyTokens();
   const titled = emptyTokens();

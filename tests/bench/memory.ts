@@ -91,7 +91,14 @@ async function stopServiceWorker(browser: BenchBrowser): Promise<void> {
   }
 }
 
-async function measureOne(browser: BenchBrowser, cpu: WorkerCpu, page: BenchPage, runs: number, log: (line: string) => void, label: string) {
+async function measureOne(
+  browser: BenchBrowser,
+  cpu: WorkerCpu,
+  page: BenchPage,
+  runs: number,
+  log: (line: string) => void,
+  label: string,
+) {
   const bare: number[] = [];
   const withBackstory: number[] = [];
   const awake: number[] = [];

@@ -151,5 +151,8 @@ function busyMs(profile: Profile): number {
 }
 
 function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_resolve, reject) => setTimeout(() => reject(new Error('no answer from the worker')), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_resolve, reject) => setTimeout(() => reject(new Error('no answer from the worker')), ms)),
+  ]);
 }
