@@ -13,7 +13,8 @@ import { registerUserSites } from './user-sites';
 
 export default defineBackground({
   // Firefox runs the background as an event page, stopped when idle like Chrome's service worker
-  // (nothing lives only in its memory: the database is reopened and the matcher rebuilt on wake).
+  // (nothing lives only in its memory: the database is reopened and the matcher read back from its
+  // stored compact form on wake).
   persistent: false,
   main,
 });

@@ -1,25 +1,61 @@
-import { loadPageSnapshot } from '../../lib/db/pages';
+import { readStoredMatcher, storeMatcher } from '../../lib/db/matcher-store';
+import { loadPageSnapshot, pageSnapshotVersion } from '../../lib/db/pages';
 import type { BackstoryDB } from '../../lib/db/tables';
-import { createMatcher, type Matcher } from '../../lib/match/matcher';
-import { hasBothSaliences } from '../../lib/match/gate';
+import { compileAliases } from '../../lib/match/alias-index';
+import { encodeMatcher, openCompactMatcher } from '../../lib/match/compact-matcher';
+import { matcherOver, type EntityMatcher } from '../../lib/match/matcher';
 import { answerBlocks, type MatchAnswer } from '../../lib/match/remote';
-import { onlyKinds } from '../../lib/match/snapshot';
+import { hasBothSaliences, onlyKinds } from '../../lib/match/snapshot';
 import type { EntityKind } from '../../lib/schema/kinds';
 
+/** Runs a task once the answer that needed it is on its way (a test awaits it instead). */
+type Later = (task: () => Promise<void>) => void;
+
+/** Storing the matcher waits this long, so the first batches of the page are answered first. */
+const STORE_AFTER_MS = 1_000;
+
+const afterAnswering: Later = (task) => {
+  setTimeout(() => void task().catch((error: unknown) => console.warn('[Backstory] could not store the matcher:', error)), STORE_AFTER_MS);
+};
+
 /**
- * The one matcher of the browser, in the background: built from every enabled dataset when a page first
- * asks (and again when the data or the kinds asked for change), then shared by every tab. A stopped
- * service worker loses it and builds it again on the next question.
+ * The one matcher of the browser, in the background, shared by every tab. When a page first asks
+ * (and again when the data or the kinds asked for change) it is read from its stored compact form
+ * if that was made from the same data; otherwise it is built from every enabled dataset's snapshot,
+ * answers at once, and its compact form is stored afterwards. A stopped service worker loses it from
+ * memory only: woken, it reads the stored form back without parsing any snapshot (issue #15).
  */
-export function createMatching(db: BackstoryDB) {
-  let cached: { key: string; matcher: Matcher; topicGated: boolean } | null = null;
-  return async function matchBlocks(texts: readonly string[], kinds: readonly EntityKind[]): Promise<MatchAnswer> {
+export function createMatching(db: BackstoryDB, later: Later = afterAnswering) {
+  let cached: { key: string; matcher: Promise<EntityMatcher> } | null = null;
+
+  async function load(key: string, kinds: readonly EntityKind[]): Promise<EntityMatcher> {
+    const stored = await readStoredMatcher(db, key);
+    if (stored) return openCompactMatcher(stored);
     const snapshot = await loadPageSnapshot(db);
-    const key = `${snapshot.version}|${[...kinds].sort().join(',')}`;
+    const index = compileAliases(onlyKinds(snapshot, kinds));
+    // Whether the topic gate applies is a fact of the whole data, not of the kinds marked.
+    const topicGated = hasBothSaliences(snapshot.entities);
+    // Stored under the version of the data it was built from (which may be newer than `key`'s, if the
+    // data changed meanwhile: the next question then asks for that version).
+    const storedAs = `${snapshot.version}|${kindsKey(kinds)}`;
+    later(() => storeMatcher(db, storedAs, encodeMatcher(index, snapshot.entities, topicGated)));
+    return { ...matcherOver(index), entity: (i) => snapshot.entities[i]!, topicGated };
+  }
+
+  return async function matchBlocks(texts: readonly string[], kinds: readonly EntityKind[]): Promise<MatchAnswer> {
+    const key = `${await pageSnapshotVersion(db)}|${kindsKey(kinds)}`;
+    // The batches of a page arrive together: they share one load.
     if (cached?.key !== key) {
-      // Whether the topic gate applies is a fact of the whole data, not of the kinds marked.
-      cached = { key, matcher: createMatcher(onlyKinds(snapshot, kinds)), topicGated: hasBothSaliences(snapshot.entities) };
+      const loading = load(key, kinds);
+      cached = { key, matcher: loading };
+      loading.catch(() => {
+        if (cached?.matcher === loading) cached = null;
+      });
     }
-    return answerBlocks(cached.matcher, texts, cached.topicGated);
+    return answerBlocks(await cached.matcher, texts);
   };
+}
+
+function kindsKey(kinds: readonly EntityKind[]): string {
+  return [...kinds].sort().join(',');
 }

@@ -39,8 +39,10 @@ export function declareVersions(db: BackstoryDB): void {
     .upgrade(migrateToLibrary);
   // Version 5: the one-dataset tables are gone (moved into the library by the upgrade above).
   db.version(5).stores({ buckets: null, meta: null, edits: null });
-  // Version 6: the reader's corrections of marks, beside the edits in the user layer.
-  db.version(6).stores({ corrections: '&id, entity' });
+  // Version 6: the reader's corrections of marks, beside the edits in the user layer, and the
+  // matcher of the enabled data in its compact form (see matcher-store.ts). Nothing else changes:
+  // both tables start empty (the matcher's is filled on the next page).
+  db.version(6).stores({ corrections: '&id, entity', matchers: '&id' });
 }
 
 async function migrateFromV1(tx: Transaction): Promise<void> {

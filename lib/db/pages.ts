@@ -52,13 +52,22 @@ const cache = new WeakMap<BackstoryDB, Combined>();
 
 async function combined(db: BackstoryDB): Promise<Combined> {
   const rows = await enabledDatasets(db);
-  const key = rows.map(cacheKey).join('|') || 'empty';
+  const key = versionOf(rows);
   const cached = cache.get(db);
   if (cached?.key === key) return cached;
   const snapshots = await Promise.all(rows.map((row) => loadSnapshot(db, row.id)));
   const fresh = combine(key, rows, snapshots);
   cache.set(db, fresh);
   return fresh;
+}
+
+function versionOf(rows: readonly DatasetRow[]): string {
+  return rows.map(cacheKey).join('|') || 'empty';
+}
+
+/** The version the page snapshot would have, read from the library rows alone (no snapshot is parsed). */
+export async function pageSnapshotVersion(db: BackstoryDB): Promise<string> {
+  return versionOf(await enabledDatasets(db));
 }
 
 /** Joins the datasets' snapshots, in library order; exported for tests. */

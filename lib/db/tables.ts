@@ -16,6 +16,8 @@ import type { Dataset, Entity, EntityKind } from '../schema/dataset';
  *   reading one entity parses one small bucket.
  * - `snapshots`: the dataset's matcher snapshot as JSON text; it carries the names, kinds and
  *   aliases that lists and search need.
+ * - `matchers`: derived, never the only copy of anything: the matcher of the enabled datasets in its
+ *   compact form (see `matcher-store.ts`), so a woken background need not build it again.
  * - `entityEdits`: the user layer itself, each edit with the imported version it was made against,
  *   so it can be reverted, exported, and carried over (or flagged as a conflict) when a new version of
  *   the dataset arrives.
@@ -56,6 +58,13 @@ export interface SnapshotRow {
 }
 
 export type EditRow = LocalEdit & { dataset: string };
+
+/** The one stored matcher: `key` says which data and kinds it was built from; `matcher` is checked when read. */
+export interface MatcherRow {
+  id: 'page';
+  key: string;
+  matcher: unknown;
+}
 
 /**
  * Small facts about the library: `bundled` says the bundled dataset was removed by the user (so it is
@@ -117,6 +126,7 @@ export type BackstoryDB = Dexie & {
   entityBuckets: Table<BucketRow, [string, number]>;
   entityEdits: Table<EditRow, [string, string]>;
   snapshots: EntityTable<SnapshotRow, 'dataset'>;
+  matchers: EntityTable<MatcherRow, 'id'>;
   markers: EntityTable<MarkerRow, 'key'>;
   subscriptions: EntityTable<SubscriptionRow, 'id'>;
   pending: EntityTable<PendingRow, 'subscriptionId'>;

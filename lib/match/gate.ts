@@ -1,5 +1,5 @@
 import type { RawMatch } from './matcher';
-import type { SnapshotEntity } from './snapshot';
+import { hasBothSaliences, type SnapshotEntity } from './snapshot';
 
 /**
  * Context gating: which matches may link, given what else the page names.
@@ -139,18 +139,6 @@ export class PageContext {
     const length = Math.min(precision, start.length, pageDate.length);
     return pageDate.slice(0, length) < start.slice(0, length);
   }
-}
-
-/** Gating by topic needs both: core entities to recognise the topic by, background ones to hold back. */
-export function hasBothSaliences(entities: readonly SnapshotEntity[]): boolean {
-  let core = false;
-  let background = false;
-  for (const entity of entities) {
-    if (entity.background) background = true;
-    else core = true;
-    if (core && background) return true;
-  }
-  return false;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { GAP_BREAK, GAP_DOT, GAP_SPACE, isApostrophe, isGapMark } from '../text/fold';
-import { ALIAS_CASE_SENSITIVE, ALIAS_IS_NAME, ALIAS_NEEDS_CONTEXT, type MatcherSnapshot } from './snapshot';
+import { GAP_BREAK, GAP_DOT, GAP_SPACE, isApostrophe } from '../text/fold';
+import { compileAliases, type AliasIndex, type Bucket, type CompiledAlias } from './alias-index';
+import { hasBothSaliences, type MatcherSnapshot, type SnapshotEntity } from './snapshot';
 import { TokenCursor, emptyTokens, readRun, type Tokens } from './tokenize';
 
 /** A mention found in one text, before context gating. */
@@ -21,41 +22,20 @@ export interface RawMatch {
   year: number;
 }
 
-interface CompiledAlias {
-  /** The alias's tokens; the first is also the (lower-cased) lookup key. */
-  tokens: string[];
-  /** gaps[k] is the gap mark before tokens[k] (gaps[0] is unused). */
-  gaps: number[];
-  caseSensitive: boolean;
-  entities: number[];
-  needsContext: boolean;
-  isName: boolean;
-  /** Some candidate is an event with a start date: a year written after the match is read. */
-  dated: boolean;
-}
-
-/**
- * The aliases that begin with one word. When many do (in a large dataset, hundreds may begin with
- * "the" or "new"), the multi-word ones are also indexed by their second word, so a page word costs
- * a couple of hash lookups however large the dataset.
- */
-interface Bucket {
-  /** All aliases of the bucket, longest first. */
-  all: CompiledAlias[];
-  /** Tokens in the longest alias of the bucket. */
-  longest: number;
-  /** Set for crowded buckets: one-word aliases, and multi-word ones by their lower-cased second word. */
-  single?: CompiledAlias[];
-  bySecond?: Map<string, CompiledAlias[]>;
-}
-
-const CROWDED = 16;
 /** Names inside names inside names: deeper than this, no dataset's names go. */
 const MAX_NESTING = 3;
 
-export interface Matcher {
-  readonly snapshot: MatcherSnapshot;
+/** A matcher as the background holds it: built from a snapshot, or opened from its stored compact form. */
+export interface EntityMatcher {
   findMatches(text: string): RawMatch[];
+  /** The entity of that index in the data the matcher was made from. */
+  entity(index: number): SnapshotEntity;
+  /** Whether the data holds both core and background entities: only then does the topic gate apply. */
+  readonly topicGated: boolean;
+}
+
+export interface Matcher extends EntityMatcher {
+  readonly snapshot: MatcherSnapshot;
 }
 
 /**
@@ -63,8 +43,20 @@ export interface Matcher {
  * scan costs one hash lookup per word of the page whatever the size of the dataset.
  */
 export function createMatcher(snapshot: MatcherSnapshot): Matcher {
-  const byFirst = compileAliases(snapshot);
+  const { findMatches } = matcherOver(compileAliases(snapshot));
+  let topicGated: boolean | undefined;
+  return {
+    snapshot,
+    findMatches,
+    entity: (index) => snapshot.entities[index]!,
+    get topicGated() {
+      return (topicGated ??= hasBothSaliences(snapshot.entities));
+    },
+  };
+}
 
+/** Matching over an index of aliases (see alias-index.ts); the index is only read. */
+export function matcherOver(byFirst: AliasIndex): Pick<EntityMatcher, 'findMatches'> {
   // Reused between calls: the tokens after a word that starts an alias, and after a title (see below).
   const run = emptyTokens();
   const titled = emptyTokens();
@@ -163,7 +155,7 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
     tokens.count = count;
   }
 
-  return { snapshot, findMatches };
+  return { findMatches };
 }
 
 function matchOf(text: string, tokens: Tokens, at: number, alias: CompiledAlias, outer: number): RawMatch {
@@ -193,82 +185,11 @@ function sharesEntity(a: CompiledAlias, b: CompiledAlias): boolean {
   return false;
 }
 
-function compileAliases(snapshot: MatcherSnapshot): Map<string, Bucket> {
-  const byFirst = new Map<string, CompiledAlias[]>();
-  const byIdentity = new Map<string, CompiledAlias>();
-  for (const [key, entity, flags] of snapshot.aliases) {
-    const caseSensitive = (flags & ALIAS_CASE_SENSITIVE) !== 0;
-    const needsContext = (flags & ALIAS_NEEDS_CONTEXT) !== 0;
-    const isName = (flags & ALIAS_IS_NAME) !== 0;
-    const dated = snapshot.entities[entity]!.start !== undefined;
-    const identity = `${caseSensitive ? 'c' : 'i'}${key}`;
-    const existing = byIdentity.get(identity);
-    if (existing) {
-      // The same alias on two entities: one candidate list, and it can only link with context.
-      if (!existing.entities.includes(entity)) existing.entities.push(entity);
-      existing.needsContext = existing.needsContext || needsContext || existing.entities.length > 1;
-      existing.isName = existing.isName && existing.entities.length === 1;
-      existing.dated = existing.dated || dated;
-      continue;
-    }
-    const { tokens, gaps } = parseKey(key);
-    if (!tokens.length) continue;
-    const compiled: CompiledAlias = { tokens, gaps, caseSensitive, entities: [entity], needsContext, isName, dated };
-    byIdentity.set(identity, compiled);
-    const lookup = tokens[0]!.toLowerCase();
-    const list = byFirst.get(lookup);
-    if (list) list.push(compiled);
-    else byFirst.set(lookup, [compiled]);
-  }
-  // Longest first, so the first alias that fits is the longest match; the sort is stable, so ties keep dataset order.
-  const buckets = new Map<string, Bucket>();
-  for (const [first, list] of byFirst) {
-    list.sort((a, b) => b.tokens.length - a.tokens.length);
-    buckets.set(first, list.length > CROWDED ? crowdedBucket(list) : { all: list, longest: list[0]!.tokens.length });
-  }
-  return buckets;
-}
-
-function crowdedBucket(all: CompiledAlias[]): Bucket {
-  const single: CompiledAlias[] = [];
-  const bySecond = new Map<string, CompiledAlias[]>();
-  for (const alias of all) {
-    if (alias.tokens.length === 1) {
-      single.push(alias);
-      continue;
-    }
-    const second = alias.tokens[1]!.toLowerCase();
-    const list = bySecond.get(second);
-    if (list) list.push(alias);
-    else bySecond.set(second, [alias]);
-  }
-  return { all, longest: all[0]!.tokens.length, single, bySecond };
-}
-
-/** Splits an alias key (see `aliasKey`) into its tokens and the gap marks between them. */
-export function parseKey(key: string): { tokens: string[]; gaps: number[] } {
-  const tokens: string[] = [];
-  const gaps: number[] = [];
-  let from = 0;
-  let gap = GAP_BREAK;
-  for (let i = 0; i <= key.length; i++) {
-    const code = i < key.length ? key.charCodeAt(i) : GAP_SPACE;
-    if (!isGapMark(code)) continue;
-    if (i > from) {
-      tokens.push(key.slice(from, i));
-      gaps.push(gap);
-    }
-    gap = code;
-    from = i + 1;
-  }
-  return { tokens, gaps };
-}
-
 /** Which aliases may match (all, when null). */
 type Accept = ((alias: CompiledAlias) => boolean) | null;
 
 /** The longest alias (that `accept` takes) whose tokens start at token `at`, or null. */
-function longestAt(byFirst: Map<string, Bucket>, tokens: Tokens, at: number, accept: Accept): CompiledAlias | null {
+function longestAt(byFirst: AliasIndex, tokens: Tokens, at: number, accept: Accept): CompiledAlias | null {
   const key = tokens.key[at]!;
   const found = firstFitting(byFirst.get(key), tokens, at, accept);
   if (found || !key.endsWith("'s")) return found;

@@ -1,5 +1,4 @@
-import type { Matcher, RawMatch } from './matcher';
-import { hasBothSaliences } from './gate';
+import type { EntityMatcher, RawMatch } from './matcher';
 import type { SnapshotEntity } from './snapshot';
 
 /**
@@ -25,25 +24,20 @@ export interface MatchAnswer {
   topicGated: boolean;
 }
 
-export function answerBlocks(
-  matcher: Matcher,
-  texts: readonly string[],
-  topicGated = hasBothSaliences(matcher.snapshot.entities),
-): MatchAnswer {
-  const { entities } = matcher.snapshot;
+export function answerBlocks(matcher: EntityMatcher, texts: readonly string[]): MatchAnswer {
   const named: AnswerEntity[] = [];
   const at = new Map<number, number>();
   const ref = (index: number): number => {
     let local = at.get(index);
     if (local === undefined) {
-      const entity = entities[index]!;
+      const entity = matcher.entity(index);
       local = named.length;
       at.set(index, local);
       named.push({
         id: entity.id,
         name: entity.name,
         kind: entity.kind,
-        related: entity.related.map((other) => entities[other]!.id),
+        related: entity.related.map((other) => matcher.entity(other).id),
         ...(entity.start === undefined ? {} : { start: entity.start }),
         ...(entity.background ? { background: true } : {}),
       });
@@ -51,5 +45,5 @@ export function answerBlocks(
     return local;
   };
   const matches = texts.map((text) => matcher.findMatches(text).map((match) => ({ ...match, entities: match.entities.map(ref) })));
-  return { matches, entities: named, topicGated };
+  return { matches, entities: named, topicGated: matcher.topicGated };
 }

@@ -95,6 +95,18 @@ export function compileSnapshot(version: string, entities: readonly Entity[]): M
   return { version, entities: snapshotEntities, aliases };
 }
 
+/** Gating by topic needs both: core entities to recognise the topic by, background ones to hold back. */
+export function hasBothSaliences(entities: readonly SnapshotEntity[]): boolean {
+  let core = false;
+  let background = false;
+  for (const entity of entities) {
+    if (entity.background) background = true;
+    else core = true;
+    if (core && background) return true;
+  }
+  return false;
+}
+
 /** The snapshot with the aliases of entities of other kinds left out (the kinds the reader chose to mark). */
 export function onlyKinds(snapshot: MatcherSnapshot, kinds: readonly EntityKind[]): MatcherSnapshot {
   const allowed = new Set(kinds);

@@ -70,7 +70,7 @@ export class TokenCursor {
    * order, skipping at once (one native search and one lookup) the plain words that are not, and
    * common punctuation. `visit` returns where the search goes on. This is the scanner's inner loop.
    */
-  candidates(keys: ReadonlyMap<string, unknown>, visit: (at: number) => number): void {
+  candidates(keys: { has(key: string): boolean }, visit: (at: number) => number): void {
     const { text, lower } = this;
     const pattern = SEARCH;
     const scanned = lower ?? text;

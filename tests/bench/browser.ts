@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
+import { debuggingEndpoint } from './worker-cpu';
 
 /** A curated news site: the content script runs here. */
 export const NEWS_BASE = 'https://edition.cnn.com/bench/';
@@ -31,6 +32,8 @@ try {
 
 export interface BenchBrowser {
   context: BrowserContext;
+  /** The browser's DevTools endpoint, when launched with `debugging` (see worker-cpu.ts). */
+  debuggingEndpoint?: string;
   version: string;
   /** Serves `html` at `url`; everything not served is aborted (no network). */
   serve(url: string, html: string): void;
@@ -38,14 +41,19 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with the given build of the extension, in a throwaway profile. */
-export async function launchBench(extensionDir: string): Promise<BenchBrowser> {
+/** Chromium with the given build of the extension, in a throwaway profile; `debugging` opens a DevTools port too. */
+export async function launchBench(extensionDir: string, options: { debugging?: boolean } = {}): Promise<BenchBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'backstory-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumExecutable(),
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.debugging ? ['--remote-debugging-port=0'] : []),
+    ],
   });
   // The extension must be up (its service worker seeds the data) before any page asks for a snapshot.
   if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
@@ -63,6 +71,7 @@ export async function launchBench(extensionDir: string): Promise<BenchBrowser> {
 
   return {
     context,
+    ...(options.debugging ? { debuggingEndpoint: debuggingEndpoint(profile) } : {}),
     version: await browserVersion(context),
     serve: (url, html) => void served.set(url, html),
     open: async (url) => {

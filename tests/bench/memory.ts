@@ -9,6 +9,7 @@ import { waitForScan } from './measure';
 import type { BenchPage } from './pages';
 import { extensionIdOf } from './search';
 import { median } from './stats';
+import { watchWorkerCpu, type WorkerCpu } from './worker-cpu';
 
 /**
  * Part 9: what a news tab pays in memory for Backstory, and how soon its first highlight shows.
@@ -16,7 +17,9 @@ import { median } from './stats';
  * collections the renderer's JS heap (one V8 heap holds the page's world and the content script's
  * isolated world) is read, and the difference is what the tab gained. First highlight: the time from
  * the page's load event to the first frame with a Backstory highlight in it, with the background
- * awake (it served a page just before) and asleep (its service worker stopped first).
+ * awake (it served a page just before) and asleep (its service worker stopped first). The background's
+ * CPU per page load: its worker profiled from before the page opens until the page's scan is done
+ * (see worker-cpu.ts); woken by the page, that includes the worker's start.
  */
 export interface MemoryRow {
   dataset: string;
@@ -29,6 +32,9 @@ export interface MemoryRow {
   gainMb: number;
   firstHighlightAwakeMs: number | null;
   firstHighlightAsleepMs: number | null;
+  /** Median CPU of the background's worker per page load (scripts and GC), awake and woken by the page. */
+  workerCpuAwakeMs: number | null;
+  workerCpuAsleepMs: number | null;
 }
 
 /** Records, in the page's own world, the first animation frame in which a Backstory highlight holds a range. */
@@ -85,11 +91,20 @@ async function stopServiceWorker(browser: BenchBrowser): Promise<void> {
   }
 }
 
-async function measureOne(browser: BenchBrowser, page: BenchPage, runs: number, log: (line: string) => void, label: string) {
+async function measureOne(
+  browser: BenchBrowser,
+  cpu: WorkerCpu,
+  page: BenchPage,
+  runs: number,
+  log: (line: string) => void,
+  label: string,
+) {
   const bare: number[] = [];
   const withBackstory: number[] = [];
   const awake: number[] = [];
   const asleep: number[] = [];
+  const cpuAwake: number[] = [];
+  const cpuAsleep: number[] = [];
   for (let run = 1; run <= runs; run++) {
     log(`memory, ${label}, ${page.name}: run ${run}/${runs} (bare page, with Backstory awake, with it asleep)`);
     const plain = await browser.open(`${PLAIN_BASE}${page.name}?run=${run}`);
@@ -97,17 +112,22 @@ async function measureOne(browser: BenchBrowser, page: BenchPage, runs: number, 
     bare.push(await heapMb(plain));
     await plain.close();
 
+    await cpu.start();
     const news = await browser.open(`${NEWS_BASE}${page.name}?run=${run}`);
     const first = await firstHighlightMs(news);
     if (first !== null) awake.push(first);
     await waitForScan(news);
+    cpuAwake.push(await cpu.stop());
     withBackstory.push(await heapMb(news));
     await news.close();
 
     await stopServiceWorker(browser);
+    await cpu.start();
     const cold = await browser.open(`${NEWS_BASE}${page.name}?asleep=${run}`);
     const coldFirst = await firstHighlightMs(cold);
     if (coldFirst !== null) asleep.push(coldFirst);
+    await waitForScan(cold).catch(() => undefined);
+    cpuAsleep.push(await cpu.stop());
     await cold.close();
   }
   const bareMb = median(bare);
@@ -120,6 +140,8 @@ async function measureOne(browser: BenchBrowser, page: BenchPage, runs: number, 
     gainMb: withMb - bareMb,
     firstHighlightAwakeMs: awake.length ? median(awake) : null,
     firstHighlightAsleepMs: asleep.length ? median(asleep) : null,
+    workerCpuAwakeMs: cpuAwake.length ? median(cpuAwake) : null,
+    workerCpuAsleepMs: cpuAsleep.length ? median(cpuAsleep) : null,
   };
 }
 
@@ -135,7 +157,9 @@ export async function measureMemory(
   const dir = mkdtempSync(path.join(tmpdir(), 'backstory-bench-memory-'));
   try {
     for (const entities of [0, ...sizes]) {
-      const browser = await launchBench(extensionDir);
+      const browser = await launchBench(extensionDir, { debugging: true });
+      const extensionId = extensionIdOf(browser.context);
+      const cpu = await watchWorkerCpu(browser.debuggingEndpoint!, (url) => url.startsWith(`chrome-extension://${extensionId}/`));
       try {
         await browser.context.addInitScript({ content: FIRST_HIGHLIGHT_WATCH });
         const label = entities ? `bundled + ${entities.toLocaleString('en')} generated entities` : 'bundled data';
@@ -145,7 +169,7 @@ export async function measureMemory(
           writeFileSync(file, generateDatasetText({ count: entities, id, title: `Bench memory, ${entities} entities` }));
           log(`memory: importing ${label} through the options page…`);
           const options = await browser.context.newPage();
-          await openOptions(options, extensionIdOf(browser.context));
+          await openOptions(options, extensionId);
           await importThroughOptions(options, file, id, entities);
           await options.close();
         }
@@ -161,9 +185,10 @@ export async function measureMemory(
           const warm = await browser.open(`${NEWS_BASE}${page.name}`);
           await waitForScan(warm).catch(() => undefined);
           await warm.close();
-          rows.push({ dataset: label, entities, ...(await measureOne(browser, page, runs, log, label)) });
+          rows.push({ dataset: label, entities, ...(await measureOne(browser, cpu, page, runs, log, label)) });
         }
       } finally {
+        await cpu.close();
         await browser.close();
       }
     }

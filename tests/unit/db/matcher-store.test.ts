@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMatching } from '../../../entrypoints/background/matching';
+import { openDatabase } from '../../../lib/db/database';
+import { replaceDataset } from '../../../lib/db/repository';
+import type { BackstoryDB } from '../../../lib/db/tables';
+import { ENTITY_KINDS } from '../../../lib/schema/kinds';
+import { generateDataset } from '../../fixtures/datasets/generate';
+import { freshDb } from './setup';
+
+/**
+ * The background's matcher survives its worker: built once, stored in its compact form after the
+ * answer, read back by a woken worker (a new database connection, nothing in memory) as long as the
+ * data and the kinds are the same; built again otherwise, and whenever the stored row is unusable.
+ */
+const dataset = generateDataset({ count: 300 });
+const TEXTS = [
+  `${dataset.entities[0]!.name} met ${dataset.entities[1]!.name}’s envoy.`,
+  `Nothing here; then ${dataset.entities[3]!.name}, 2024 and ${dataset.entities[2]!.name}.`,
+];
+
+/** A matching whose deferred work (storing the matcher) the test runs when it chooses. */
+function matchingOf(db: BackstoryDB) {
+  const tasks: Array<() => Promise<void>> = [];
+  const match = createMatching(db, (task) => void tasks.push(task));
+  return {
+    match,
+    tasks,
+    async store() {
+      while (tasks.length) await tasks.shift()!();
+    },
+  };
+}
+
+const woken: BackstoryDB[] = [];
+afterEach(() => {
+  for (const db of woken.splice(0)) db.close();
+});
+
+/** The same database as a woken worker sees it: a new connection, with no cache of the old one. */
+function wake(db: BackstoryDB): BackstoryDB {
+  const connection = openDatabase(db.name);
+  woken.push(connection);
+  return connection;
+}
+
+describe('the stored matcher', () => {
+  it('is stored after the first answer and answers a woken worker without any snapshot', async () => {
+    const db = await freshDb(dataset);
+    const first = matchingOf(db);
+    const built = await first.match(TEXTS, ENTITY_KINDS);
+    expect(built.matches.flat().length).toBeGreaterThan(3);
+    expect(await db.matchers.count()).toBe(0);
+    await first.store();
+    expect(await db.matchers.count()).toBe(1);
+
+    // Without the snapshots, only the stored matcher can answer.
+    await db.snapshots.clear();
+    const second = matchingOf(wake(db));
+    expect(await second.match(TEXTS, ENTITY_KINDS)).toEqual(built);
+    expect(second.tasks).toHaveLength(0);
+  });
+
+  it('is built again when the kinds marked change, and when the data changes', async () => {
+    const db = await freshDb(dataset);
+    const first = matchingOf(db);
+    await first.match(TEXTS, ENTITY_KINDS);
+    await first.store();
+
+    const byKinds = matchingOf(wake(db));
+    const people = await byKinds.match(TEXTS, ['person']);
+    expect(byKinds.tasks).toHaveLength(1);
+    expect(people.entities.every((entity) => entity.kind === 'person')).toBe(true);
+    expect(people.entities.length).toBeGreaterThan(0);
+    await byKinds.store();
+
+    await replaceDataset(db, generateDataset({ count: 10, id: 'second', start: 5_000 }), 'file');
+    const byData = matchingOf(wake(db));
+    const texts = [...TEXTS, `${generateDataset({ count: 1, start: 5_000 }).entities[0]!.name} too.`];
+    const answer = await byData.match(texts, ENTITY_KINDS);
+    expect(byData.tasks).toHaveLength(1);
+    expect(answer.entities.map((entity) => entity.id)).toContain('second/person-5000');
+    await byData.store();
+
+    // And the row now holds the new data: a woken worker answers from it.
+    const again = matchingOf(wake(db));
+    expect(await again.match(texts, ENTITY_KINDS)).toEqual(answer);
+    expect(again.tasks).toHaveLength(0);
+  });
+
+  it.each<[string, (matcher: Record<string, unknown>) => unknown]>([
+    ['a field missing', ({ keys: _keys, ...rest }) => rest],
+    ['a typed array of the wrong type', (matcher) => ({ ...matcher, slots: Array.from(matcher.slots as Int32Array) })],
+    ['arrays that do not fit each other', (matcher) => ({ ...matcher, keys: 'x' })],
+    ['no matcher at all', () => 'not a matcher'],
+  ])('is built again from the snapshots when the row has %s', async (_label, corrupt) => {
+    const db = await freshDb(dataset);
+    const first = matchingOf(db);
+    const built = await first.match(TEXTS, ENTITY_KINDS);
+    await first.store();
+    const row = (await db.matchers.get('page'))!;
+    await db.matchers.put({ ...row, matcher: corrupt(row.matcher as Record<string, unknown>) });
+
+    const again = matchingOf(wake(db));
+    expect(await again.match(TEXTS, ENTITY_KINDS)).toEqual(built);
+    expect(again.tasks).toHaveLength(1);
+    await again.store();
+    expect((await db.matchers.get('page'))!.matcher).toEqual(row.matcher);
+  });
+});
