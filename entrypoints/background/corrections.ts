@@ -32,7 +32,13 @@ export function createCorrections(db: BackstoryDB) {
       if (!url || sender.tabId === undefined) throw new Error('Only a page can correct its marks.');
       const [entity] = (await getPageEntities(db, [request.entityId])).entities;
       if (!entity) throw new Error('That entity is no longer in your data.');
-      const correction = await addCorrection(db, { entity: entity.id, entityName: entity.name, scope: request.scope, text: request.text, url });
+      const correction = await addCorrection(db, {
+        entity: entity.id,
+        entityName: entity.name,
+        scope: request.scope,
+        text: request.text,
+        url,
+      });
       changed();
       undoable.set(correction.id, { tabId: sender.tabId, until: Date.now() + UNDO_MS });
       return { id: correction.id };
