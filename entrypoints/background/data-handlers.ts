@@ -68,7 +68,7 @@ function unreadable(read: { tooLarge: number } | { invalidUtf8: number }): Probl
 /** Everything the options page asks for: the handlers other than reading for pages and searching. */
 type DataHandlers = Omit<
   Handlers,
-  'matchBlocks' | 'getEntities' | 'loadCard' | 'reportCast' | 'search' | 'correctMark' | 'undoCorrection' | 'listCorrections' | 'removeCorrections'
+  'pageSettings' | 'matchBlocks' | 'getEntities' | 'loadCard' | 'reportCast' | 'search' | 'correctMark' | 'undoCorrection' | 'listCorrections' | 'removeCorrections'
 >;
 
 /** Characters per export message (JSON escaping can double them; messages are capped at 64 MB). */

@@ -1,6 +1,9 @@
 import { getPageEntities } from '../../lib/db/pages';
 import type { BackstoryDB } from '../../lib/db/tables';
 import type { Handlers } from '../../lib/messaging/handlers';
+import { isActiveOn } from '../../lib/settings/settings';
+import { loadSettings } from '../../lib/settings/storage';
+import { isCuratedHost } from '../../lib/sites/curated';
 import { createCorrections } from './corrections';
 import { createDataHandlers, type DataEffects } from './data-handlers';
 import { createMatching } from './matching';
@@ -40,6 +43,11 @@ export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, data
   const handlers: Handlers = {
     matchBlocks: async ({ texts, kinds }, sender) => corrections.apply(await match(texts, kinds), texts, sender.url),
     getEntities: ({ ids }) => getPageEntities(db, ids),
+    pageSettings: async (_payload, sender) => {
+      const settings = await loadSettings();
+      const host = hostOf(sender.url);
+      return { active: host !== null && isActiveOn(settings, host, isCuratedHost(host)), settings };
+    },
     loadCard: async (_payload, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('only a page can load the card');
@@ -71,4 +79,15 @@ export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, data
     };
   }
   return handlers;
+}
+
+/** The host name of a page's address; null for anything but a web page. */
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : null;
+  } catch {
+    return null;
+  }
 }

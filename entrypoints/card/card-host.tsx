@@ -3,7 +3,7 @@ import { CARD_FONTS } from '../../components/card-fonts';
 import cardCss from '../../components/card.css?inline';
 import { EntityCard } from '../../components/EntityCard';
 import { MarkCorrection } from '../../components/MarkCorrection';
-import type { CardContent, CardEvents, CardView } from '../../lib/card/card-view';
+import type { CardContent, CardEvents } from '../../lib/card/card-view';
 import { placeCard, type Rect } from '../../lib/dom/position';
 import { PERF_MARKS } from '../news.content/perf';
 
@@ -26,7 +26,7 @@ const HOST_CSS = `
  * Created on first use, so pages where nobody hovers see no change at all; removed when `signal`
  * aborts, and never created again after that.
  */
-export class CardHost implements CardView {
+export class CardHost {
   private host: HTMLElement | null = null;
   private mount: HTMLDivElement | null = null;
   private anchor: Rect | null = null;

@@ -18,7 +18,7 @@ export function loadCardModule(call: Client<ContentScriptCalls>): Promise<CardMo
     await call('loadCard', {});
     const module = global[key] as CardModule | undefined;
     delete global[key];
-    if (!module || typeof module.createCard !== 'function') throw new Error('the card script did not load');
+    if (!module || typeof module.createController !== 'function') throw new Error('the card script did not load');
     return module;
   })().catch((error: unknown) => {
     loading = null;

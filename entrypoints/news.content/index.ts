@@ -4,11 +4,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readPublicationDate } from '../../lib/dom/page-date';
 import { createClient } from '../../lib/messaging/client';
-import { parseContentMessage, type ContentRequest, type ContentResult } from '../../lib/messaging/content-protocol';
+import type { ContentRequest, ContentResult } from '../../lib/messaging/content-protocol';
 import type { ContentScriptCalls } from '../../lib/messaging/protocol';
-import { isActiveOn, type Settings } from '../../lib/settings/settings';
-import { loadSettings, watchDataVersion, watchSettings } from '../../lib/settings/storage';
-import { CURATED_MATCHES, isCuratedHost } from '../../lib/sites/curated';
+import { SETTINGS_KEY, type Settings } from '../../lib/settings/settings';
+import { watchDataVersion } from '../../lib/settings/storage';
+import { CURATED_MATCHES } from '../../lib/sites/curated';
+import { loadCardModule } from './card-loader';
 import { PageSession } from './session';
 
 export default defineContentScript({
@@ -24,6 +25,9 @@ export default defineContentScript({
     void ctx.setTimeout(() => void run(ctx).catch((error: unknown) => console.debug('[Backstory] not running on this page:', error)), 0),
 });
 
+/** How often the settings are asked again when the background did not answer. */
+const SETTINGS_RETRIES = 5;
+
 /** Content scripts registered for user-enabled sites run this file too; a second copy must not start. */
 const RUNNING = Symbol.for('backstory.content');
 
@@ -36,14 +40,27 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => (marker[RUNNING] = false));
 
   const call = createClient<ContentScriptCalls>((message) => browser.runtime.sendMessage(message));
-  const curated = isCuratedHost(location.hostname);
+  // The background reads and validates the settings and says whether Backstory runs on this page,
+  // so this script carries neither the schemas nor the list of curated sites.
+  // Asked again a few times: the first message may arrive while the background is still starting (a
+  // Firefox event page woken by it answers once its listener is registered).
+  const pageSettings = async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call('pageSettings', {});
+      } catch (error) {
+        if (attempt > SETTINGS_RETRIES || ctx.isInvalid) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  };
   let pageDate = readPublicationDate(document);
-  let settings = await loadSettings();
+  let { settings, active } = await pageSettings();
   let session: PageSession | null = null;
   let starting: Promise<void> | null = null;
 
   async function start(): Promise<void> {
-    if (ctx.isInvalid || session || !isActiveOn(settings, location.hostname, curated)) return;
+    if (ctx.isInvalid || session || !active) return;
     // The background matches the page's text as the session sends it: nothing to fetch first.
     session = new PageSession(document, call, settings, pageDate);
     session.start();
@@ -52,34 +69,47 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     session?.stop();
     session = null;
   }
-  async function apply(next: Settings): Promise<void> {
+  async function apply(next: Settings, nextActive: boolean): Promise<void> {
     const restart =
       session !== null &&
       (next.highlightStyle !== settings.highlightStyle || next.kinds.join() !== settings.kinds.join() || next.marks !== settings.marks);
     settings = next;
-    if (!isActiveOn(settings, location.hostname, curated)) return stop();
+    active = nextActive;
+    if (!active) return stop();
     if (restart) stop();
     if (session) session.updateSettings(settings);
     else await (starting ??= start().finally(() => (starting = null)));
   }
 
-  const unwatch = watchSettings((next) => void apply(next));
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    void pageSettings().then(
+      (next) => apply(next.settings, next.active),
+      (error: unknown) => console.debug('[Backstory] could not read the new settings:', error),
+    );
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  const unwatch = () => browser.storage.onChanged.removeListener(onStorage);
   // A dataset switched on or off, moved, imported or edited: the session starts again, and the
   // background matches its text against the new data (after a start in flight).
   const unwatchData = watchDataVersion(() => {
     void (starting ?? Promise.resolve()).then(() => {
       if (!session) return;
       stop();
-      return apply(settings);
+      return apply(settings, active);
     });
   });
   // Answered through sendResponse and `return true`, not a returned Promise (Chrome honours that only
-  // from version 144); a message that is not for this script is left alone.
+  // from version 144). Only Backstory's own messages are read; their checks come with the card's code
+  // (loaded now if need be), and a message that is not for this script gets no answer.
   const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const request = parseContentMessage(message);
-    if (!request) return undefined;
-    Promise.resolve(answer(request)).then(sendResponse, () => sendResponse(undefined));
+    if (sender.id !== browser.runtime.id || !isForThisScript(message)) return undefined;
+    loadCardModule(call)
+      .then((module) => {
+        const request = module.parseContentMessage(message);
+        return request ? answer(request) : undefined;
+      })
+      .then(sendResponse, () => sendResponse(undefined));
     return true;
   };
   function answer(request: ContentRequest): ContentResult<ContentRequest['name']> | Promise<boolean> {
@@ -104,7 +134,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     pageDate = readPublicationDate(document);
     if (!session) return;
     stop();
-    void apply(settings);
+    void apply(settings, active);
   }, 1_000);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
@@ -113,5 +143,10 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     stop();
   });
 
-  await apply(settings);
+  await apply(settings, active);
+}
+
+/** Messages to content scripts carry this mark (see lib/messaging/content-protocol.ts); the rest is not ours. */
+function isForThisScript(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { backstoryContent?: unknown }).backstoryContent === 1;
 }

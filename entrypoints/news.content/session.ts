@@ -7,10 +7,11 @@ import type { CastEntry } from '../../lib/messaging/content-protocol';
 import type { Entity, Source } from '../../lib/schema/dataset';
 import type { Settings } from '../../lib/settings/settings';
 import type { EntityRef } from '../../lib/card/card-model';
-import { whyMarked, type MarkReason } from '../../lib/card/why-marked';
+import type { CardMark } from '../../lib/card/card-view';
+import type { MarkFacts } from '../../lib/card/why-marked';
 import { siteOf, type CorrectionScope } from '../../lib/corrections/rules';
-import { CardController } from './card-controller';
 import { loadCardModule } from './card-loader';
+import { LazyCard } from './lazy-card';
 import { createHighlightRegistry } from './highlight-registry';
 import { HighlightWindow } from './highlight-window';
 import { HoverController } from './hover';
@@ -31,7 +32,7 @@ export class PageSession {
   private readonly scanner: PageScanner;
   private readonly highlights: ReturnType<typeof createHighlightRegistry>;
   private readonly nearViewport: HighlightWindow;
-  private readonly card: CardController;
+  private readonly card: LazyCard;
   private readonly hover: HoverController;
   private readonly observer: MutationObserver;
   private readonly entities = new Map<string, Entity>();
@@ -77,7 +78,7 @@ export class PageSession {
     this.highlights = createHighlightRegistry(CSS.highlights, settings.highlightStyle, signal);
     this.nearViewport = new HighlightWindow(this.highlights, signal);
     this.scanner = new PageScanner(this.source, this.scannerHost(), signal, { pageDate });
-    this.card = new CardController(
+    this.card = new LazyCard(
       doc,
       {
         entities: this.entities,
@@ -88,10 +89,10 @@ export class PageSession {
       {
         pageDate,
         settings: () => this.settings,
-        loadCard: () => loadCardModule(call),
         onClosed: () => this.hover.reset(),
         onPointer: (inside) => (inside ? this.hover.cardEntered() : this.hover.cardLeft()),
       },
+      () => loadCardModule(call),
       signal,
     );
     this.hover = new HoverController(
@@ -209,11 +210,11 @@ export class PageSession {
   }
 
   /** What the card of a mark says about it (why it is there) and offers (to correct it). */
-  private markOf(mention: Mention) {
+  private markOf(mention: Mention): CardMark {
     const text = liveRange(this.doc, mention).toString();
     const entity = this.scanner.entityOf(mention);
     return {
-      why: this.whyMarked(mention, text),
+      facts: this.markFacts(mention, text),
       correction: {
         text,
         site: siteOf(new URL(this.doc.URL)),
@@ -244,17 +245,17 @@ export class PageSession {
     };
   }
 
-  /** What the card says about a mark: the text that matched and why it linked. */
-  private whyMarked(mention: Mention, text: string): MarkReason {
+  /** What the card says about a mark comes from these: the text that matched and how the page established it. */
+  private markFacts(mention: Mention, text: string): MarkFacts {
     const entity = this.scanner.entityOf(mention);
     const outer = mention.outer === undefined ? undefined : this.scanner.entities[mention.outer];
-    return whyMarked({
+    return {
       text,
       name: entity.name,
       needsContext: mention.needsContext === true,
       namedInFull: this.scanner.context.established.has(mention.entity),
       ...(outer ? { partOf: { id: outer.id, name: outer.name, kind: outer.kind } } : {}),
-    });
+    };
   }
 
   private scannerHost() {

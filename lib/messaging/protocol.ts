@@ -14,6 +14,7 @@ import type { MatchAnswer } from '../match/remote';
 import { Entity } from '../schema/dataset';
 import { ENTITY_KINDS } from '../schema/kinds';
 import type { SearchHit } from '../search/search-index';
+import type { Settings } from '../settings/settings';
 
 /**
  * Every message to the background, declared once: its Zod-validated payload, its result type and,
@@ -61,6 +62,11 @@ const correctionId = z.string().min(1).max(64);
  * a card may undo only a correction its own tab just made. Backstory's pages may send them too.
  */
 export const contentScriptCalls = {
+  /**
+   * The reader's settings (validated here, so the script every page loads carries no schema), and
+   * whether Backstory runs on the sender's page: its host as the browser reports it.
+   */
+  pageSettings: call<{ active: boolean; settings: Settings }>()(none),
   /**
    * The mentions in a batch of the page's blocks (matching runs here, once per browser: no matcher
    * tables in the tab), for the kinds the reader marks, over every enabled dataset (entity ids

@@ -34,12 +34,13 @@ describe('the card code loaded on first need', () => {
   });
 
   it('never uses a factory left on the page by an earlier copy of the script, and takes its own off the global object', async () => {
-    const stale = { createCard: () => ({ stale: true }) };
+    const stale = { createController: () => ({ stale: true }), parseContentMessage: () => null };
     global[key] = stale;
     const { call, asked } = background(() => cardScript.main());
     const module = await loadCardModule(call);
     expect(module).not.toBe(stale);
-    expect(typeof module.createCard).toBe('function');
+    expect(typeof module.createController).toBe('function');
+    expect(typeof module.parseContentMessage).toBe('function');
     expect(global[key]).toBeUndefined();
     // Loaded once per page: later sessions reuse it without asking.
     expect(await loadCardModule(call)).toBe(module);

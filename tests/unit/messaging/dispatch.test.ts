@@ -60,7 +60,15 @@ describe('message dispatch', () => {
   });
 
   it('lets a content script send only the messages it uses', () => {
-    expect(Object.keys(contentScriptCalls).sort()).toEqual(['correctMark', 'getEntities', 'loadCard', 'matchBlocks', 'reportCast', 'undoCorrection']);
+    expect(Object.keys(contentScriptCalls).sort()).toEqual([
+      'correctMark',
+      'getEntities',
+      'loadCard',
+      'matchBlocks',
+      'pageSettings',
+      'reportCast',
+      'undoCorrection',
+    ]);
     for (const name of Object.keys(contentScriptCalls)) expect(Object.hasOwn(extensionPageCalls, name)).toBe(false);
   });
 

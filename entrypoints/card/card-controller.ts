@@ -1,27 +1,17 @@
-import type { MarkReason } from '../../lib/card/why-marked';
+import type { CardContent, CardControl, CardData, CardMark, CardOptions } from '../../lib/card/card-view';
+import { whyMarked, type MarkReason } from '../../lib/card/why-marked';
 import type { AlsoEntry } from '../../lib/db/pages';
-import type { EntityRef } from '../../lib/card/card-model';
 import type { Rect } from '../../lib/dom/position';
-import type { CardContent, CardModule, CardView } from '../../lib/card/card-view';
-import type { Entity, Source } from '../../lib/schema/dataset';
-import type { Settings } from '../../lib/settings/settings';
-import { measure, PERF_MARKS } from './perf';
-
-export interface CardData {
-  entities: Map<string, Entity>;
-  sources: Map<string, Source>;
-  lookup(id: string): EntityRef | undefined;
-  load(ids: string[]): Promise<void>;
-}
+import type { Entity } from '../../lib/schema/dataset';
+import { measure, PERF_MARKS } from '../news.content/perf';
+import { CardHost } from './card-host';
 
 /**
  * The card's behaviour on a page: which entity it shows, the back stack of related entities,
- * where it sits, and where focus goes when it closes. The card itself (its code is loaded on first
- * need: see card-loader.ts) leaves the page when `signal` aborts.
+ * where it sits, and where focus goes when it closes. Its card leaves the page when `signal` aborts.
  */
-export class CardController {
-  private host: CardView | null = null;
-  private hostLoading: Promise<CardView | null> | null = null;
+export class CardController implements CardControl {
+  private readonly host: CardHost;
   private readonly history: string[] = [];
   private anchor: Range | null = null;
   private why: MarkReason | undefined;
@@ -32,70 +22,43 @@ export class CardController {
   constructor(
     private readonly doc: Document,
     private readonly data: CardData,
-    private readonly options: {
-      pageDate: string | undefined;
-      settings: () => Settings;
-      loadCard(): Promise<CardModule>;
-      onClosed(): void;
-      onPointer(inside: boolean): void;
-    },
+    private readonly options: CardOptions,
     private readonly signal: AbortSignal,
-  ) {}
+  ) {
+    this.host = new CardHost(
+      doc,
+      {
+        onPointerEnter: () => options.onPointer(true),
+        onPointerLeave: () => options.onPointer(false),
+        onKeyDown: (event) => this.onKeyDown(event),
+      },
+      signal,
+    );
+  }
 
   get isOpen(): boolean {
-    return this.host?.isOpen ?? false;
+    return this.host.isOpen;
   }
 
   contains(node: Node | null): boolean {
-    return this.host?.contains(node) ?? false;
-  }
-
-  /** The card on this page, its code loaded first if need be; null when it cannot load (or the session stopped). */
-  private view(): Promise<CardView | null> {
-    if (this.host) return Promise.resolve(this.host);
-    this.hostLoading ??= this.options.loadCard().then(
-      (module) => {
-        if (this.signal.aborted) return null;
-        this.host = module.createCard(
-          this.doc,
-          {
-            onPointerEnter: () => this.options.onPointer(true),
-            onPointerLeave: () => this.options.onPointer(false),
-            onKeyDown: (event) => this.onKeyDown(event),
-          },
-          this.signal,
-        );
-        return this.host;
-      },
-      (error: unknown) => {
-        this.hostLoading = null;
-        console.debug('[Backstory] the card could not load:', error);
-        return null;
-      },
-    );
-    return this.hostLoading;
+    return this.host.contains(node);
   }
 
   /**
    * Opens the card for an entity next to `anchor`; with `focus`, the card takes keyboard focus. For a
    * card opened from a mark, `mark` says what matched and why it linked, and how to correct it.
    */
-  async open(
-    entityId: string,
-    anchor: Range,
-    focus: boolean,
-    mark?: { why: MarkReason; correction: NonNullable<CardContent['correction']> },
-  ): Promise<void> {
-    const started = performance.now();
-    const [host] = await Promise.all([this.view(), this.data.entities.has(entityId) ? undefined : this.data.load([entityId])]);
-    // The page session may have stopped while the entity or the card's code was loading.
-    if (!host || this.signal.aborted || !this.data.entities.has(entityId)) return;
+  async open(entityId: string, anchor: Range, focus: boolean, mark?: CardMark, started = performance.now()): Promise<void> {
+    if (!this.data.entities.has(entityId)) await this.data.load([entityId]);
+    // The page session may have stopped while the entity was loading.
+    if (this.signal.aborted || !this.data.entities.has(entityId)) return;
+    const host = this.host;
     if (focus && !host.isOpen) this.returnFocus = this.doc.activeElement instanceof HTMLElement ? this.doc.activeElement : null;
     this.anchor = anchor;
     this.focused = focus;
     this.history.length = 0;
     this.history.push(entityId);
-    this.why = mark?.why;
+    this.why = mark ? whyMarked(mark.facts) : undefined;
     this.correction = mark?.correction;
     this.render(focus);
     // From the decision to open (dwell end) to the frame that shows the card: `backstory:card` in DevTools.
@@ -103,19 +66,18 @@ export class CardController {
   }
 
   /**
-   * Loads the card's code, then gives the steps that warm up the first card, to run in separate idle
-   * moments (see CardHost.prewarmSteps): the first card a reader opens then runs compiled code and
-   * finds its fonts shaped. Nothing is added to the page. None while a card is open.
+   * Steps that warm up the first card, to run in separate idle moments (see CardHost.prewarmSteps):
+   * the first card a reader opens then runs compiled code and finds its fonts shaped. Nothing is
+   * added to the page. None while a card is open.
    */
-  async prewarmSteps(entityId: string): Promise<Array<() => void>> {
-    const host = await this.view();
-    if (!host || host.isOpen) return [];
+  prewarmSteps(entityId: string): Array<() => void> {
+    if (this.host.isOpen) return [];
     const content = this.content(entityId, []);
-    return content ? host.prewarmSteps(content) : [];
+    return content ? this.host.prewarmSteps(content) : [];
   }
 
   close(): void {
-    if (!this.host?.isOpen) return;
+    if (!this.host.isOpen) return;
     this.host.hide();
     this.anchor = null;
     this.history.length = 0;
@@ -127,7 +89,7 @@ export class CardController {
 
   /** Keeps the card beside its anchor while the page scrolls; closes it when the anchor leaves the screen. */
   onScroll(): void {
-    if (!this.host?.isOpen || !this.anchor) return;
+    if (!this.host.isOpen || !this.anchor) return;
     if (!this.host.reposition(this.anchorRect())) this.close();
   }
 
@@ -138,7 +100,7 @@ export class CardController {
   private render(focus: boolean): void {
     const id = this.history[this.history.length - 1];
     const content = id ? this.content(id, this.history) : undefined;
-    if (!content || !this.anchor || !this.host) return;
+    if (!content || !this.anchor) return;
     this.host.show(content, this.anchorRect(), focus);
   }
 
@@ -181,7 +143,7 @@ export class CardController {
       this.close();
       return;
     }
-    if (event.key === 'Tab') this.host?.cycleFocus(event);
+    if (event.key === 'Tab') this.host.cycleFocus(event);
   }
 }
 
