@@ -1,7 +1,6 @@
 import type { CorrectionScope } from '../corrections/rules';
 import type { AlsoEntry } from '../db/pages';
 import type { ContentRequest } from '../messaging/content-protocol';
-import type { Rect } from '../dom/position';
 import type { Entity, Source } from '../schema/dataset';
 import type { Settings } from '../settings/settings';
 import type { EntityRef } from './card-model';
