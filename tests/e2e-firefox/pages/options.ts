@@ -27,8 +27,28 @@ export class FirefoxOptions {
     return options;
   }
 
-  private text(selector: string): Promise<string | null> {
+  /** The text of the first element matching `selector`, or null when there is none. */
+  text(selector: string): Promise<string | null> {
     return this.page.$eval(selector, (el) => el.textContent).catch(() => null);
+  }
+
+  /** The text of every element matching `selector`. */
+  texts(selector: string): Promise<string[]> {
+    return this.page.$$eval(selector, (els) => els.map((el) => el.textContent ?? ''));
+  }
+
+  /** Every alert on the page, one line each. */
+  async alerts(): Promise<string> {
+    return (await this.texts('[role="alert"]')).join('\n');
+  }
+
+  /** Empties a text field as a reader would: select its text, then delete it. */
+  async clear(selector: string): Promise<void> {
+    await this.page.locator(selector).click();
+    await this.page.keyboard.down('Control');
+    await this.page.keyboard.press('a');
+    await this.page.keyboard.up('Control');
+    await this.page.keyboard.press('Backspace');
   }
 
   // The library
