@@ -2,7 +2,17 @@ import { generateDatasetText } from '../fixtures/datasets/generate';
 import { courier, gazette, LIBRARY_ARTICLE, LIBRARY_HTML } from '../fixtures/datasets/library';
 import { readFileSync } from 'node:fs';
 import { OPTIONS } from '../e2e/pages/selectors';
-import { clickInCard, expect, highlightedTexts, inCard, launchFirefoxWithDownloads, pointOf, test, waitForCard } from './fixtures';
+import {
+  clickInCard,
+  expect,
+  type FirefoxWithDownloads,
+  highlightedTexts,
+  inCard,
+  launchFirefoxWithDownloads,
+  pointOf,
+  test,
+  waitForCard,
+} from './fixtures';
 import { FirefoxOptions } from './pages/options';
 import { FirefoxPopup } from './pages/popup';
 
@@ -83,8 +93,17 @@ test.describe('the library of datasets, in Firefox', () => {
   });
 
   test('a backup restored into a fresh profile gives the same library, edits and exports', async () => {
-    const first = await launchFirefoxWithDownloads();
-    const other = await launchFirefoxWithDownloads();
+    // The first machine and a fresh profile to restore into, started together.
+    const launched = await Promise.allSettled([launchFirefoxWithDownloads(), launchFirefoxWithDownloads()]);
+    const failed = launched.find((result) => result.status === 'rejected');
+    if (failed) {
+      await Promise.all(launched.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)));
+      throw failed.reason;
+    }
+    const [first, other] = launched.map((result) => (result as PromiseFulfilledResult<FirefoxWithDownloads>).value) as [
+      FirefoxWithDownloads,
+      FirefoxWithDownloads,
+    ];
     try {
       const options = await FirefoxOptions.open(first);
       await options.importFile('gazette.json', gazette);
