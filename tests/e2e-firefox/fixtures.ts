@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { fixturePage } from '../support/fixture-pages';
@@ -160,4 +162,39 @@ export async function runLookUpCommand(firefox: FirefoxWithExtension, page: Page
 export async function axeViolations(page: Page, include: string[][] | null = null): Promise<string[]> {
   await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
   return page.evaluate(axeViolationLines, include);
+}
+
+export interface FirefoxWithDownloads extends FirefoxWithExtension {
+  /** Runs `action` (a click that downloads a file) and returns the new file in the downloads folder, once complete. */
+  download(action: () => Promise<void>): Promise<{ file: string; text: string }>;
+}
+
+/** A Firefox of its own that saves downloads into a folder the test reads (no download dialog); closing it removes the folder. */
+export async function launchFirefoxWithDownloads(): Promise<FirefoxWithDownloads> {
+  const downloads = mkdtempSync(path.join(tmpdir(), 'backstory-downloads-'));
+  const firefox = await launchFirefoxWithExtension({
+    prefs: {
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
+  });
+  return {
+    ...firefox,
+    async download(action) {
+      const before = new Set(readdirSync(downloads));
+      const fresh = () => readdirSync(downloads).filter((file) => !before.has(file) && file.endsWith('.json'));
+      await action();
+      await expect.poll(() => fresh().length, { timeout: 20_000 }).toBe(1);
+      const file = fresh()[0]!;
+      // The file is complete once the partial download is gone.
+      await expect.poll(() => readdirSync(downloads).some((f) => f.endsWith('.part'))).toBe(false);
+      return { file, text: readFileSync(path.join(downloads, file), 'utf8') };
+    },
+    close: async () => {
+      await firefox.close();
+      rmSync(downloads, { recursive: true, force: true });
+    },
+  };
 }

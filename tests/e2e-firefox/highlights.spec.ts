@@ -1,5 +1,6 @@
-import { allHighlighted, expect, highlightedTexts, test } from './fixtures';
-import { highlightNames, scanEntries } from '../support/page-probes';
+import { allHighlighted, castCounts, expect, highlightedTexts, pointOf, test, waitForCard } from './fixtures';
+import { FirefoxOptions } from './pages/options';
+import { highlightNames, locateWordBefore, openCard, scanEntries } from '../support/page-probes';
 
 const ARTICLE = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
 
@@ -52,5 +53,40 @@ test.describe('mentions on a curated news site, in Firefox', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await page.evaluate(highlightNames)).toEqual([]);
     expect((await page.evaluate(scanEntries)).count).toBe(0);
+  });
+});
+
+test.describe('only the first mention of each name, in Firefox', () => {
+  // The setting holds for every page of the browser: a Firefox of the test's own.
+  test.use({ ownBrowser: true });
+
+  test('marks each name once when the reader asks, keeps counting them all, and only the mark opens a card', async ({
+    firefox,
+    openArticle,
+  }) => {
+    const page = await openArticle(ARTICLE);
+    expect((await highlightedTexts(page))['backstory-person']).toEqual(
+      expect.arrayContaining(['Antony Blinken', 'Prime Minister Benjamin Netanyahu', 'Netanyahu']),
+    );
+    const options = await FirefoxOptions.open(firefox);
+    await options.page.locator('::-p-aria(Only the first mention of each name in the article)').click();
+    await expect
+      .poll(() => options.page.$eval('[data-testid="settings-saved"]', (el) => el.textContent).catch(() => null))
+      .toBe('Marks saved.');
+
+    await expect
+      .poll(async () => ((await highlightedTexts(page))['backstory-person'] ?? []).sort())
+      .toEqual(['Antony Blinken', 'Prime Minister Benjamin Netanyahu']);
+    await expect.poll(async () => (await castCounts(page)).counts['backstory-bundled/benjamin-netanyahu']).toBe(2);
+    // The second "Netanyahu" is not marked: the pointer over it opens nothing.
+    const second = await page.evaluate(locateWordBefore, { selector: '#p2', word: 'Netanyahu', followedBy: ' has' });
+    await page.bringToFront();
+    await page.mouse.move(second.x, second.y);
+    // Longer than the hover delay and the card's rendering: a card would be open by now.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await page.evaluate(openCard)).toBeNull();
+    const first = await pointOf(page, '#p2', 'Benjamin');
+    await page.mouse.move(first.x, first.y);
+    await waitForCard(page, 'Benjamin Netanyahu');
   });
 });

@@ -1,11 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { generateDataset, generateDatasetText } from '../fixtures/datasets/generate';
 import { startDatasetServer } from '../fixtures/datasets/server';
 import { OPTIONS } from '../e2e/pages/selectors';
-import { launchFirefoxWithExtension } from '../support/firefox';
-import { expect, test } from './fixtures';
+import { expect, launchFirefoxWithDownloads, test } from './fixtures';
 import { FirefoxOptions } from './pages/options';
 
 const bundled = JSON.parse(readFileSync('data/backstory.json', 'utf8')) as { title: string; version: string; entities: unknown[] };
@@ -43,27 +40,9 @@ test.describe('the data on the options page, in Firefox', () => {
   });
 
   test('export, reset the bundled dataset (the export is not touched), remove and import the file, export again: the same bytes', async () => {
-    // Firefox saves downloads into a folder the test reads (no download dialog).
-    const downloads = mkdtempSync(path.join(tmpdir(), 'backstory-downloads-'));
-    const firefox = await launchFirefoxWithExtension({
-      prefs: {
-        'browser.download.folderList': 2,
-        'browser.download.dir': downloads,
-        'browser.download.useDownloadDir': true,
-        'browser.download.always_ask_before_handling_new_types': false,
-      },
-    });
-    /** Exports the current dataset in full and returns the new file in the downloads folder. */
-    const exported = async (options: FirefoxOptions) => {
-      const before = new Set(readdirSync(downloads));
-      const fresh = () => readdirSync(downloads).filter((file) => !before.has(file) && file.endsWith('.json'));
-      await options.clickDatasetButton('Export the full dataset');
-      await expect.poll(() => fresh().length, { timeout: 20_000 }).toBe(1);
-      const file = fresh()[0]!;
-      // The file is complete once the partial download is gone.
-      await expect.poll(() => readdirSync(downloads).some((f) => f.endsWith('.part'))).toBe(false);
-      return { file, text: readFileSync(path.join(downloads, file), 'utf8') };
-    };
+    const firefox = await launchFirefoxWithDownloads();
+    /** Exports the current dataset in full. */
+    const exported = (options: FirefoxOptions) => firefox.download(() => options.clickDatasetButton('Export the full dataset'));
     try {
       const options = await FirefoxOptions.open(firefox);
       await options.importFile('gazette.json', JSON.stringify(generateDataset({ count: 12 }), null, 4));
@@ -89,7 +68,26 @@ test.describe('the data on the options page, in Firefox', () => {
       expect(second.text).toBe(first.text);
     } finally {
       await firefox.close();
-      rmSync(downloads, { recursive: true, force: true });
     }
+  });
+
+  test('reset the bundled dataset, keeping or discarding local edits; other datasets are not touched', async ({ firefox }) => {
+    const options = await FirefoxOptions.open(firefox);
+    await options.importFile('gazette.json', generateDatasetText({ count: 20 }));
+    await expect.poll(() => options.count()).toBe('20');
+    await options.reset();
+    await expect.poll(() => options.title()).toBe(bundled.title);
+    await expect.poll(() => options.count()).toBe(String(bundled.entities.length));
+    expect(await options.text(`${OPTIONS.dataset('test-gazette')} ${OPTIONS.count}`)).toBe('20');
+
+    await options.openEntity('Hamas');
+    await options.editSummary('My own note about this organisation.');
+    await expect.poll(() => options.editCount()).toBe('1 edited, 0 added, 0 deleted');
+    await options.reset(true);
+    expect(await options.text(OPTIONS.dataMessage)).toContain('1 local edits kept.');
+    await expect.poll(() => options.editCount()).toBe('1 edited, 0 added, 0 deleted');
+    await options.reset(false);
+    await expect.poll(() => options.editCount()).toBe('None');
+    expect(await options.text(`${OPTIONS.dataset('test-gazette')} ${OPTIONS.count}`)).toBe('20');
   });
 });

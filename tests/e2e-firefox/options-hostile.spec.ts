@@ -1,4 +1,4 @@
-import { corpus, text } from '../fixtures/datasets/hostile';
+import { corpus, mutate, text } from '../fixtures/datasets/hostile';
 import { OPTIONS } from '../e2e/pages/selectors';
 import { expect, test } from './fixtures';
 import { FirefoxOptions } from './pages/options';
@@ -30,5 +30,44 @@ test.describe('hostile datasets on the options page, in Firefox', () => {
     // No file added a dataset or changed the one they share an id with.
     expect(await options.libraryIds()).toEqual(library);
     expect({ ...(await options.summary()), edits: await options.editCount() }).toEqual(before);
+  });
+});
+
+// A refused file changes nothing: the shared Firefox will do.
+test.describe('the problems of a refused dataset, in Firefox', () => {
+  test('every problem is listed and navigable: count, next, previous, focus', async ({ firefox }) => {
+    const options = await FirefoxOptions.open(firefox);
+    const page = options.page;
+    const several = mutate((d) => {
+      d.entities[0]!.summary = 'Hello <img src=x onerror=alert(1)>';
+      d.entities[1]!.url = 'javascript:void(0)';
+      d.entities[2]!.aliases[0]!.text = 'Q';
+    });
+    await options.chooseFile('several.json', several);
+    const problems = () => options.texts(OPTIONS.problem);
+    await expect.poll(async () => (await problems()).length, { timeout: 20_000 }).toBe(3);
+    expect(await options.text(OPTIONS.problemPosition)).toBe('1 of 3');
+    expect((await problems())[0]).toContain('entity “person-0”');
+    /** Which problem holds the focus (its position in the list), or what else does. */
+    const focused = () =>
+      page.evaluate((selector) => {
+        const index = [...document.querySelectorAll(selector)].indexOf(document.activeElement!);
+        return index >= 0 ? `problem ${index}` : (document.activeElement?.textContent ?? '').trim();
+      }, OPTIONS.problem);
+    await options.clickButton('Next problem');
+    await expect.poll(() => options.text(OPTIONS.problemPosition)).toBe('2 of 3');
+    await expect.poll(focused).toBe('problem 1');
+    expect((await problems())[1]).toContain('$.entities[1].url');
+    // From the keyboard: the buttons sit just before the list.
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Next problem');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    expect(await focused()).toBe('Previous problem');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => options.text(OPTIONS.problemPosition)).toBe('1 of 3');
+    await expect.poll(focused).toBe('problem 0');
+    expect(await page.$eval('::-p-aria(Previous problem[role="button"])', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { generateDatasetText } from '../fixtures/datasets/generate';
+import { OPTIONS } from '../e2e/pages/selectors';
+import { launchFirefoxWithExtension } from '../support/firefox';
 import { allHighlighted, axeViolations, expect, test } from './fixtures';
 import { FirefoxOptions } from './pages/options';
 
@@ -69,4 +71,27 @@ test.describe('the options page, in Firefox', () => {
     // The open page hears of the change (storage.onChanged) and marks its mentions.
     await expect.poll(async () => (await allHighlighted(article)).length).toBeGreaterThan(5);
   });
+});
+
+test.describe('the options page, in Firefox, for axe', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no accessibility violations (${scheme} theme), with the card and the editor open`, async ({ firefox: shared }) => {
+      // Dark: what a reader's "dark" website appearance setting sets (0), in a Firefox of its own.
+      const firefox =
+        scheme === 'dark' ? await launchFirefoxWithExtension({ prefs: { 'layout.css.prefers-color-scheme.content-override': 0 } }) : shared;
+      try {
+        const options = await FirefoxOptions.open(firefox);
+        expect(await options.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+        await options.openEntity('Antony Blinken');
+        expect(await axeViolations(options.page)).toEqual([]);
+        await options.page.locator(`${OPTIONS.entityDetail} ::-p-aria(Edit[role="button"])`).click();
+        // An empty name: the form shows its error, which must be accessible too (nothing is saved).
+        await options.clear('::-p-aria(Name[role="textbox"])');
+        await expect.poll(() => options.text('#err-name')).toContain('must not be empty');
+        expect(await axeViolations(options.page)).toEqual([]);
+      } finally {
+        if (firefox !== shared) await firefox.close();
+      }
+    });
+  }
 });

@@ -5,6 +5,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startNewsServer, type NewsServer } from './news-server';
 
 export const FIREFOX_EXTENSION_DIR = path.resolve('.output/firefox-mv2');
+/** The release build, as shipped (no user-timing entries, the card's shadow root closed): the privacy tests load it. */
+export const FIREFOX_RELEASE_DIR = path.resolve('.output/release/firefox-mv2');
 /** The gecko id in wxt.config.ts. */
 const GECKO_ID = 'backstory@backstory.invalid';
 /** Fixed through `extensions.webextensions.uuids`, so the extension's pages have a known address. */
@@ -30,6 +32,8 @@ export interface FirefoxWithExtension {
 }
 
 export interface LaunchOptions {
+  /** The built extension to install (default: the test build). */
+  extensionDir?: string;
   /** Extra Firefox preferences for this run. */
   prefs?: Record<string, unknown>;
   /** Prepares the fresh profile folder before Firefox starts (for example to break its storage). */
@@ -69,7 +73,7 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
     },
   });
   try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
   } catch (error) {
     await browser.close();
     throw error;
@@ -107,4 +111,55 @@ export async function openExtensionPage(browser: Browser, pathAndQuery: string, 
     if (Date.now() > deadline) throw new Error(`${url} did not load (last state: ${state || 'none'})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Puppeteer's WebDriver BiDi connection (not in its public types), for commands it has no API for. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/**
+ * Evaluates `expression` in the browser window itself (Firefox's privileged chrome scope, reachable
+ * because the test profile starts with `--remote-allow-system-access`) and returns its value, which
+ * must be a string (JSON for anything else).
+ */
+async function evaluateInBrowserWindow(browser: Browser, expression: string): Promise<string> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const [window] = tree.result.contexts as Array<{ context: string; url: string }>;
+  if (!window) throw new Error('no browser window to evaluate in');
+  const evaluated = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: false });
+  const result = evaluated.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+  if (result.type !== 'success' || typeof result.result?.value !== 'string')
+    throw new Error(`evaluation in the browser window failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+  return result.result.value;
+}
+
+/**
+ * The accessible names of the dialogs in a tab's accessibility tree, as Firefox gives it to assistive
+ * technology: read from the browser's own process, it reaches into closed shadow roots, which the
+ * page's scripts cannot. The tab is the one showing `url`. Null while that tree is not there yet (the
+ * accessibility service starts on the first call, and the page's tree reaches the browser a moment
+ * later): poll until it is an array.
+ */
+export async function accessibleDialogNames(browser: Browser, url: string): Promise<string[] | null> {
+  const expression = `(() => {
+    const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+    // Held, so the service keeps running between calls (it shuts down when nothing uses it).
+    window.__backstoryTestAccessibility = service;
+    const tab = gBrowser.browsers.find((b) => b.currentURI.spec === ${JSON.stringify(url)});
+    const doc = tab && service.getAccessibleFor(tab)?.firstChild;
+    // The page's tree has arrived once its document has content (the test pages all have a heading).
+    if (!doc || doc.role !== Ci.nsIAccessibleRole.ROLE_DOCUMENT || doc.childCount === 0) return 'null';
+    const dialogs = [];
+    let headings = 0;
+    const walk = (node) => {
+      if (node.role === Ci.nsIAccessibleRole.ROLE_DIALOG) dialogs.push(node.name);
+      if (node.role === Ci.nsIAccessibleRole.ROLE_HEADING) headings++;
+      for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    };
+    walk(doc);
+    return JSON.stringify(headings > 0 ? dialogs : null);
+  })()`;
+  return JSON.parse(await evaluateInBrowserWindow(browser, expression)) as string[] | null;
 }

@@ -27,8 +27,28 @@ export class FirefoxOptions {
     return options;
   }
 
-  private text(selector: string): Promise<string | null> {
+  /** The text of the first element matching `selector`, or null when there is none. */
+  text(selector: string): Promise<string | null> {
     return this.page.$eval(selector, (el) => el.textContent).catch(() => null);
+  }
+
+  /** The text of every element matching `selector`. */
+  texts(selector: string): Promise<string[]> {
+    return this.page.$$eval(selector, (els) => els.map((el) => el.textContent ?? ''));
+  }
+
+  /** Every alert on the page, one line each. */
+  async alerts(): Promise<string> {
+    return (await this.texts('[role="alert"]')).join('\n');
+  }
+
+  /** Empties a text field as a reader would: select its text, then delete it. */
+  async clear(selector: string): Promise<void> {
+    await this.page.locator(selector).click();
+    await this.page.keyboard.down('Control');
+    await this.page.keyboard.press('a');
+    await this.page.keyboard.up('Control');
+    await this.page.keyboard.press('Backspace');
   }
 
   // The library
@@ -96,11 +116,55 @@ export class FirefoxOptions {
     await this.page.waitForSelector(OPTIONS.dataset(id), { hidden: true });
   }
 
-  /** Resets the bundled dataset (which has no local edits here), and speaks of it from then on. */
-  async reset(): Promise<void> {
+  /**
+   * Resets the bundled dataset, keeping or discarding its local edits when it has some (the dialog
+   * asks only then), and speaks of it from then on. Resolves once the page says it is done: a
+   * message other than the one before (each reset a test makes says something new).
+   */
+  async reset(keepEdits?: boolean): Promise<void> {
+    const before = await this.text(OPTIONS.dataMessage);
     await this.use(BUNDLED_ID).clickDatasetButton('Reset to the bundled dataset…');
+    if (keepEdits !== undefined)
+      await this.page
+        .locator(`dialog[open] ::-p-aria(${keepEdits ? 'Keep them on top of the bundled data' : 'Discard them'}[role="radio"])`)
+        .click();
     await this.page.locator('dialog[open] ::-p-aria(Reset[role="button"])').click();
-    await this.page.waitForSelector(`${OPTIONS.dataMessage}::-p-text(Back to the bundled dataset)`);
+    await this.page.waitForFunction(
+      (selector, was) => {
+        const text = document.querySelector(selector)?.textContent ?? '';
+        return text !== was && text.startsWith('Back to the bundled dataset');
+      },
+      {},
+      OPTIONS.dataMessage,
+      before,
+    );
+  }
+
+  async restoreBundled(): Promise<void> {
+    await this.clickButton('Restore the bundled dataset');
+    await this.page.waitForSelector(`${OPTIONS.dataMessage}::-p-text(is back)`);
+  }
+
+  /** Moves a dataset one place up or down in the library's order. */
+  async move(id: string, direction: 'up' | 'down'): Promise<void> {
+    const before = await this.libraryIds();
+    await this.use(id).clickDatasetButton(direction === 'up' ? 'Move up' : 'Move down');
+    await this.page.waitForFunction(
+      (selector, was) => [...document.querySelectorAll(selector)].map((item) => item.getAttribute('data-id')).join() !== was,
+      {},
+      OPTIONS.libraryItem,
+      before.join(),
+    );
+  }
+
+  /** Restores a backup file (written to a temporary folder, as a picked file), confirming the replacement. */
+  async restoreBackup(name: string, text: string): Promise<void> {
+    const file = path.join(mkdtempSync(path.join(pickedFiles, 'pick-')), name);
+    writeFileSync(file, text);
+    const input = (await this.page.waitForSelector('[data-testid="restore-file"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await this.page.locator('dialog[open] ::-p-aria(Restore[role="button"])').click();
+    await this.page.waitForSelector('[data-testid="backup-message"]', { timeout: 30_000 });
   }
 
   // Import
