@@ -43,7 +43,10 @@ const HEADER = /^#\s*([a-z-]+):\s*(.*)$/;
 const CLOSE = /^\|([a-z0-9-]+|-)\]\]/;
 
 export function parseAnnotated(source: string): AnnotatedText {
-  const lines = source.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = source
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const meta: Record<string, string> = {};
   while (lines.length > 0 && HEADER.test(lines[0]!)) {
     const [, key, value] = HEADER.exec(lines.shift()!)!;
@@ -67,7 +70,7 @@ function parseBlock(marked: string, offset: number): { text: string; spans: Span
   let text = '';
   const open: number[] = [];
   const spans: Span[] = [];
-  for (let i = 0; i < marked.length; ) {
+  for (let i = 0; i < marked.length;) {
     if (marked.startsWith('[[', i)) {
       open.push(text.length);
       i += 2;

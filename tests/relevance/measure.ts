@@ -63,7 +63,10 @@ function offTopicPages(): string[] {
 
 console.log('\nPages about other subjects: marks with topic gating (without)\n');
 const matcher = bundledMatcher();
-const ungated = { ...matcher, snapshot: { ...matcher.snapshot, entities: matcher.snapshot.entities.map(({ background: _b, ...entity }) => entity) } };
+const ungated = {
+  ...matcher,
+  snapshot: { ...matcher.snapshot, entities: matcher.snapshot.entities.map(({ background: _b, ...entity }) => entity) },
+};
 let total = 0;
 for (const path of offTopicPages()) {
   const page = pageFromHtml(readFileSync(path, 'utf8'));
