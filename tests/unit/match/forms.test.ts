@@ -147,3 +147,23 @@ describe('generic phrases are no names', () => {
     ],
   ]);
 });
+
+describe('a surname that is also a common word', () => {
+  const context = 'CIA Director William Burns flew to Cairo.';
+  table([
+    [
+      'does not link "burns" the injury to William Burns, on a page that names him',
+      [context, 'Children arrived with severe burns.'],
+      ['CIA→cia', 'William Burns→william-burns', 'Cairo→cairo'],
+    ],
+    [
+      'still links "Burns" the surname',
+      [context, 'Burns met the mediators.'],
+      ['CIA→cia', 'William Burns→william-burns', 'Cairo→cairo', 'Burns→william-burns'],
+    ],
+  ]);
+});
+
+describe('a full name with a middle initial', () => {
+  table([['links "Antony J. Blinken" as one mention', ['Antony J. Blinken met the mediators.'], ['Antony J. Blinken→antony-blinken']]]);
+});
