@@ -1,5 +1,5 @@
-import type { RawMatch } from '../match/matcher';
 import type { MatchAnswer } from '../match/remote';
+import { keepMatches } from '../match/name-edges';
 import { foldWords } from '../text/fold';
 
 /**
@@ -84,23 +84,15 @@ export function withoutCorrected(answer: MatchAnswer, texts: readonly string[], 
   if (rules.empty) return answer;
   const matches = answer.matches.map((list, t) => {
     const text = texts[t] ?? '';
-    /** Per match of the list, its place in the list kept, or -1 when it went. */
-    const place: number[] = [];
-    const kept: Array<{ match: RawMatch; from: number }> = [];
-    list.forEach((match, m) => {
+    let changed = false;
+    const kept = keepMatches(list, (match) => {
       const words = correctionWords(text.slice(match.start, match.end));
       const entities = match.entities.filter((index) => !rules.hides(answer.entities[index]!.id, words));
-      place[m] = entities.length ? kept.length : -1;
-      if (entities.length) kept.push({ match: entities.length === match.entities.length ? match : { ...match, entities }, from: m });
+      if (entities.length === match.entities.length) return true;
+      changed = true;
+      return entities.length > 0 && { ...match, entities };
     });
-    if (kept.length === list.length) return list;
-    // `outer` points into the list: to the new place of the longer match, or past one that went.
-    return kept.map(({ match, from }) => {
-      let outer = list[from]!.outer;
-      while (outer >= 0 && place[outer] === -1) outer = list[outer]!.outer;
-      const at = outer >= 0 ? place[outer]! : -1;
-      return at === match.outer ? match : { ...match, outer: at };
-    });
+    return changed ? kept : list;
   });
   return { ...answer, matches };
 }

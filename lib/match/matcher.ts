@@ -2,6 +2,7 @@ import { GAP_BREAK, GAP_DOT, GAP_SPACE, isApostrophe } from '../text/fold';
 import { compileAliases, type AliasIndex, type Bucket, type CompiledAlias } from './alias-index';
 import { hasBothSaliences, type MatcherSnapshot, type SnapshotEntity } from './snapshot';
 import { TokenCursor, emptyTokens, readRun, type Tokens } from './tokenize';
+import { withoutPiecesOfNames } from './name-edges';
 
 /** A mention found in one text, before context gating. */
 export interface RawMatch {
@@ -99,7 +100,7 @@ export function matcherOver(byFirst: AliasIndex): Pick<EntityMatcher, 'findMatch
       if (last > 0) findInner(text, tokens, 0, last, alias, matches.length - 1, matches, 1);
       return tokens.after[last]!;
     });
-    return matches;
+    return withoutPiecesOfNames(text, matches);
   }
 
   /**

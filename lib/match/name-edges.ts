@@ -1,0 +1,143 @@
+import type { RawMatch } from './matcher';
+
+/**
+ * A known name that is only a piece of a longer name the data does not know is not a mention of it:
+ * "Denzel Washington", "George Washington University", "Jordan Peterson", "Israel Adesanya",
+ * "Miri Regev", "Salvation Army", "the Washington Post". In running prose a name goes on through
+ * the capitalised words next to it (joined by a plain space), so a match with such a word right
+ * before or after it, which is neither another match nor a word that sits next to names in news
+ * prose (titles and roles: "Prime Minister Benjamin Netanyahu", "US Secretary of State"; days and
+ * months: "Israel Monday"), is left out, with the names inside it. Two kinds of text are read as they
+ * are: headlines and other text in capitals or Title Case, where every word is capitalised, and the
+ * first word of a sentence ("Yesterday Netanyahu said").
+ */
+
+/** Words written with a capital before or after a name in news prose without being part of it. */
+const NEIGHBOURS = new Set(
+  [
+    // Titles and roles before a name.
+    'mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister ministers secretary',
+    'general gen lieutenant lt colonel col major maj captain capt sergeant sgt admiral adm rear commander',
+    'chief director deputy head leader chairman chairwoman chair speaker ambassador envoy emissary',
+    'senator sen representative rep governor gov mayor premier chancellor king queen prince princess',
+    'emir sheikh sheik crown pope rabbi imam cardinal archbishop bishop judge justice attorney',
+    'spokesman spokeswoman spokesperson adviser advisor counselor coordinator negotiator mediator',
+    'foreign defense defence interior finance state national security intelligence military army',
+    'correspondent columnist editor reporter anchor host analyst officer official officials',
+    // Days and months after a name ("Hamas Thursday said", AP style).
+    'monday tuesday wednesday thursday friday saturday sunday',
+    'january february march april may june july august september october november december',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Words, for telling Title Case text (dotted acronyms included). */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
+const CAPITALISED = /^\p{Lu}/u;
+/**
+ * A word that may go on a name: a capital, then small letters ("Peterson", "University"). A word in
+ * capitals ("DC", "ET", "AND") is an acronym or shouting, not the rest of a name.
+ */
+const NAME_WORD = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * Text where nearly every word is capitalised (a headline in Title Case, a string of names): no edge
+ * can be read there. Words of four letters or more count, but not the first of a sentence.
+ */
+function isTitleCase(text: string): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const found of text.matchAll(WORD)) {
+    const word = found[0];
+    if (word.length < 4 || startsSentence(text, found.index)) continue;
+    words++;
+    if (CAPITALISED.test(word)) capitalised++;
+  }
+  return words >= 4 && capitalised >= words * 0.8;
+}
+
+/** The word right before `at` when only one plain space separates them, else null. */
+function wordBefore(text: string, at: number): { word: string; start: number } | null {
+  if (at < 2 || text[at - 1] !== ' ') return null;
+  let start = at - 1;
+  while (start > 0 && /[\p{L}\p{N}\p{M}'’.-]/u.test(text[start - 1]!)) start--;
+  const word = text.slice(start, at - 1);
+  return word ? { word, start } : null;
+}
+
+/** The word right after `at` when only one plain space separates them, else null. */
+function wordAfter(text: string, at: number): { word: string; end: number } | null {
+  if (text[at] !== ' ') return null;
+  let end = at + 1;
+  while (end < text.length && /[\p{L}\p{N}\p{M}'’-]/u.test(text[end]!)) end++;
+  const word = text.slice(at + 1, end);
+  return word ? { word, end } : null;
+}
+
+/** Whether `start` begins a sentence or the text: nothing but opening punctuation after a full stop before it. */
+function startsSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s"“‘'(]/u.test(text[i]!)) i--;
+  return i < 0 || /[.!?:;—–•|]/u.test(text[i]!);
+}
+
+function isNeighbour(word: string): boolean {
+  const bare = word.replace(/[.’']s?$/u, '').toLowerCase();
+  // "Secretary-General", "Vice-President": the first part says it.
+  return NEIGHBOURS.has(bare) || NEIGHBOURS.has(bare.split('-')[0]!);
+}
+
+/** Whether the top-level match at `m` is a piece of a longer name the data does not know (see above). */
+function inUnknownName(text: string, matches: readonly RawMatch[], m: number): boolean {
+  const match = matches[m]!;
+  const before = wordBefore(text, match.start);
+  if (
+    before &&
+    NAME_WORD.test(before.word) &&
+    // "Egypt’s Abbas Kamel", "U.S. Supreme Court": a possessive or an abbreviation is a word of its own.
+    !/(['’]s|\.)$/u.test(before.word) &&
+    !isNeighbour(before.word) &&
+    !startsSentence(text, before.start) &&
+    !matches.some((other) => other.start <= before.start && other.end >= match.start - 1 && other !== match)
+  ) {
+    return true;
+  }
+  const after = wordAfter(text, match.end);
+  return (
+    after !== null && NAME_WORD.test(after.word) && !isNeighbour(after.word) && !matches.some((other) => other.start === match.end + 1)
+  );
+}
+
+/**
+ * The matches of a text without the pieces of longer unknown names (and the names inside them),
+ * with `outer` pointing at the new places; the same list when nothing goes.
+ */
+export function withoutPiecesOfNames(text: string, matches: RawMatch[]): RawMatch[] {
+  if (matches.length === 0 || isTitleCase(text)) return matches;
+  const gone = new Set<number>();
+  matches.forEach((match, m) => {
+    if (match.outer === -1 ? inUnknownName(text, matches, m) : gone.has(match.outer)) gone.add(m);
+  });
+  return gone.size ? keepMatches(matches, (_match, m) => !gone.has(m)) : matches;
+}
+
+/**
+ * The matches `keep` says to keep, with each kept one's `outer` pointing at the new place of the
+ * longer match it sits in, or past one that went to the next longer one still there (or none).
+ */
+export function keepMatches(matches: readonly RawMatch[], keep: (match: RawMatch, index: number) => RawMatch | boolean): RawMatch[] {
+  const place: number[] = [];
+  const kept: Array<{ match: RawMatch; from: number }> = [];
+  matches.forEach((match, m) => {
+    const verdict = keep(match, m);
+    place[m] = verdict ? kept.length : -1;
+    if (verdict) kept.push({ match: verdict === true ? match : verdict, from: m });
+  });
+  return kept.map(({ match, from }) => {
+    let outer = matches[from]!.outer;
+    while (outer >= 0 && place[outer] === -1) outer = matches[outer]!.outer;
+    const at = outer >= 0 ? place[outer]! : -1;
+    return at === match.outer ? match : { ...match, outer: at };
+  });
+}
