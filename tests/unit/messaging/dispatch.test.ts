@@ -59,8 +59,15 @@ describe('message dispatch', () => {
     );
   });
 
-  it('lets a content script send only the four messages it uses', () => {
-    expect(Object.keys(contentScriptCalls).sort()).toEqual(['getEntities', 'loadCard', 'matchBlocks', 'reportCast']);
+  it('lets a content script send only the six messages it uses', () => {
+    expect(Object.keys(contentScriptCalls).sort()).toEqual([
+      'correctMark',
+      'getEntities',
+      'loadCard',
+      'matchBlocks',
+      'reportCast',
+      'undoCorrection',
+    ]);
     for (const name of Object.keys(contentScriptCalls)) expect(Object.hasOwn(extensionPageCalls, name)).toBe(false);
   });
 
