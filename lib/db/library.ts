@@ -1,5 +1,6 @@
 import { editStatus, type EditStatus } from '../dataset/edits';
 import { infoFrom, type DatasetInfo } from './commit';
+import { datasetCorrections } from './corrections';
 import { BUNDLED_DATASET_ID, type BackstoryDB, type DatasetRow } from './tables';
 import { requireMeta } from './state';
 
@@ -77,16 +78,17 @@ export async function moveDataset(db: BackstoryDB, dataset: string, direction: '
   });
 }
 
-/** Removes a dataset with its edits, snapshot and subscriptions, in one transaction. */
+/** Removes a dataset with its edits, the corrections of its entities, snapshot and subscriptions, in one transaction. */
 export async function removeDataset(db: BackstoryDB, dataset: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.datasets, db.entityBuckets, db.entityEdits, db.snapshots, db.subscriptions, db.pending, db.markers],
+    [db.datasets, db.entityBuckets, db.entityEdits, db.corrections, db.snapshots, db.subscriptions, db.pending, db.markers],
     async () => {
       await requireMeta(db, dataset);
       await db.datasets.delete(dataset);
       await db.entityBuckets.where('dataset').equals(dataset).delete();
       await db.entityEdits.where('dataset').equals(dataset).delete();
+      await datasetCorrections(db, dataset).delete();
       await db.snapshots.delete(dataset);
       const feeding = await db.subscriptions.where('datasetId').equals(dataset).primaryKeys();
       await db.subscriptions.bulkDelete(feeding);
