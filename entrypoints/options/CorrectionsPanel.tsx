@@ -77,9 +77,9 @@ export function CorrectionsPanel({ dataVersion, onChanged }: CorrectionsPanelPro
         Corrections of marks
       </h2>
       <p class="muted">
-        When a mark is wrong, its card lets you say so (“Not this” on this page, this site or everywhere, or “Don’t mark …”): Backstory
-        then leaves those marks out. Each correction is listed here; take one back and its marks return. They are saved with the local
-        edits of their dataset when you export those, and in a backup.
+        When a mark is wrong, its card lets you say so (“Not this” on this page, this site or everywhere, or “Don’t mark …”): Backstory then
+        leaves those marks out. Each correction is listed here; take one back and its marks return. They are saved with the local edits of
+        their dataset when you export those, and in a backup.
       </p>
       <p class="visually-hidden" role="status" data-testid="corrections-status">
         {status}
@@ -134,6 +134,7 @@ export function CorrectionsPanel({ dataVersion, onChanged }: CorrectionsPanelPro
                   <tr key={correction.id} data-testid="correction" data-id={correction.id}>
                     <th scope="row">
                       {correction.entityName}
+                      {!correction.known && ' '}
                       {!correction.known && (
                         <span class="badge gone" data-testid="correction-gone">
                           no longer in your data
@@ -151,7 +152,11 @@ export function CorrectionsPanel({ dataVersion, onChanged }: CorrectionsPanelPro
                         disabled={busy}
                         aria-label={`Take back: ${describeCorrection(correction)}`}
                         onClick={() =>
-                          void takeBack([correction.id], () => `Took back the correction of ${correction.entityName}: its marks return.`, row)
+                          void takeBack(
+                            [correction.id],
+                            () => `Took back the correction of ${correction.entityName}: its marks return.`,
+                            row,
+                          )
                         }
                       >
                         Take back
