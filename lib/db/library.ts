@@ -16,6 +16,8 @@ export interface LibraryEntry {
   pendingUpdates: number;
   /** The subscription feeding it, if any. */
   subscriptionId?: string;
+  /** The reader's corrections of marks of its entities (removed with it). */
+  corrections: number;
 }
 
 export interface Library {
@@ -33,11 +35,13 @@ export async function enabledDatasets(db: BackstoryDB): Promise<DatasetRow[]> {
 }
 
 export async function getLibrary(db: BackstoryDB): Promise<Library> {
-  return db.transaction('r', [db.datasets, db.entityEdits, db.subscriptions, db.pending, db.markers], async () => {
+  return db.transaction('r', [db.datasets, db.entityEdits, db.corrections, db.subscriptions, db.pending, db.markers], async () => {
     const rows = await listDatasets(db);
     const edits = await db.entityEdits.toArray();
     const subscriptions = await db.subscriptions.toArray();
     const pending = new Set((await db.pending.toArray()).map((row) => row.subscriptionId));
+    const corrections = new Map<string, number>();
+    for (const row of rows) corrections.set(row.id, await datasetCorrections(db, row.id).count());
     const datasets = rows.map((row): LibraryEntry => {
       const counts: Record<EditStatus, number> = { changed: 0, added: 0, deleted: 0 };
       for (const edit of edits) if (edit.dataset === row.id) counts[editStatus(edit)]++;
@@ -46,6 +50,7 @@ export async function getLibrary(db: BackstoryDB): Promise<Library> {
         info: infoFrom(row),
         edits: counts,
         pendingUpdates: feeding.filter((sub) => pending.has(sub.id)).length,
+        corrections: corrections.get(row.id) ?? 0,
         ...(feeding[0] ? { subscriptionId: feeding[0].id } : {}),
       };
     });

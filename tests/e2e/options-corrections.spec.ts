@@ -104,6 +104,45 @@ test.describe('the corrections of marks in the options page', () => {
     expect(await marked(article)).toEqual(expect.arrayContaining(['Antony Blinken', 'Hamas']));
   });
 
+  test('exported with the local edits and imported back: the dry run counts them, the list shows them again', async ({
+    context,
+    extensionId,
+  }) => {
+    await seed(context, ARTICLE_CORRECTIONS);
+    const options = await OptionsPage.open(context, extensionId);
+    await expect(rows(options)).toHaveCount(3);
+    const exported = await options.use('backstory-bundled').export('edits');
+    const file = JSON.parse(exported.text) as { formatVersion: number; corrections: Array<{ entity: string }> };
+    expect(file.formatVersion).toBe(2);
+    expect(file.corrections.map((c) => c.entity)).toEqual(['someone-removed', 'hamas', 'antony-blinken']);
+
+    await options.page.getByRole('button', { name: 'Take back all' }).click();
+    await options.page.getByRole('dialog').getByRole('button', { name: 'Take back all' }).click();
+    await expect(options.page.getByTestId('corrections-empty')).toBeVisible();
+    await options.chooseFile(exported.name, exported.text);
+    await expect(options.page.getByTestId('diff-corrections')).toHaveText('3');
+    await options.apply();
+    await expect(options.importDone).toContainText('3 corrections of marks added.');
+    await expect(rows(options)).toHaveCount(3);
+    expect((await options.export('edits')).text).toBe(exported.text);
+  });
+
+  test('removing a dataset says how many corrections go with it, and removes them', async ({ context, extensionId }) => {
+    await seed(context, ARTICLE_CORRECTIONS);
+    const options = await OptionsPage.open(context, extensionId);
+    await expect(rows(options)).toHaveCount(3);
+    await options
+      .dataset('backstory-bundled')
+      .getByRole('button', { name: /^Remove/ })
+      .click();
+    await expect(options.page.getByRole('dialog')).toContainText('your 3 corrections of marks to it are removed with it');
+    await options.page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+    await options.dataset('backstory-bundled').waitFor({ state: 'detached' });
+    await expect(options.page.getByTestId('corrections-empty')).toBeVisible();
+    await options.restoreBundled();
+    await expect(options.page.getByTestId('corrections-empty')).toBeVisible();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds no accessibility violations in the list and its confirmation (${scheme} theme)`, async ({ context, extensionId }) => {
       await seed(context, ARTICLE_CORRECTIONS);

@@ -5,7 +5,7 @@ import { correctionMatches, describeCorrection, placeOf } from '../../../lib/cor
 import type { Correction } from '../../../lib/corrections/rules';
 import { MAX_CORRECTIONS } from '../../../lib/corrections/schema';
 import { addCorrection, listCorrections, removeCorrections } from '../../../lib/db/corrections';
-import { removeDataset } from '../../../lib/db/library';
+import { getLibrary, removeDataset } from '../../../lib/db/library';
 import { replaceDataset } from '../../../lib/db/repository';
 import { generateDataset } from '../../fixtures/datasets/generate';
 import { DS, freshDb } from './setup';
@@ -94,6 +94,11 @@ describe('removing a dataset', () => {
     await addCorrection(db, { entity: `${DS}/person-0`, entityName: 'A', scope: 'entity', url });
     await addCorrection(db, { entity: `${DS}/organization-1`, entityName: 'B', text: 'B', scope: 'page', url });
     await addCorrection(db, { entity: `${DS}-2/person-0`, entityName: 'C', scope: 'entity', url });
+    // The library says how many go with each dataset (the removal dialog tells the reader).
+    expect((await getLibrary(db)).datasets.map((entry) => [entry.info.id, entry.corrections])).toEqual([
+      [DS, 2],
+      [`${DS}-2`, 1],
+    ]);
     await removeDataset(db, DS);
     expect((await listCorrections(db)).map((x) => x.entity)).toEqual([`${DS}-2/person-0`]);
   });
