@@ -39,7 +39,8 @@ export function ImportReview({
   // Object.hasOwn: an entity may be called "constructor", which every object has on its prototype.
   const chosen = (id: string) => (Object.hasOwn(resolutions, id) ? resolutions[id] : undefined);
   const unresolved = diff.conflicts.filter((c) => !chosen(c.id)).length + Math.max(0, counts.conflicts - diff.conflicts.length);
-  const nothing = counts.added + counts.changed + counts.removed + counts.conflicts + counts.absorbedEdits === 0;
+  const nothing =
+    counts.added + counts.changed + counts.removed + counts.conflicts + counts.absorbedEdits + (counts.corrections ?? 0) === 0;
   return (
     <section class="review" aria-labelledby="review-heading">
       <h3 id="review-heading" tabIndex={-1}>
@@ -63,6 +64,11 @@ export function ImportReview({
         </li>
         {counts.keptEdits > 0 && <li>Your edits kept as they are: {counts.keptEdits}</li>}
         {counts.absorbedEdits > 0 && <li>Your edits already in the new data: {counts.absorbedEdits}</li>}
+        {counts.corrections !== undefined && (
+          <li>
+            Corrections of marks added: <strong data-testid="diff-corrections">{counts.corrections}</strong>
+          </li>
+        )}
       </ul>
       {nothing && <p>The file holds the same data you have: importing changes nothing.</p>}
       {CATEGORIES.map(([key, label]) =>

@@ -35,6 +35,12 @@ const CHANGES_DATA = new Set<keyof Handlers>([
   'removeCorrections',
 ]);
 
+/**
+ * The messages that may change the corrections underneath the background's copy of them: a dataset
+ * removed with its corrections, a backup restored, an edits file imported with its corrections.
+ */
+const CHANGES_CORRECTIONS = new Set<keyof Handlers>(['removeDataset', 'restoreBackup', 'applyImport']);
+
 /** The background's answers to every message in the protocol (the dispatcher waits for readiness). */
 export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, dataEffects?: DataEffects): Handlers {
   const search = createSearch(db);
@@ -70,6 +76,17 @@ export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, data
     search: ({ query, limit }) => search(query, limit),
     ...createDataHandlers(db, dataEffects),
   };
+  for (const name of CHANGES_CORRECTIONS) {
+    const handle = handlers[name] as (payload: never, sender: never) => Promise<unknown>;
+    (handlers as Record<string, unknown>)[name] = async (payload: never, sender: never) => {
+      try {
+        return await handle(payload, sender);
+      } finally {
+        // Even after a failure: a transaction may have been written before something later threw.
+        corrections.changed();
+      }
+    };
+  }
   for (const name of CHANGES_DATA) {
     const handle = handlers[name] as (payload: never, sender: never) => Promise<unknown>;
     (handlers as Record<string, unknown>)[name] = async (payload: never, sender: never) => {

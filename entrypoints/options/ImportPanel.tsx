@@ -83,9 +83,12 @@ export function ImportPanel({ request, onChanged }: ImportPanelProps) {
       const result = await call('applyImport', { token: review.token, resolutions, ...(otherwise ? { otherwise } : {}) });
       if (result.ok) {
         const kept = result.editsKept ? ` ${result.editsKept} local edit${result.editsKept === 1 ? '' : 's'} kept.` : '';
+        const added = result.correctionsAdded
+          ? ` ${result.correctionsAdded} correction${result.correctionsAdded === 1 ? '' : 's'} of marks added.`
+          : '';
         setView({
           step: 'applied',
-          message: `${review.target.isNew ? 'Added' : 'Updated'} ${result.info.title} ${result.info.version}: ${result.info.entityCount} entities.${kept}`,
+          message: `${review.target.isNew ? 'Added' : 'Updated'} ${result.info.title} ${result.info.version}: ${result.info.entityCount} entities.${kept}${added}`,
         });
         onChanged(result.info.id);
       } else if (result.reason === 'problems') {

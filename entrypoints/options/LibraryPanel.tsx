@@ -242,13 +242,24 @@ function Named({ title }: { title: string }) {
   return <span class="visually-hidden">: {title}</span>;
 }
 
+/** What a removal takes with the dataset: the reader's own edits and corrections (both in its edits export). */
+function removedWith(edits: number, corrections: number): string {
+  const parts = [
+    ...(edits ? [`${edits} local edit${edits === 1 ? '' : 's'}`] : []),
+    ...(corrections ? [`${corrections} correction${corrections === 1 ? '' : 's'} of marks`] : []),
+  ];
+  if (!parts.length) return '';
+  const verb = edits + corrections === 1 ? 'is' : 'are';
+  return `, and your ${parts.join(' and ')} to it ${verb} removed with it (export ${edits + corrections === 1 ? 'it' : 'them'} first to keep ${edits + corrections === 1 ? 'it' : 'them'})`;
+}
+
 function RemoveDialog({ entry, onRemove, onClose }: { entry: LibraryEntry; onRemove(): void; onClose(): void }) {
   const edits = editCount(entry);
   return (
     <OptionsDialog title={`Remove “${entry.info.title}”?`} onClose={onClose}>
       <p>
         Its {entry.info.entityCount} entities will no longer be marked on pages
-        {edits ? `, and your ${edits} local edits to it are removed with it (export them first to keep them)` : ''}
+        {removedWith(edits, entry.corrections)}
         {entry.subscriptionId ? '; its subscription is removed too' : ''}.
       </p>
       {entry.info.source === 'bundled' && <p>The bundled dataset can be restored at any time.</p>}

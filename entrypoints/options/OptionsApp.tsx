@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StorageUnavailable } from '../../components/StorageUnavailable';
 import { checkStorage } from '../../lib/ui/storage-check';
+import { CorrectionsPanel } from './CorrectionsPanel';
 import { LibraryPanel, useLibrary } from './LibraryPanel';
 import { EntitiesPanel } from './EntitiesPanel';
 import { EvictionNotice } from './EvictionNotice';
@@ -8,7 +9,7 @@ import { ImportPanel } from './ImportPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SubscriptionsPanel } from './SubscriptionsPanel';
 
-/** The options page: the library of datasets, imports, subscriptions, the entities, and the settings. */
+/** The options page: the library of datasets, imports, subscriptions, the entities, the corrections of marks, and the settings. */
 export function OptionsApp() {
   // Bumped after every change to the data, so each panel reloads what it shows.
   const [dataVersion, setDataVersion] = useState(0);
@@ -30,6 +31,7 @@ export function OptionsApp() {
           <a href="#import-heading">Import</a>
           <a href="#subs-heading">Subscriptions</a>
           <a href="#entities-heading">Entities</a>
+          <a href="#corrections-heading">Corrections</a>
           <a href="#settings-heading">Settings</a>
         </nav>
       </header>
@@ -64,6 +66,7 @@ export function OptionsApp() {
           focus={focus}
           onChanged={changed}
         />
+        <CorrectionsPanel dataVersion={dataVersion} onChanged={changed} />
         <SettingsPanel />
       </main>
     </>

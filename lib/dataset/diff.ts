@@ -34,6 +34,8 @@ export interface ImportDiff {
   keptEdits: number;
   /** Local edits the incoming data already contains: they are no longer needed. */
   absorbedEdits: number;
+  /** Corrections of marks the import adds (an edits file brings them; those already there are left out). */
+  corrections?: number;
 }
 
 export type Resolution = 'mine' | 'theirs';
@@ -137,6 +139,7 @@ export interface DiffSummary {
     unchanged: number;
     keptEdits: number;
     absorbedEdits: number;
+    corrections?: number;
   };
   added: DiffItem[];
   changed: DiffItem[];
@@ -157,6 +160,7 @@ export function summarize(diff: ImportDiff): DiffSummary {
       unchanged: diff.unchanged,
       keptEdits: diff.keptEdits,
       absorbedEdits: diff.absorbedEdits,
+      ...(diff.corrections === undefined ? {} : { corrections: diff.corrections }),
     },
     added: diff.added.slice(0, LIST_LIMIT),
     changed: diff.changed.slice(0, LIST_LIMIT),

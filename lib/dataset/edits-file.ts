@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkConsistent, correctionFields, MAX_CORRECTIONS } from '../corrections/schema';
 import { Entity, slug } from '../schema/dataset';
 import { applyEdits, baseEntities, makeEdit, type LocalEdit } from './edits';
 import { emptyDiff, item, type CurrentData, type ImportDiff, type ImportPlan, type Resolutions } from './diff';
@@ -6,35 +7,52 @@ import { jsonEqual } from './equal';
 import { formatPath, type Problem } from './validate';
 
 /**
- * The local-edits file: the user's corrections on their own, to back them up or carry them to
- * another browser. It is JSON of this shape:
+ * The local-edits file: the user's layer over one dataset on its own (the edits, and the reader's
+ * corrections of marks of its entities), to back it up or carry it to another browser. It is JSON of
+ * this shape:
  *
  *   {
  *     "format": "backstory-edits",
- *     "formatVersion": 1,
- *     "dataset": { "id": "…", "version": "…" },        // the dataset the edits were made on (informative)
+ *     "formatVersion": 2,
+ *     "dataset": { "id": "…", "version": "…" },        // the dataset the edits were made on
  *     "edits": [
  *       { "id": "some-entity", "entity": { …the whole entity, as in a dataset… } },
  *       { "id": "another-entity", "deleted": true }
+ *     ],
+ *     "corrections": [
+ *       { "entity": "some-entity", "entityName": "…", "words": "folded words", "text": "Words",
+ *         "site": "example.org", "createdAt": "2024-05-01T10:00:00.000Z" },    // or "page": "https://…/path"
+ *       { "entity": "another-entity", "entityName": "…", "createdAt": "…" }     // every mark of the entity
  *     ]
  *   }
  *
- * Edits are sorted by id. Importing the file applies each edit on top of the data loaded at the time
- * (replacing a local edit of the same entity only where the user says so), so exporting the edits,
- * importing the file and exporting again gives the same bytes.
+ * Version 1 (before corrections) has no "corrections" and is still read. Entity ids are the
+ * dataset's own (not scoped: the file is about one dataset). Edits are sorted by id, corrections by
+ * date, entity, words and place. Importing the file applies each edit on top of the data loaded at
+ * the time (replacing a local edit of the same entity only where the user says so) and adds the
+ * corrections not already there (each with a new id), so exporting the edits, importing the file and
+ * exporting again gives the same bytes.
  */
 export const EDITS_FORMAT = 'backstory-edits';
 
 const PutEdit = z.strictObject({ id: slug, entity: Entity });
 const DeleteEdit = z.strictObject({ id: slug, deleted: z.literal(true) });
 
-export const EditsFile = z.strictObject({
+/** A correction of a mark, its entity named by the dataset's own id. */
+const FileCorrection = z.strictObject({ entity: slug, ...correctionFields }).superRefine(checkConsistent);
+export type FileCorrection = z.infer<typeof FileCorrection>;
+
+const common = {
   format: z.literal(EDITS_FORMAT),
-  formatVersion: z.literal(1),
   dataset: z.strictObject({ id: z.string().max(120), version: z.string().max(40) }),
   edits: z.array(z.union([PutEdit, DeleteEdit])).max(200_000),
-});
-export type EditsFile = z.infer<typeof EditsFile>;
+};
+
+const EditsFile = z.discriminatedUnion('formatVersion', [
+  z.strictObject({ ...common, formatVersion: z.literal(1) }),
+  z.strictObject({ ...common, formatVersion: z.literal(2), corrections: z.array(FileCorrection).max(MAX_CORRECTIONS) }),
+]);
+type EditsFile = z.infer<typeof EditsFile>;
 
 /** One edit of the file, as the user's version of an entity (null: deleted). */
 export interface FileEdit {
@@ -46,7 +64,8 @@ export function isEditsFile(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as { format?: unknown }).format === EDITS_FORMAT;
 }
 
-export type EditsValidation = { ok: true; datasetId: string; edits: FileEdit[] } | { ok: false; problems: Problem[] };
+export type EditsValidation =
+  { ok: true; datasetId: string; edits: FileEdit[]; corrections: FileCorrection[] } | { ok: false; problems: Problem[] };
 
 /** Validates a parsed edits file: shape first, then one edit per entity whose ids agree. */
 export function validateEditsFile(raw: unknown): EditsValidation {
@@ -70,14 +89,18 @@ export function validateEditsFile(raw: unknown): EditsValidation {
     }
     edits.push({ id: edit.id, entity: 'entity' in edit ? edit.entity : null });
   });
-  return problems.length ? { ok: false, problems } : { ok: true, datasetId: parsed.data.dataset.id, edits };
+  if (problems.length) return { ok: false, problems };
+  const corrections = parsed.data.formatVersion === 2 ? parsed.data.corrections : [];
+  return { ok: true, datasetId: parsed.data.dataset.id, edits, corrections };
 }
 
+/** The entity an issue is about: the id of an edit, or the entity of a correction. */
 function entityIdOf(raw: unknown, path: readonly PropertyKey[]): { entityId?: string } {
-  if (path[0] !== 'edits' || typeof path[1] !== 'number') return {};
-  const edits = (raw as { edits?: unknown }).edits;
-  const edit = Array.isArray(edits) ? (edits[path[1]] as { id?: unknown } | undefined) : undefined;
-  return typeof edit?.id === 'string' ? { entityId: edit.id.slice(0, 120) } : {};
+  if ((path[0] !== 'edits' && path[0] !== 'corrections') || typeof path[1] !== 'number') return {};
+  const list = (raw as Record<string, unknown>)[path[0]];
+  const row = Array.isArray(list) ? (list[path[1]] as { id?: unknown; entity?: unknown } | undefined) : undefined;
+  const id = path[0] === 'edits' ? row?.id : row?.entity;
+  return typeof id === 'string' ? { entityId: id.slice(0, 120) } : {};
 }
 
 /** The dry run of importing an edits file: what it would add, change and delete, and where it meets a local edit. */
@@ -124,14 +147,47 @@ export function planEditsImport(current: CurrentData, fileEdits: readonly FileEd
   return { effective: applyEdits([...base.values()], edits), edits: [...edits.values()], unresolved };
 }
 
-/** The local edits as a file, sorted by id. */
-export function serializeEdits(dataset: { id: string; version: string }, edits: readonly Pick<LocalEdit, 'id' | 'entity'>[]): string {
-  const sorted = [...edits].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** The local edits and corrections as a file: edits sorted by id, corrections by date, entity, words and place. */
+export function serializeEdits(
+  dataset: { id: string; version: string },
+  edits: readonly Pick<LocalEdit, 'id' | 'entity'>[],
+  corrections: readonly FileCorrection[],
+): string {
+  const sorted = [...edits].sort((a, b) => compare(a.id, b.id));
   const file: EditsFile = {
     format: EDITS_FORMAT,
-    formatVersion: 1,
+    formatVersion: 2,
     dataset: { id: dataset.id, version: dataset.version },
     edits: sorted.map((edit) => (edit.entity ? { id: edit.id, entity: edit.entity } : { id: edit.id, deleted: true as const })),
+    corrections: [...corrections].map(fileCorrection).sort(byCorrection),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A correction with its fields in the file's order (and nothing else). */
+function fileCorrection(correction: FileCorrection): FileCorrection {
+  const { entity, entityName, words, text, page, site, createdAt } = correction;
+  return {
+    entity,
+    entityName,
+    ...(words === undefined ? {} : { words }),
+    ...(text === undefined ? {} : { text }),
+    ...(page === undefined ? {} : { page }),
+    ...(site === undefined ? {} : { site }),
+    createdAt,
+  };
+}
+
+function byCorrection(a: FileCorrection, b: FileCorrection): number {
+  return (
+    compare(a.createdAt, b.createdAt) ||
+    compare(a.entity, b.entity) ||
+    compare(a.words ?? '', b.words ?? '') ||
+    compare(a.page ?? '', b.page ?? '') ||
+    compare(a.site ?? '', b.site ?? '')
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

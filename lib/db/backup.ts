@@ -1,20 +1,27 @@
 import { z } from 'zod';
+import type { Correction } from '../corrections/rules';
+import { checkConsistent, correctionFields, MAX_CORRECTIONS } from '../corrections/schema';
 import type { LocalEdit } from '../dataset/edits';
 import { checkStructure, formatPath, validateDataset, type Problem } from '../dataset/validate';
 import { Entity } from '../schema/dataset';
 import type { Dataset } from '../schema/dataset';
 import { readAllEntities, toBuckets } from './buckets';
 import { metaRows } from './commit';
+import { splitScopedId } from './scope';
 import { headerOf, readEdits } from './state';
 import { loadSnapshot } from './snapshot-store';
 import type { BackstoryDB, DatasetRow, MarkerRow, PendingRow, SubscriptionRow } from './tables';
 
 /**
  * A backup of everything: every dataset of the library (its effective entities, its edit layer, its
- * switch, its place in the order, where it came from), the subscriptions with their pending updates,
- * the library's markers and the settings. Restoring it replaces everything in one transaction, so a
- * fresh profile ends up with the same rows (the matcher snapshots are compiled again from entities
- * written in their snapshot order, which gives the same text).
+ * switch, its place in the order, where it came from), the reader's corrections of marks, the
+ * subscriptions with their pending updates, the library's markers and the settings. Restoring it
+ * replaces everything in one transaction, so a fresh profile ends up with the same rows (the matcher
+ * snapshots are compiled again from entities written in their snapshot order, which gives the same
+ * text).
+ *
+ * Format version 2 added the corrections. A version-1 backup (made before corrections existed) still
+ * restores, and since a restore replaces everything, the corrections then become the backup's: none.
  */
 export const BACKUP_FORMAT = 'backstory-backup';
 
@@ -64,16 +71,32 @@ const MarkerFile = z.union([
   z.strictObject({ key: z.literal('everLoaded'), value: z.string().max(40) }),
 ]);
 
-const BackupFile = z.strictObject({
+/** A correction as stored: its own id, its entity by scoped id ("datasetId/entityId"). */
+const CorrectionFile = z
+  .strictObject({
+    id: z.string().min(1).max(64),
+    entity: z
+      .string()
+      .max(241)
+      .refine((value) => splitScopedId(value) !== null, 'must be "datasetId/entityId"'),
+    ...correctionFields,
+  })
+  .superRefine(checkConsistent);
+
+const common = {
   format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(1),
   createdAt: z.string().max(40),
   datasets: z.array(DatasetFile).max(100),
   subscriptions: z.array(SubscriptionFile).max(100),
   pending: z.array(PendingFile).max(100),
   markers: z.array(MarkerFile).max(10),
   settings: z.unknown(),
-});
+};
+
+const BackupFile = z.discriminatedUnion('formatVersion', [
+  z.strictObject({ ...common, formatVersion: z.literal(1) }),
+  z.strictObject({ ...common, formatVersion: z.literal(2), corrections: z.array(CorrectionFile).max(MAX_CORRECTIONS) }),
+]);
 type BackupFile = z.infer<typeof BackupFile>;
 
 export function isBackupFile(raw: unknown): boolean {
@@ -84,7 +107,7 @@ export function isBackupFile(raw: unknown): boolean {
 export async function createBackup(db: BackstoryDB, settings: unknown, now = new Date().toISOString()): Promise<string> {
   const file = await db.transaction(
     'r',
-    [db.datasets, db.entityBuckets, db.entityEdits, db.snapshots, db.subscriptions, db.pending, db.markers],
+    [db.datasets, db.entityBuckets, db.entityEdits, db.corrections, db.snapshots, db.subscriptions, db.pending, db.markers],
     async (): Promise<BackupFile> => {
       const rows = await db.datasets.orderBy('order').toArray();
       const datasets = [];
@@ -103,9 +126,10 @@ export async function createBackup(db: BackstoryDB, settings: unknown, now = new
       }
       return {
         format: BACKUP_FORMAT,
-        formatVersion: 1,
+        formatVersion: 2,
         createdAt: now,
         datasets,
+        corrections: (await db.corrections.orderBy('id').toArray()).map(inFileOrder),
         subscriptions: await db.subscriptions.orderBy('id').toArray(),
         pending: await db.pending.toArray(),
         markers: await db.markers.toArray(),
@@ -114,6 +138,21 @@ export async function createBackup(db: BackstoryDB, settings: unknown, now = new
     },
   );
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A correction with its fields in one order whatever the order they were stored in (a backup of a restored profile is the same text). */
+function inFileOrder(correction: Correction): Correction {
+  const { id, entity, entityName, words, text, page, site, createdAt } = correction;
+  return {
+    id,
+    entity,
+    entityName,
+    ...(words === undefined ? {} : { words }),
+    ...(text === undefined ? {} : { text }),
+    ...(page === undefined ? {} : { page }),
+    ...(site === undefined ? {} : { site }),
+    createdAt,
+  };
 }
 
 /** The dataset's entities in the order of its matcher snapshot, so compiling them again gives the same snapshot. */
@@ -156,10 +195,15 @@ export function validateBackup(raw: unknown): { ok: true; backup: BackupFile; da
     seen.add(result.dataset.id);
     datasets.push(result.dataset);
   });
+  const ids = new Set<string>();
+  (parsed.data.formatVersion === 2 ? parsed.data.corrections : []).forEach((correction, i) => {
+    if (ids.has(correction.id)) problems.push({ path: `$.corrections[${i}].id`, message: `more than one correction "${correction.id}"` });
+    ids.add(correction.id);
+  });
   return problems.length ? { ok: false, problems } : { ok: true, backup: parsed.data, datasets };
 }
 
-/** Replaces everything with the backup's content, in one transaction. */
+/** Replaces everything with the backup's content, in one transaction (the corrections too: none from a version-1 backup). */
 export async function restoreBackup(db: BackstoryDB, raw: unknown): Promise<RestoreResult> {
   const checked = validateBackup(raw);
   if (!checked.ok) return checked;
@@ -178,7 +222,8 @@ export async function restoreBackup(db: BackstoryDB, raw: unknown): Promise<Rest
     const edits = entry.edits.map((edit: LocalEdit) => ({ ...edit, dataset: header.id }));
     return { row, snapshot, buckets: toBuckets(header.id, entities), edits };
   });
-  const tables = [db.datasets, db.entityBuckets, db.entityEdits, db.snapshots, db.subscriptions, db.pending, db.markers];
+  const corrections: Correction[] = backup.formatVersion === 2 ? backup.corrections : [];
+  const tables = [db.datasets, db.entityBuckets, db.entityEdits, db.corrections, db.snapshots, db.subscriptions, db.pending, db.markers];
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
     for (const { row, snapshot, buckets, edits } of rows) {
@@ -187,6 +232,7 @@ export async function restoreBackup(db: BackstoryDB, raw: unknown): Promise<Rest
       await db.entityBuckets.bulkAdd(buckets);
       if (edits.length) await db.entityEdits.bulkAdd(edits);
     }
+    await db.corrections.bulkAdd(corrections);
     await db.subscriptions.bulkAdd(backup.subscriptions as SubscriptionRow[]);
     await db.pending.bulkAdd(backup.pending as PendingRow[]);
     await db.markers.bulkAdd(backup.markers as MarkerRow[]);

@@ -1,9 +1,11 @@
+import type { Correction } from '../corrections/rules';
 import type { LocalEdit } from '../dataset/edits';
 import type { DatasetHeader } from '../dataset/export';
 import { compileSnapshot } from '../match/snapshot';
 import type { Entity } from '../schema/dataset';
 import { zeroPerKind, type EntityKind } from '../schema/kinds';
 import { toBuckets } from './buckets';
+import { mergeCorrections } from './corrections';
 import type { BackstoryDB, DatasetRow, DatasetSource, SnapshotRow } from './tables';
 import { revisionOf, snapshotVersion } from './state';
 
@@ -39,6 +41,14 @@ export interface NewData {
   loadedAt: string;
   effective: readonly Entity[];
   edits: readonly LocalEdit[];
+  /** Corrections of marks to add with the data (an edits file's): those already stored are left out. */
+  corrections?: readonly Correction[];
+}
+
+export interface Committed {
+  info: DatasetInfo;
+  /** How many of `corrections` were new. */
+  correctionsAdded: number;
 }
 
 const DATA_TABLES = (db: BackstoryDB) => [db.datasets, db.entityBuckets, db.entityEdits, db.snapshots];
@@ -57,8 +67,10 @@ export class SubscriptionGoneError extends Error {
  * everything back. Everything expensive (buckets, snapshot) is computed before the transaction
  * opens; inside it, the revision read when the data was planned is checked again, so a plan made from
  * data that has since changed is refused. The dataset's switch and place in the order are kept.
+ * Corrections that come with the data are added in the same transaction (past the cap, nothing is
+ * written: see `mergeCorrections`).
  */
-export async function commitData(db: BackstoryDB, data: NewData, expectedRevision: number, whileSubscribed?: string): Promise<DatasetInfo> {
+export async function commitData(db: BackstoryDB, data: NewData, expectedRevision: number, whileSubscribed?: string): Promise<Committed> {
   const dataset = data.header.id;
   const draft: DatasetRow = {
     ...data.header,
@@ -73,7 +85,8 @@ export async function commitData(db: BackstoryDB, data: NewData, expectedRevisio
   const rows = data.edits.map((edit) => ({ ...edit, dataset }));
   // An update from a subscription is applied only if the subscription still exists, checked in the
   // same transaction: unsubscribing while a check runs never lets its data in.
-  const tables = whileSubscribed ? [...DATA_TABLES(db), db.subscriptions] : DATA_TABLES(db);
+  const corrections = data.corrections ?? [];
+  const tables = [...DATA_TABLES(db), ...(whileSubscribed ? [db.subscriptions] : []), ...(corrections.length ? [db.corrections] : [])];
   return db.transaction('rw', tables, async () => {
     if (whileSubscribed && !(await db.subscriptions.get(whileSubscribed))) throw new SubscriptionGoneError();
     const existing = await db.datasets.get(dataset);
@@ -90,7 +103,8 @@ export async function commitData(db: BackstoryDB, data: NewData, expectedRevisio
     if (rows.length) await db.entityEdits.bulkAdd(rows);
     await db.datasets.put(row);
     await db.snapshots.put(snapshot);
-    return infoFrom(row);
+    const correctionsAdded = corrections.length ? await mergeCorrections(db, corrections) : 0;
+    return { info: infoFrom(row), correctionsAdded };
   });
 }
 

@@ -1,8 +1,9 @@
 import { correctionWords, pageOf, siteOf, type Correction, type CorrectionScope } from '../corrections/rules';
+import { MAX_CORRECTIONS } from '../corrections/schema';
+import { scopedId } from './scope';
 import type { BackstoryDB } from './tables';
 
-/** Enough for years of corrections; a reader past it is told to tidy the list in the options page. */
-export const MAX_CORRECTIONS = 10_000;
+const FULL = `You have ${MAX_CORRECTIONS.toLocaleString('en')} corrections already: remove some in Backstory's settings first.`;
 
 export interface CorrectionRequest {
   entity: string;
@@ -32,12 +33,10 @@ export async function addCorrection(db: BackstoryDB, request: CorrectionRequest,
   };
   return db.transaction('rw', db.corrections, async () => {
     const same = (await db.corrections.where('entity').equals(fresh.entity).toArray()).find(
-      (other) => other.words === fresh.words && other.page === fresh.page && other.site === fresh.site,
+      (other) => correctionKey(other) === correctionKey(fresh),
     );
     if (same) return same;
-    if ((await db.corrections.count()) >= MAX_CORRECTIONS) {
-      throw new Error(`You have ${MAX_CORRECTIONS.toLocaleString('en')} corrections already: remove some in Backstory's settings first.`);
-    }
+    if ((await db.corrections.count()) >= MAX_CORRECTIONS) throw new Error(FULL);
     await db.corrections.add(fresh);
     return fresh;
   });
@@ -59,4 +58,50 @@ export async function removeCorrections(db: BackstoryDB, ids: readonly string[])
     await db.corrections.bulkDelete([...ids]);
     return found;
   });
+}
+
+/** What makes two corrections the same: one entity, the same words, in the same place. */
+export function correctionKey(correction: Pick<Correction, 'entity' | 'words' | 'page' | 'site'>): string {
+  return [correction.entity, correction.words ?? '', correction.page ?? '', correction.site ?? ''].join('\u0000');
+}
+
+/** The corrections of one dataset's entities (whose scoped ids begin "datasetId/"). */
+export function datasetCorrections(db: BackstoryDB, dataset: string) {
+  return db.corrections.where('entity').startsWith(scopedId(dataset, ''));
+}
+
+/** Adding these corrections would pass MAX_CORRECTIONS: nothing was written. */
+export class TooManyCorrectionsError extends Error {
+  constructor() {
+    super(FULL);
+  }
+}
+
+/** Of these corrections, the ones not stored yet (nor repeated earlier in the list). */
+export async function newCorrections<T extends Pick<Correction, 'entity' | 'words' | 'page' | 'site'>>(
+  db: BackstoryDB,
+  incoming: readonly T[],
+): Promise<T[]> {
+  const entities = [...new Set(incoming.map((correction) => correction.entity))];
+  const stored = entities.length ? await db.corrections.where('entity').anyOf(entities).toArray() : [];
+  const seen = new Set(stored.map(correctionKey));
+  return incoming.filter((correction) => {
+    const key = correctionKey(correction);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Adds the corrections a file brings (an edits file), leaving out those already there; for use
+ * inside the transaction that writes the rest of the import (it needs the corrections table).
+ * Returns how many were added; throws TooManyCorrectionsError past the cap.
+ */
+export async function mergeCorrections(db: BackstoryDB, incoming: readonly Correction[]): Promise<number> {
+  const fresh = await newCorrections(db, incoming);
+  if (!fresh.length) return 0;
+  if ((await db.corrections.count()) + fresh.length > MAX_CORRECTIONS) throw new TooManyCorrectionsError();
+  await db.corrections.bulkAdd(fresh);
+  return fresh.length;
 }

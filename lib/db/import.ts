@@ -1,9 +1,19 @@
 import { diffImport, planImport, type ImportDiff, type ImportPlan, type Resolutions } from '../dataset/diff';
-import { diffEditsImport, isEditsFile, planEditsImport, validateEditsFile, type FileEdit } from '../dataset/edits-file';
+import type { Correction } from '../corrections/rules';
+import {
+  diffEditsImport,
+  isEditsFile,
+  planEditsImport,
+  validateEditsFile,
+  type FileCorrection,
+  type FileEdit,
+} from '../dataset/edits-file';
 import type { DatasetHeader } from '../dataset/export';
 import { checkIntegrity, checkStructure, parseDatasetText, validateDataset, type Problem } from '../dataset/validate';
 import type { Dataset } from '../schema/dataset';
 import { commitData, StaleDataError, SubscriptionGoneError, type DatasetInfo } from './commit';
+import { newCorrections, TooManyCorrectionsError } from './corrections';
+import { scopedId } from './scope';
 import type { BackstoryDB, DatasetSource } from './tables';
 import { relativeToEntity } from './entity-edits';
 import { headerOf, NoDatasetError, readState, type StoredState } from './state';
@@ -14,7 +24,8 @@ import { headerOf, NoDatasetError, readState, type StoredState } from './state';
  * file that fails any stage, or an import the user cancels, leaves the data exactly as it was.
  * The same functions serve file and URL imports, subscription updates and the bundled dataset.
  */
-export type Validated = { kind: 'dataset'; dataset: Dataset } | { kind: 'edits'; datasetId: string; edits: FileEdit[] };
+export type Validated =
+  { kind: 'dataset'; dataset: Dataset } | { kind: 'edits'; datasetId: string; edits: FileEdit[]; corrections: FileCorrection[] };
 
 export type StageResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -30,7 +41,9 @@ export function validateImport(raw: unknown): StageResult<Validated> {
     const structural = checkStructure(raw);
     if (structural.length) return { ok: false, problems: structural };
     const result = validateEditsFile(raw);
-    return result.ok ? { ok: true, value: { kind: 'edits', datasetId: result.datasetId, edits: result.edits } } : result;
+    if (!result.ok) return result;
+    const { datasetId, edits, corrections } = result;
+    return { ok: true, value: { kind: 'edits', datasetId, edits, corrections } };
   }
   const result = validateDataset(raw);
   return result.ok ? { ok: true, value: { kind: 'dataset', dataset: result.dataset } } : result;
@@ -64,12 +77,19 @@ export async function prepareImport(db: BackstoryDB, validated: Validated): Prom
   const dataset = validated.kind === 'dataset' ? validated.dataset.id : validated.datasetId;
   const state = await readState(db, dataset);
   if (validated.kind === 'edits' && !state.meta) throw new NoDatasetError(dataset);
-  const diff = validated.kind === 'dataset' ? diffImport(state, validated.dataset.entities) : diffEditsImport(state, validated.edits);
+  if (validated.kind === 'dataset') return { validated, state, diff: diffImport(state, validated.dataset.entities) };
+  const diff = diffEditsImport(state, validated.edits);
+  diff.corrections = (await newCorrections(db, scopedCorrections(dataset, validated.corrections))).length;
   return { validated, state, diff };
 }
 
+/** A file's corrections as the library keeps them: their entities scoped to the dataset, each with a new id. */
+function scopedCorrections(dataset: string, corrections: readonly FileCorrection[]): Correction[] {
+  return corrections.map((correction) => ({ id: crypto.randomUUID(), ...correction, entity: scopedId(dataset, correction.entity) }));
+}
+
 export type ApplyResult =
-  | { ok: true; info: DatasetInfo; editsKept: number }
+  | { ok: true; info: DatasetInfo; editsKept: number; correctionsAdded?: number }
   | { ok: false; reason: 'unresolved'; ids: string[]; message: string }
   | { ok: false; reason: 'problems'; problems: Problem[]; message: string }
   | { ok: false; reason: 'stale'; message: string }
@@ -131,12 +151,20 @@ export async function applyPrepared(
       };
     }
   }
+  const corrections = validated.kind === 'edits' ? scopedCorrections(state.dataset, validated.corrections) : [];
   try {
-    const data = { header, source, loadedAt, effective: plan.effective, edits: plan.edits };
-    const info = await commitData(db, data, state.revision, options.whileSubscribed);
-    return { ok: true, info, editsKept: plan.edits.length };
+    const data = { header, source, loadedAt, effective: plan.effective, edits: plan.edits, corrections };
+    const { info, correctionsAdded } = await commitData(db, data, state.revision, options.whileSubscribed);
+    return { ok: true, info, editsKept: plan.edits.length, ...(validated.kind === 'edits' ? { correctionsAdded } : {}) };
   } catch (error) {
     if (error instanceof StaleDataError) return { ok: false, reason: 'stale', message: error.message };
+    if (error instanceof TooManyCorrectionsError)
+      return {
+        ok: false,
+        reason: 'problems',
+        problems: [{ path: '$.corrections', message: error.message }],
+        message: 'Nothing was changed.',
+      };
     if (error instanceof SubscriptionGoneError) return { ok: false, reason: 'gone', message: error.message };
     throw error;
   }

@@ -1,5 +1,6 @@
 import { editStatus, type EditStatus } from '../dataset/edits';
 import { infoFrom, type DatasetInfo } from './commit';
+import { datasetCorrections } from './corrections';
 import { BUNDLED_DATASET_ID, type BackstoryDB, type DatasetRow } from './tables';
 import { requireMeta } from './state';
 
@@ -15,6 +16,8 @@ export interface LibraryEntry {
   pendingUpdates: number;
   /** The subscription feeding it, if any. */
   subscriptionId?: string;
+  /** The reader's corrections of marks of its entities (removed with it). */
+  corrections: number;
 }
 
 export interface Library {
@@ -32,11 +35,13 @@ export async function enabledDatasets(db: BackstoryDB): Promise<DatasetRow[]> {
 }
 
 export async function getLibrary(db: BackstoryDB): Promise<Library> {
-  return db.transaction('r', [db.datasets, db.entityEdits, db.subscriptions, db.pending, db.markers], async () => {
+  return db.transaction('r', [db.datasets, db.entityEdits, db.corrections, db.subscriptions, db.pending, db.markers], async () => {
     const rows = await listDatasets(db);
     const edits = await db.entityEdits.toArray();
     const subscriptions = await db.subscriptions.toArray();
     const pending = new Set((await db.pending.toArray()).map((row) => row.subscriptionId));
+    const corrections = new Map<string, number>();
+    for (const row of rows) corrections.set(row.id, await datasetCorrections(db, row.id).count());
     const datasets = rows.map((row): LibraryEntry => {
       const counts: Record<EditStatus, number> = { changed: 0, added: 0, deleted: 0 };
       for (const edit of edits) if (edit.dataset === row.id) counts[editStatus(edit)]++;
@@ -45,6 +50,7 @@ export async function getLibrary(db: BackstoryDB): Promise<Library> {
         info: infoFrom(row),
         edits: counts,
         pendingUpdates: feeding.filter((sub) => pending.has(sub.id)).length,
+        corrections: corrections.get(row.id) ?? 0,
         ...(feeding[0] ? { subscriptionId: feeding[0].id } : {}),
       };
     });
@@ -77,16 +83,17 @@ export async function moveDataset(db: BackstoryDB, dataset: string, direction: '
   });
 }
 
-/** Removes a dataset with its edits, snapshot and subscriptions, in one transaction. */
+/** Removes a dataset with its edits, the corrections of its entities, snapshot and subscriptions, in one transaction. */
 export async function removeDataset(db: BackstoryDB, dataset: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.datasets, db.entityBuckets, db.entityEdits, db.snapshots, db.subscriptions, db.pending, db.markers],
+    [db.datasets, db.entityBuckets, db.entityEdits, db.corrections, db.snapshots, db.subscriptions, db.pending, db.markers],
     async () => {
       await requireMeta(db, dataset);
       await db.datasets.delete(dataset);
       await db.entityBuckets.where('dataset').equals(dataset).delete();
       await db.entityEdits.where('dataset').equals(dataset).delete();
+      await datasetCorrections(db, dataset).delete();
       await db.snapshots.delete(dataset);
       const feeding = await db.subscriptions.where('datasetId').equals(dataset).primaryKeys();
       await db.subscriptions.bulkDelete(feeding);

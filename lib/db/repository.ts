@@ -16,7 +16,7 @@ import type { BackstoryDB, DatasetSource } from './tables';
 export async function replaceDataset(db: BackstoryDB, dataset: Dataset, source: DatasetSource): Promise<DatasetInfo> {
   const { entities, ...header } = dataset;
   const revision = revisionOf(await readMeta(db, dataset.id));
-  return commitData(db, { header, source, loadedAt: new Date().toISOString(), effective: entities, edits: [] }, revision);
+  return (await commitData(db, { header, source, loadedAt: new Date().toISOString(), effective: entities, edits: [] }, revision)).info;
 }
 
 export async function readDatasetInfo(db: BackstoryDB, dataset: string): Promise<DatasetInfo> {

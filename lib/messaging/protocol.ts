@@ -4,7 +4,8 @@ import { checkSubscriptionUrl } from '../dataset/fetch';
 import { MAX_DATASET_BYTES, type Problem } from '../dataset/validate';
 import type { BrowsePage, EntityDetail } from '../db/browse';
 import type { DatasetInfo } from '../db/commit';
-import { MAX_CORRECTIONS, type CorrectionView } from '../db/corrections';
+import { MAX_CORRECTIONS } from '../corrections/schema';
+import type { CorrectionView } from '../db/corrections';
 import type { ChangeResult } from '../db/entity-edits';
 import type { ApplyResult, ImportTarget } from '../db/import';
 import type { Library } from '../db/library';
@@ -142,7 +143,7 @@ export const extensionPageCalls = {
   setDatasetEnabled: call<DatasetInfo>()(z.strictObject({ dataset, enabled: z.boolean() })),
   /** One place up (higher priority) or down in the order. */
   moveDataset: call<null>()(z.strictObject({ dataset, direction: z.enum(['up', 'down']) })),
-  /** Removes a dataset with its edits and subscription (the bundled one can be restored). */
+  /** Removes a dataset with its edits, the corrections of its entities and its subscription (the bundled one can be restored). */
   removeDataset: call<null>()(z.strictObject({ dataset })),
   restoreBundled: call<DatasetInfo>()(none),
 
@@ -181,7 +182,7 @@ export const extensionPageCalls = {
   ),
   cancelImport: call<null>()(z.strictObject({ token })),
 
-  /** A backup of everything (every dataset, its switch and place, edits, subscriptions, settings), fetched part by part like an export. */
+  /** A backup of everything (every dataset, its switch and place, edits, corrections, subscriptions, settings), fetched part by part like an export. */
   exportBackup: call<{ filename: string; token: string; parts: number }>()(none),
   /** Replaces everything with a backup file's content, in one transaction (nothing changes if the file is refused). */
   restoreBackup: call<{ ok: true; datasets: number } | { ok: false; problems: Problem[]; message: string }>()(
