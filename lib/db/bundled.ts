@@ -29,14 +29,16 @@ export async function ensureBundled(db: BackstoryDB, bundled: Dataset): Promise<
 }
 
 /**
- * Whether `ensureBundled` would leave the library as it is, read from the dataset's library row and
- * the bundled data's id and version alone: a woken background asks this before validating the whole
- * bundled dataset (a quarter of a second in a just-started worker). An extension update that brings
- * new bundled data brings a new version, and the whole of it is then validated and loaded.
+ * Whether `ensureBundled` would leave the library as it is, read from the dataset's library row (or
+ * the marker of its removal) and the bundled data's id and version alone: a woken background asks
+ * this before validating the whole bundled dataset (a quarter of a second in a just-started worker).
+ * An extension update that brings new bundled data brings a new version, and the whole of it is then
+ * validated and loaded.
  */
 export async function bundledIsCurrent(db: BackstoryDB, bundled: Pick<Dataset, 'id' | 'version'>): Promise<boolean> {
   const meta = await readMeta(db, bundled.id);
-  return meta !== undefined && isCurrent(meta, bundled);
+  if (meta) return isCurrent(meta, bundled);
+  return (await db.markers.get('bundled'))?.value === 'removed';
 }
 
 /** A dataset of the same id imported from a file is the user's: the bundled data does not replace it. */

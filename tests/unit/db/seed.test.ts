@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ensureBundledDataset } from '../../../entrypoints/background/seed';
+import { removeDataset } from '../../../lib/db/library';
 import { readMeta } from '../../../lib/db/state';
 import { rememberedLibrary } from '../../../lib/settings/storage';
 import { generateDataset } from '../../fixtures/datasets/generate';
@@ -30,6 +31,16 @@ describe('the bundled dataset when the background wakes', () => {
     await ensureBundledDataset(db, bundled('1.0.0'));
     await expect(ensureBundledDataset(db, brokenBody('1.0.0'))).resolves.toBeUndefined();
     expect((await readMeta(db, ID))?.counts?.person).toBeGreaterThan(0);
+  });
+
+  it('is not validated either while the user has removed it, and stays removed', async () => {
+    const db = await freshDb();
+    await ensureBundledDataset(db, bundled('1.0.0'));
+    await removeDataset(db, ID);
+    await expect(ensureBundledDataset(db, brokenBody('1.0.0'))).resolves.toBeUndefined();
+    await ensureBundledDataset(db, bundled('1.1.0'));
+    expect(await readMeta(db, ID)).toBeUndefined();
+    expect(await rememberedLibrary()).toEqual([]);
   });
 
   it('is validated and loaded again when an update brings a new version', async () => {
