@@ -1,4 +1,4 @@
-import { ALIAS_CASE_SENSITIVE, type MatcherSnapshot, type SnapshotAlias } from '../match/snapshot';
+import { ALIAS_CASE_SENSITIVE, type MatcherSnapshot, type SnapshotAlias, type SnapshotEntity } from '../match/snapshot';
 import type { Entity, Source } from '../schema/dataset';
 import type { EntityKind } from '../schema/kinds';
 import { referencedIds } from './browse';
@@ -36,6 +36,8 @@ export interface EntityBundle {
 interface Combined {
   key: string;
   page: MatcherSnapshot;
+  /** The page snapshot's entities by scoped id, made on first need. */
+  byId?: Map<string, SnapshotEntity>;
   search: MatcherSnapshot;
   also: Map<string, AlsoEntry[]>;
   rows: Map<string, DatasetRow>;
@@ -126,9 +128,10 @@ export async function loadSearchSnapshot(db: BackstoryDB): Promise<MatcherSnapsh
 
 /**
  * Entities by scoped id (unknown ids and ids of switched-off datasets are left out), scoped for pages.
- * Only the entities asked for and those they refer to are read (from their buckets); the shared
- * aliases come from memory, or from storage in a woken background (see `alsoOf`), so no snapshot is
- * parsed unless they must be found again.
+ * Only the entities asked for are read (from their buckets); the names of those they refer to and
+ * the shared aliases come from the joined snapshots in memory, or in a woken background from the
+ * buckets and the stored shared aliases (see `namesOf`, `alsoOf`), so no snapshot is parsed unless
+ * the shared aliases must be found again.
  */
 export async function getPageEntities(db: BackstoryDB, ids: readonly string[]): Promise<EntityBundle> {
   const enabled = await enabledDatasets(db);
@@ -154,12 +157,7 @@ export async function getPageEntities(db: BackstoryDB, ids: readonly string[]): 
   }
   const entities = unique.map((id) => found.get(id)).filter((entity): entity is PageEntity => entity !== undefined);
   const referred = [...new Set(entities.flatMap((entity) => [...referencedIds(entity)]))].filter((id) => !found.has(id));
-  const named = new Map<string, { name: string; kind: EntityKind }>();
-  for (const [dataset, local] of byDataset(referred, rows)) {
-    for (const entity of (await readEntities(db, dataset, local)).values()) {
-      named.set(scopedId(dataset, entity.id), { name: entity.name, kind: entity.kind });
-    }
-  }
+  const named = await namesOf(db, referred, enabled, rows);
   const refs: EntityBundle['refs'] = [];
   for (const id of referred) {
     const other = named.get(id);
@@ -179,6 +177,30 @@ function byDataset(ids: readonly string[], rows: ReadonlyMap<string, DatasetRow>
     else out.set(parts.dataset, [parts.id]);
   }
   return out;
+}
+
+/**
+ * Name and kind of these entities (scoped ids): from the joined snapshots when they are in memory
+ * (an awake background), else from the entities' buckets, which hold the same names and kinds.
+ */
+async function namesOf(
+  db: BackstoryDB,
+  ids: readonly string[],
+  enabled: readonly DatasetRow[],
+  rows: ReadonlyMap<string, DatasetRow>,
+): Promise<ReadonlyMap<string, { name: string; kind: EntityKind }>> {
+  const joined = cache.get(db);
+  if (joined?.key === versionOf(enabled)) {
+    joined.byId ??= new Map(joined.page.entities.map((entity) => [entity.id, entity]));
+    return joined.byId;
+  }
+  const named = new Map<string, { name: string; kind: EntityKind }>();
+  for (const [dataset, local] of byDataset(ids, rows)) {
+    for (const entity of (await readEntities(db, dataset, local)).values()) {
+      named.set(scopedId(dataset, entity.id), { name: entity.name, kind: entity.kind });
+    }
+  }
+  return named;
 }
 
 const NONE: ReadonlyMap<string, AlsoEntry[]> = new Map();
