@@ -43,6 +43,9 @@ export function declareVersions(db: BackstoryDB): void {
   // matcher of the enabled data in its compact form (see matcher-store.ts). Nothing else changes:
   // both tables start empty (the matcher's is filled on the next page).
   db.version(6).stores({ corrections: '&id, entity', matchers: '&id' });
+  // Version 7: which entities of other datasets share an alias with an entity, derived data like
+  // the matcher (see shared-aliases.ts); the table starts empty and is filled when next needed.
+  db.version(7).stores({ sharedAliases: '&id' });
 }
 
 async function migrateFromV1(tx: Transaction): Promise<void> {

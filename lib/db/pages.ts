@@ -6,6 +6,7 @@ import { readEntities } from './buckets';
 import { enabledDatasets } from './library';
 import { citedSources } from './repository';
 import { scopedId, scopeEntity, splitScopedId } from './scope';
+import { readSharedAliases, storeSharedAliases, type AlsoEntry } from './shared-aliases';
 import { cacheKey, loadSnapshot } from './snapshot-store';
 import type { BackstoryDB, DatasetRow } from './tables';
 
@@ -16,13 +17,7 @@ import type { BackstoryDB, DatasetRow } from './tables';
  * order keeps it on pages; each of the two then names the other in `also`, so the card can offer it.
  * Search keeps every alias, so the popup finds both.
  */
-export interface AlsoEntry {
-  /** Scoped id. */
-  id: string;
-  name: string;
-  /** The other entity's dataset title. */
-  dataset: string;
-}
+export type { AlsoEntry };
 
 /**
  * An entity as pages receive it: scoped ids, the title of the dataset it comes from (`from`), and the
@@ -49,6 +44,8 @@ interface Combined {
 }
 
 const cache = new WeakMap<BackstoryDB, Combined>();
+/** The shared aliases last read from storage (see `alsoOf`). */
+const storedAlso = new WeakMap<BackstoryDB, { key: string; also: ReadonlyMap<string, AlsoEntry[]> }>();
 
 async function combined(db: BackstoryDB): Promise<Combined> {
   const rows = await enabledDatasets(db);
@@ -58,6 +55,12 @@ async function combined(db: BackstoryDB): Promise<Combined> {
   const snapshots = await Promise.all(rows.map((row) => loadSnapshot(db, row.id)));
   const fresh = combine(key, rows, snapshots);
   cache.set(db, fresh);
+  // Kept for the next wake of the background (see alsoOf); small, and never the only copy.
+  if (rows.length > 1) {
+    await storeSharedAliases(db, key, fresh.also).catch((error: unknown) =>
+      console.warn('[Backstory] could not store the shared aliases:', error),
+    );
+  }
   return fresh;
 }
 
@@ -123,39 +126,101 @@ export async function loadSearchSnapshot(db: BackstoryDB): Promise<MatcherSnapsh
   return (await combined(db)).search;
 }
 
-/** Entities by scoped id (unknown ids and ids of switched-off datasets are left out), scoped for pages. */
+/**
+ * Entities by scoped id (unknown ids and ids of switched-off datasets are left out), scoped for pages.
+ * Only the entities asked for are read (from their buckets); the names of those they refer to and
+ * the shared aliases come from the joined snapshots in memory, or in a woken background from the
+ * buckets and the stored shared aliases (see `namesOf`, `alsoOf`), so no snapshot is parsed unless
+ * the shared aliases must be found again.
+ */
 export async function getPageEntities(db: BackstoryDB, ids: readonly string[]): Promise<EntityBundle> {
-  const view = await combined(db);
-  const wanted = new Map<string, string[]>();
+  const enabled = await enabledDatasets(db);
+  const rows = new Map(enabled.map((row) => [row.id, row]));
+  const also = await alsoOf(db, enabled);
   const unique = [...new Set(ids)];
-  for (const scoped of unique) {
-    const parts = splitScopedId(scoped);
-    if (!parts || !view.rows.has(parts.dataset)) continue;
-    wanted.set(parts.dataset, [...(wanted.get(parts.dataset) ?? []), parts.id]);
-  }
   const found = new Map<string, PageEntity>();
   const sources: Source[] = [];
-  for (const [dataset, local] of wanted) {
+  for (const [dataset, local] of byDataset(unique, rows)) {
     const entities = await readEntities(db, dataset, local);
     const cited = new Set<string>();
     for (const entity of entities.values()) {
       const scoped = scopeEntity(dataset, entity) as PageEntity;
-      scoped.from = view.rows.get(dataset)!.title;
-      const others = view.also.get(scoped.id);
+      scoped.from = rows.get(dataset)!.title;
+      const others = also.get(scoped.id);
       if (others) scoped.also = others;
       found.set(scoped.id, scoped);
       for (const source of citedSources(entity)) cited.add(source);
     }
-    for (const source of view.rows.get(dataset)!.sources) {
+    for (const source of rows.get(dataset)!.sources) {
       if (cited.has(source.id)) sources.push({ ...source, id: scopedId(dataset, source.id) });
     }
   }
   const entities = unique.map((id) => found.get(id)).filter((entity): entity is PageEntity => entity !== undefined);
-  view.byId ??= new Map(view.page.entities.map((entity) => [entity.id, entity]));
+  const referred = [...new Set(entities.flatMap((entity) => [...referencedIds(entity)]))].filter((id) => !found.has(id));
+  const named = await namesOf(db, referred, enabled, rows);
   const refs: EntityBundle['refs'] = [];
-  for (const id of new Set(entities.flatMap((entity) => [...referencedIds(entity)]))) {
-    const other = found.has(id) ? undefined : view.byId.get(id);
+  for (const id of referred) {
+    const other = named.get(id);
     if (other) refs.push({ id, name: other.name, kind: other.kind });
   }
   return { entities, sources, refs };
+}
+
+/** Scoped ids grouped by their (enabled) dataset, as the dataset's own ids; others are left out. */
+function byDataset(ids: readonly string[], rows: ReadonlyMap<string, DatasetRow>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const scoped of ids) {
+    const parts = splitScopedId(scoped);
+    if (!parts || !rows.has(parts.dataset)) continue;
+    const list = out.get(parts.dataset);
+    if (list) list.push(parts.id);
+    else out.set(parts.dataset, [parts.id]);
+  }
+  return out;
+}
+
+/**
+ * Name and kind of these entities (scoped ids): from the joined snapshots when they are in memory
+ * (an awake background), else from the entities' buckets, which hold the same names and kinds.
+ */
+async function namesOf(
+  db: BackstoryDB,
+  ids: readonly string[],
+  enabled: readonly DatasetRow[],
+  rows: ReadonlyMap<string, DatasetRow>,
+): Promise<ReadonlyMap<string, { name: string; kind: EntityKind }>> {
+  const joined = cache.get(db);
+  if (joined?.key === versionOf(enabled)) {
+    joined.byId ??= new Map(joined.page.entities.map((entity) => [entity.id, entity]));
+    return joined.byId;
+  }
+  const named = new Map<string, { name: string; kind: EntityKind }>();
+  for (const [dataset, local] of byDataset(ids, rows)) {
+    for (const entity of (await readEntities(db, dataset, local)).values()) {
+      named.set(scopedId(dataset, entity.id), { name: entity.name, kind: entity.kind });
+    }
+  }
+  return named;
+}
+
+const NONE: ReadonlyMap<string, AlsoEntry[]> = new Map();
+
+/**
+ * The shared aliases of the enabled data: none with one dataset; else those of the joined snapshots
+ * when they are in memory, or those stored for this version of the data (a woken background), and
+ * only when neither is there, the snapshots joined again (which stores them for the next wake).
+ */
+async function alsoOf(db: BackstoryDB, rows: readonly DatasetRow[]): Promise<ReadonlyMap<string, AlsoEntry[]>> {
+  if (rows.length < 2) return NONE;
+  const key = versionOf(rows);
+  const joined = cache.get(db);
+  if (joined?.key === key) return joined.also;
+  const known = storedAlso.get(db);
+  if (known?.key === key) return known.also;
+  const stored = await readSharedAliases(db, key, rows);
+  if (stored) {
+    storedAlso.set(db, { key, also: stored });
+    return stored;
+  }
+  return (await combined(db)).also;
 }

@@ -18,6 +18,9 @@ import type { Dataset, Entity, EntityKind } from '../schema/dataset';
  *   aliases that lists and search need.
  * - `matchers`: derived, never the only copy of anything: the matcher of the enabled datasets in its
  *   compact form (see `matcher-store.ts`), so a woken background need not build it again.
+ * - `sharedAliases`: derived too: which entities of other enabled datasets share an alias with an
+ *   entity (see `shared-aliases.ts`), so a woken background gives a page its cards without joining
+ *   every snapshot.
  * - `entityEdits`: the user layer itself, each edit with the imported version it was made against,
  *   so it can be reverted, exported, and carried over (or flagged as a conflict) when a new version of
  *   the dataset arrives.
@@ -64,6 +67,13 @@ export interface MatcherRow {
   id: 'page';
   key: string;
   matcher: unknown;
+}
+
+/** The one stored list of shared aliases: `key` says which data it was found in; `json` is checked when read. */
+export interface SharedAliasesRow {
+  id: 'page';
+  key: string;
+  json: string;
 }
 
 /**
@@ -127,6 +137,7 @@ export type BackstoryDB = Dexie & {
   entityEdits: Table<EditRow, [string, string]>;
   snapshots: EntityTable<SnapshotRow, 'dataset'>;
   matchers: EntityTable<MatcherRow, 'id'>;
+  sharedAliases: EntityTable<SharedAliasesRow, 'id'>;
   markers: EntityTable<MarkerRow, 'key'>;
   subscriptions: EntityTable<SubscriptionRow, 'id'>;
   pending: EntityTable<PendingRow, 'subscriptionId'>;

@@ -64,19 +64,28 @@ export function entitiesFit(table: CompactEntities): boolean {
   if ([table.nameEnds, table.startEnds, table.kinds, table.flags, table.relatedEnds].some((list) => list.length !== count)) return false;
   if (!endsFit(table.idEnds, table.ids.length) || !endsFit(table.nameEnds, table.names.length)) return false;
   if (!endsFit(table.startEnds, table.starts.length) || !endsFit(table.relatedEnds, table.related.length)) return false;
-  for (const kind of table.kinds) if (kind >= ENTITY_KINDS.length) return false;
-  for (const other of table.related) if (other >= count) return false;
-  return true;
+  return allBelow(table.kinds, ENTITY_KINDS.length) && allBelow(table.related, count);
 }
 
-/** Ends that never go back and end at the end of what they cut. */
+/**
+ * Ends that never go back and end at the end of what they cut. The checks of a stored matcher run
+ * once in a just-woken worker, before its code is optimised: indexed loops there take a fraction of
+ * the time of `for…of` over a typed array (in Node, 20 against 900 ms for the 100,000-entity matcher).
+ */
 export function endsFit(ends: Uint32Array, total: number): boolean {
   let previous = 0;
-  for (const end of ends) {
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
     if (end < previous) return false;
     previous = end;
   }
   return previous === total && (ends.length > 0 || total === 0);
+}
+
+/** Whether every value is below `limit`. */
+export function allBelow(values: Uint8Array | Uint32Array | Int32Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]! >= limit) return false;
+  return true;
 }
 
 /** The entities of the table by index, each decoded on first need. */

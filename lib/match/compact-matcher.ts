@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bucketOf, parseKey, type AliasIndex, type Bucket, type CompiledAlias } from './alias-index';
-import { compactEntitiesSchema, encodeEntities, endsFit, entitiesFit, entityReader } from './compact-entities';
+import { allBelow, compactEntitiesSchema, encodeEntities, endsFit, entitiesFit, entityReader } from './compact-entities';
 import { matcherOver, type EntityMatcher } from './matcher';
 import type { SnapshotEntity } from './snapshot';
 
@@ -110,10 +110,8 @@ export function compactMatcherFits(compact: CompactMatcher): boolean {
   if (!strictlyRising(compact.keyEnds) || !strictlyRising(compact.bucketEnds) || !strictlyRising(compact.headEnds)) return false;
   const slots = compact.slots;
   if (slots.length < buckets + 1 || (slots.length & (slots.length - 1)) !== 0) return false;
-  for (const slot of slots) if (slot < 0 || slot > buckets) return false;
-  const entities = compact.entities.idEnds.length;
-  for (const entity of compact.candidates) if (entity >= entities) return false;
-  return entitiesFit(compact.entities);
+  for (let i = 0; i < slots.length; i++) if (slots[i]! < 0 || slots[i]! > buckets) return false;
+  return allBelow(compact.candidates, compact.entities.idEnds.length) && entitiesFit(compact.entities);
 }
 
 /** The matcher over its compact form: nothing is decoded until a page word asks for it. */
@@ -214,6 +212,11 @@ function hashOf(text: string): number {
 }
 
 function strictlyRising(ends: Uint32Array): boolean {
-  for (let i = 1; i < ends.length; i++) if (ends[i]! <= ends[i - 1]!) return false;
-  return ends.length === 0 || ends[0]! > 0;
+  let previous = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    if (end <= previous) return false;
+    previous = end;
+  }
+  return true;
 }

@@ -117,7 +117,7 @@ async function measureOne(
     const first = await firstHighlightMs(news);
     if (first !== null) awake.push(first);
     await waitForScan(news);
-    cpuAwake.push(await cpu.stop());
+    cpuAwake.push(await cpu.stop(`${label} ${page.name} awake ${run}`));
     withBackstory.push(await heapMb(news));
     await news.close();
 
@@ -127,7 +127,7 @@ async function measureOne(
     const coldFirst = await firstHighlightMs(cold);
     if (coldFirst !== null) asleep.push(coldFirst);
     await waitForScan(cold).catch(() => undefined);
-    cpuAsleep.push(await cpu.stop());
+    cpuAsleep.push(await cpu.stop(`${label} ${page.name} asleep ${run}`));
     await cold.close();
   }
   const bareMb = median(bare);

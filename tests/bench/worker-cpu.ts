@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 
@@ -17,8 +17,12 @@ import WebSocket from 'ws';
 export interface WorkerCpu {
   /** Starts counting (the worker may be asleep: it is profiled from when it starts). */
   start(): Promise<void>;
-  /** Milliseconds of CPU the worker spent since `start` (call it before the worker is stopped). */
-  stop(): Promise<number>;
+  /**
+   * Milliseconds of CPU the worker spent since `start` (call it before the worker is stopped). With
+   * BENCH_WORKER_PROFILES=<folder>, the profile is also written there as `<label>.cpuprofile`, for
+   * DevTools' Performance panel.
+   */
+  stop(label?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -124,13 +128,15 @@ export async function watchWorkerCpu(endpoint: string, isWorker: (url: string) =
       for (const sessionId of sessions) if (stopped.has(sessionId)) void begin(sessionId).catch(() => undefined);
       await Promise.all(running.map((sessionId) => begin(sessionId).catch(() => undefined)));
     },
-    async stop() {
+    async stop(label) {
       profiling = false;
       let total = 0;
       for (const sessionId of sessions) {
         if (stopped.has(sessionId)) continue;
         const result = await within(10_000, send('Profiler.stop', {}, sessionId)).catch(() => null);
-        if (result) total += busyMs(result.profile as Profile);
+        if (!result) continue;
+        total += busyMs(result.profile as Profile);
+        if (label) keepProfile(label, result.profile);
       }
       return total;
     },
@@ -138,6 +144,13 @@ export async function watchWorkerCpu(endpoint: string, isWorker: (url: string) =
       socket.close();
     },
   };
+}
+
+function keepProfile(label: string, profile: unknown): void {
+  const dir = process.env.BENCH_WORKER_PROFILES;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${label.replace(/[^\w.-]+/g, '-')}.cpuprofile`), JSON.stringify(profile));
 }
 
 function busyMs(profile: Profile): number {
