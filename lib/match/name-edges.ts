@@ -1,5 +1,3 @@
-import type { RawMatch } from './matcher';
-
 /**
  * A known name that is only a piece of a longer name the data does not know is not a mention of it:
  * "Denzel Washington", "George Washington University", "Jordan Peterson", "Israel Adesanya",
@@ -11,6 +9,14 @@ import type { RawMatch } from './matcher';
  * are: headlines and other text in capitals or Title Case, where every word is capitalised, and the
  * first word of a sentence ("Yesterday Netanyahu said").
  */
+
+/** What these rules read of a match (a RawMatch of matcher.ts, or anything with its span and its outer match). */
+interface Span {
+  start: number;
+  end: number;
+  /** Index of the longer match it sits in, -1 for none. */
+  outer: number;
+}
 
 /** Words written with a capital before or after a name in news prose without being part of it. */
 const NEIGHBOURS = new Set(
@@ -89,7 +95,7 @@ function isNeighbour(word: string): boolean {
 }
 
 /** Whether the top-level match at `m` is a piece of a longer name the data does not know (see above). */
-function inUnknownName(text: string, matches: readonly RawMatch[], m: number): boolean {
+function inUnknownName(text: string, matches: readonly Span[], m: number): boolean {
   const match = matches[m]!;
   const before = wordBefore(text, match.start);
   if (
@@ -113,7 +119,7 @@ function inUnknownName(text: string, matches: readonly RawMatch[], m: number): b
  * The matches of a text without the pieces of longer unknown names (and the names inside them),
  * with `outer` pointing at the new places; the same list when nothing goes.
  */
-export function withoutPiecesOfNames(text: string, matches: RawMatch[]): RawMatch[] {
+export function withoutPiecesOfNames<M extends Span>(text: string, matches: M[]): M[] {
   if (matches.length === 0 || isTitleCase(text)) return matches;
   const gone = new Set<number>();
   matches.forEach((match, m) => {
@@ -126,9 +132,9 @@ export function withoutPiecesOfNames(text: string, matches: RawMatch[]): RawMatc
  * The matches `keep` says to keep, with each kept one's `outer` pointing at the new place of the
  * longer match it sits in, or past one that went to the next longer one still there (or none).
  */
-export function keepMatches(matches: readonly RawMatch[], keep: (match: RawMatch, index: number) => RawMatch | boolean): RawMatch[] {
+export function keepMatches<M extends Span>(matches: readonly M[], keep: (match: M, index: number) => M | boolean): M[] {
   const place: number[] = [];
-  const kept: Array<{ match: RawMatch; from: number }> = [];
+  const kept: Array<{ match: M; from: number }> = [];
   matches.forEach((match, m) => {
     const verdict = keep(match, m);
     place[m] = verdict ? kept.length : -1;
