@@ -73,7 +73,9 @@ export class CardController implements CardControl {
   prewarmSteps(entityId: string): Array<() => void> {
     if (this.host.isOpen) return [];
     const content = this.content(entityId, []);
-    return content ? this.host.prewarmSteps(content) : [];
+    // With the correction controls a mark's card has, so that their code is compiled too.
+    const unused = () => Promise.reject(new Error('not a real card'));
+    return content ? this.host.prewarmSteps({ ...content, correction: { text: content.entity.name, site: '', onCorrect: unused } }) : [];
   }
 
   close(): void {

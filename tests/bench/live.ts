@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 // Read loosely: the cap is the engine's business and may change or go; the report only names it.
+import { scopedId } from '../../lib/db/scope';
+import { BUNDLED_DATASET_ID } from '../../lib/db/tables';
 import * as scanner from '../../lib/dom/page-scanner';
 import { createMatcher } from '../../lib/match/matcher';
 import type { MatcherSnapshot } from '../../lib/match/snapshot';
@@ -228,7 +230,8 @@ export async function runLive(
   log: (line: string) => void,
 ): Promise<LiveResult> {
   const { url, plainUrl, inserted } = serveLivePage(browser, names, seconds);
-  const ids = new Map(bundledSnapshot(bundledDataset()).entities.map((entity) => [entity.name, entity.id]));
+  // Pages know entities by scoped id ("datasetId/entityId"), as the cast mark counts them.
+  const ids = new Map(bundledSnapshot(bundledDataset()).entities.map((entity) => [entity.name, scopedId(BUNDLED_DATASET_ID, entity.id)]));
   const inArticle = await articleCounts(browser);
 
   const page = await browser.context.newPage();

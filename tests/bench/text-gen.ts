@@ -53,7 +53,9 @@ function sentence(random: Random, length: number): [head: string, tail: string] 
   const opener = random() < 0.3 ? `${pick(random, OPENERS)} ` : '';
   const at = 1 + Math.floor(random() * (length - 1));
   // Names always sit between filler words, so no longer dataset name can swallow them.
-  return [`${opener}${capitalise(words.slice(0, at).join(' '))} `, ` ${words.slice(at).join(' ')}. `];
+  // A capital only at the start of the sentence: after an opener ("Meanwhile, officials") prose goes on in lower case.
+  const head = words.slice(0, at).join(' ');
+  return [`${opener}${opener ? head : capitalise(head)} `, ` ${words.slice(at).join(' ')}. `];
 }
 
 function capitalise(text: string): string {
