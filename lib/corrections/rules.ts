@@ -1,6 +1,7 @@
 import type { MatchAnswer } from '../match/remote';
 import { keepMatches } from '../match/name-edges';
 import { foldWords } from '../text/fold';
+import { pageOf, siteOf } from './where';
 
 /**
  * The reader's corrections of marks (from the card: "Not this", "Don't mark …"), kept in the user
@@ -33,16 +34,6 @@ export interface Correction {
  */
 export function correctionWords(text: string): string {
   return foldWords(text).join(' ').replace(/'s$/, '');
-}
-
-/** The site a page belongs to, as corrections scope it: its host name without "www.". */
-export function siteOf(url: URL): string {
-  return url.hostname.toLowerCase().replace(/^www\./, '');
-}
-
-/** The page a correction scopes to: scheme, host and path (query and fragment vary for one article). */
-export function pageOf(url: URL): string {
-  return `${url.protocol}//${url.host.toLowerCase()}${url.pathname}`;
 }
 
 /** The corrections that apply on one page, for quick questions while its text is matched. */

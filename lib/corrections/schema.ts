@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from './rules';
+import { pageOf } from './where';
 
 /** Enough for years of corrections; a reader past it is told to tidy the list in the options page. */
 export const MAX_CORRECTIONS = 10_000;

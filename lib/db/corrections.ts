@@ -1,4 +1,5 @@
-import { correctionWords, pageOf, siteOf, type Correction, type CorrectionScope } from '../corrections/rules';
+import { correctionWords, type Correction, type CorrectionScope } from '../corrections/rules';
+import { pageOf, siteOf } from '../corrections/where';
 import { MAX_CORRECTIONS } from '../corrections/schema';
 import { scopedId } from './scope';
 import type { BackstoryDB } from './tables';
