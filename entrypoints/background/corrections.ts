@@ -1,5 +1,4 @@
 import { PageRules, withoutCorrected, type Correction, type CorrectionScope } from '../../lib/corrections/rules';
-import { webPageUrl } from '../../lib/corrections/where';
 import { addCorrection, listCorrections, removeCorrections } from '../../lib/db/corrections';
 import { getPageEntities } from '../../lib/db/pages';
 import type { BackstoryDB } from '../../lib/db/tables';
@@ -25,11 +24,11 @@ export function createCorrections(db: BackstoryDB) {
     async apply(answer: MatchAnswer, texts: readonly string[], url: string | undefined): Promise<MatchAnswer> {
       const corrections = await current();
       if (!corrections.length) return answer;
-      return withoutCorrected(answer, texts, new PageRules(corrections, webPageUrl(url)));
+      return withoutCorrected(answer, texts, new PageRules(corrections, parseUrl(url)));
     },
 
     async correct(request: { entityId: string; text?: string; scope: CorrectionScope }, sender: { tabId?: number; url?: string }) {
-      const url = webPageUrl(sender.url);
+      const url = parseUrl(sender.url);
       if (!url || sender.tabId === undefined) throw new Error('Only a page can correct its marks.');
       const [entity] = (await getPageEntities(db, [request.entityId])).entities;
       if (!entity) throw new Error('That entity is no longer in your data.');
@@ -67,4 +66,14 @@ export function createCorrections(db: BackstoryDB) {
     /** After the database changed underneath (a backup restored, a dataset removed). */
     changed,
   };
+}
+
+function parseUrl(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+  } catch {
+    return null;
+  }
 }
