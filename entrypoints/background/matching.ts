@@ -39,7 +39,8 @@ export function createMatching(db: BackstoryDB, later: Later = afterAnswering) {
     // data changed meanwhile: the next question then asks for that version).
     const storedAs = `${snapshot.version}|${kindsKey(kinds)}`;
     later(() => storeMatcher(db, storedAs, encodeMatcher(index, snapshot.entities, topicGated)));
-    return { ...matcherOver(index), entity: (i) => snapshot.entities[i]!, topicGated };
+    const entity = (i: number) => snapshot.entities[i]!;
+    return { ...matcherOver(index, entity), entity, topicGated };
   }
 
   return async function matchBlocks(texts: readonly string[], kinds: readonly EntityKind[]): Promise<MatchAnswer> {

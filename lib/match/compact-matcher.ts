@@ -116,7 +116,8 @@ export function compactMatcherFits(compact: CompactMatcher): boolean {
 
 /** The matcher over its compact form: nothing is decoded until a page word asks for it. */
 export function openCompactMatcher(compact: CompactMatcher): EntityMatcher {
-  return { ...matcherOver(compactIndex(compact)), entity: entityReader(compact.entities), topicGated: compact.topicGated };
+  const entity = entityReader(compact.entities);
+  return { ...matcherOver(compactIndex(compact), entity), entity, topicGated: compact.topicGated };
 }
 
 function compactIndex(compact: CompactMatcher): AliasIndex {

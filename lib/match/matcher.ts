@@ -3,6 +3,7 @@ import { compileAliases, type AliasIndex, type Bucket, type CompiledAlias } from
 import { hasBothSaliences, type MatcherSnapshot, type SnapshotEntity } from './snapshot';
 import { TokenCursor, emptyTokens, readRun, type Tokens } from './tokenize';
 import { withoutPiecesOfNames } from './name-edges';
+import { withoutOtherPlacesBodies } from './qualifiers';
 
 /** A mention found in one text, before context gating. */
 export interface RawMatch {
@@ -44,20 +45,24 @@ export interface Matcher extends EntityMatcher {
  * scan costs one hash lookup per word of the page whatever the size of the dataset.
  */
 export function createMatcher(snapshot: MatcherSnapshot): Matcher {
-  const { findMatches } = matcherOver(compileAliases(snapshot));
+  const entity = (index: number) => snapshot.entities[index]!;
+  const { findMatches } = matcherOver(compileAliases(snapshot), entity);
   let topicGated: boolean | undefined;
   return {
     snapshot,
     findMatches,
-    entity: (index) => snapshot.entities[index]!,
+    entity,
     get topicGated() {
       return (topicGated ??= hasBothSaliences(snapshot.entities));
     },
   };
 }
 
-/** Matching over an index of aliases (see alias-index.ts); the index is only read. */
-export function matcherOver(byFirst: AliasIndex): Pick<EntityMatcher, 'findMatches'> {
+/**
+ * Matching over an index of aliases (see alias-index.ts), whose entity indices `entity` reads; the
+ * index is only read.
+ */
+export function matcherOver(byFirst: AliasIndex, entity: EntityMatcher['entity']): Pick<EntityMatcher, 'findMatches'> {
   // Reused between calls: the tokens after a word that starts an alias, and after a title (see below).
   const run = emptyTokens();
   const titled = emptyTokens();
@@ -100,7 +105,7 @@ export function matcherOver(byFirst: AliasIndex): Pick<EntityMatcher, 'findMatch
       if (last > 0) findInner(text, tokens, 0, last, alias, matches.length - 1, matches, 1);
       return tokens.after[last]!;
     });
-    return withoutPiecesOfNames(text, matches);
+    return withoutOtherPlacesBodies(text, withoutPiecesOfNames(text, matches), entity);
   }
 
   /**

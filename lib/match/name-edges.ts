@@ -8,6 +8,11 @@
  * months: "Israel Monday"), is left out, with the names inside it. Two kinds of text are read as they
  * are: headlines and other text in capitals or Title Case, where every word is capitalised, and the
  * first word of a sentence ("Yesterday Netanyahu said").
+ *
+ * Three more forms say a known name is not meant:
+ * - a town before its state: "an Austin, Texas, lawyer", "Cairo, Illinois" (see US_STATES);
+ * - a name used as a common noun, after "a" or "an" and with nothing after it: "money in an ISA.";
+ * - a name before "City" that is a city's own name: "Gaza" in "Gaza City", "Kuwait" in "Kuwait City".
  */
 
 /** What these rules read of a match (a RawMatch of matcher.ts, or anything with its span and its outer match). */
@@ -37,6 +42,33 @@ const NEIGHBOURS = new Set(
     .join(' ')
     .split(' '),
 );
+
+/**
+ * States written after a town, as US news prose does ("Austin, Texas"; "Cairo, Illinois"). Left out:
+ * Washington, Georgia and New York, which are also a capital, a country and a city, and so are
+ * written after other names in lists ("Israel, Georgia and Armenia", "in Cairo, New York and Doha").
+ */
+const US_STATES = [
+  'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho',
+  'Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota',
+  'Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas',
+  'Utah Vermont Virginia Wisconsin Wyoming',
+  'New_Hampshire New_Jersey New_Mexico North_Carolina North_Dakota Rhode_Island South_Carolina',
+  'South_Dakota West_Virginia',
+]
+  .join(' ')
+  .split(' ')
+  .map((state) => state.replace('_', ' '));
+/**
+ * ", Texas" right after a name, then the end of the place: punctuation, the end of the text, a
+ * bracket, or a small word that is not a list's "and"/"or" ("an Austin, Texas lawyer").
+ */
+const STATE_AFTER = new RegExp(String.raw`, (?:${US_STATES.join('|')})(?=$|[,.;:!?)]| \(| (?!and\b|or\b)\p{Ll})`, 'uy');
+/** "a" or "an" right before a name (nothing but a space between). */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}])an? $/iu;
+const ONE_NAME_WORD = /^\p{Lu}[\p{L}\p{N}\p{M}.]*$/u;
+/** Nothing after a name but punctuation, or the end of the text. */
+const NOTHING_AFTER = /(?:$|[,.;:!?)\]])/y;
 
 /** Words, for telling Title Case text (dotted acronyms included). */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
@@ -115,15 +147,43 @@ function inUnknownName(text: string, matches: readonly Span[], m: number): boole
   );
 }
 
+/** "Austin, Texas": a town of that name, not the name. */
+function beforeState(text: string, match: Span): boolean {
+  STATE_AFTER.lastIndex = match.end;
+  return STATE_AFTER.test(text);
+}
+
+/** "an ISA.": a name of one capitalised word used as a common noun (not a phrase: "a ground operation in Rafah"). */
+function asCommonNoun(text: string, match: Span): boolean {
+  NOTHING_AFTER.lastIndex = match.end;
+  return (
+    ONE_NAME_WORD.test(text.slice(match.start, match.end)) &&
+    ARTICLE_BEFORE.test(text.slice(Math.max(0, match.start - 4), match.start)) &&
+    NOTHING_AFTER.test(text)
+  );
+}
+
+/** "Gaza" in "Gaza City": the inner match at `m` is the city's own name. */
+function namesItsCity(text: string, matches: readonly Span[], m: number): boolean {
+  const match = matches[m]!;
+  const outer = matches[match.outer]!;
+  return outer.start === match.start && /^\s+City$/u.test(text.slice(match.end, outer.end));
+}
+
 /**
- * The matches of a text without the pieces of longer unknown names (and the names inside them),
- * with `outer` pointing at the new places; the same list when nothing goes.
+ * The matches of a text without the pieces of longer unknown names (and the names inside them)
+ * and the other forms above, with `outer` pointing at the new places; the same list when nothing goes.
  */
 export function withoutPiecesOfNames<M extends Span>(text: string, matches: M[]): M[] {
-  if (matches.length === 0 || isTitleCase(text)) return matches;
+  if (matches.length === 0) return matches;
+  const edgesReadable = !isTitleCase(text);
   const gone = new Set<number>();
   matches.forEach((match, m) => {
-    if (match.outer === -1 ? inUnknownName(text, matches, m) : gone.has(match.outer)) gone.add(m);
+    const goes =
+      match.outer === -1
+        ? (edgesReadable && inUnknownName(text, matches, m)) || beforeState(text, match) || asCommonNoun(text, match)
+        : gone.has(match.outer) || namesItsCity(text, matches, m);
+    if (goes) gone.add(m);
   });
   return gone.size ? keepMatches(matches, (_match, m) => !gone.has(m)) : matches;
 }

@@ -50,7 +50,6 @@ describe('scan of an HTML page', () => {
       'Israel→israel',
       'Al–Shifa Hospital→al-shifa-hospital',
       'Gaza City→gaza-city',
-      'Gaza→gaza-strip',
       'Hamas→hamas',
       'October 7→october-7-attack',
       'WHO→world-health-organization',

@@ -47,3 +47,36 @@ describe('the words next to names in news prose do not make them pieces of anoth
     expect(spot(text)).toContain(expected);
   });
 });
+
+describe('other forms that say a known name is not meant', () => {
+  it.each([
+    ['a town before its state', 'A lawyer from Austin, Texas, sued.', 'Austin'],
+    ['a town before its state, without the second comma', 'The Austin, Texas lawyer sued.', 'Austin'],
+    ['a town named after a city', 'She grew up in Cairo, Illinois.', 'Cairo'],
+    ['a name used as a common noun', 'He put his savings into an ISA.', 'ISA'],
+    ['a name used as a common noun, before a comma', 'Open an ISA, the bank said.', 'ISA'],
+    ['a city’s own name before "City"', 'Strikes hit Gaza City overnight.', 'Gaza'],
+    ['the generic name of another country’s body', 'The U.S. Supreme Court ruled.', 'Supreme Court'],
+  ])('%s ("%s")', (_case, text, piece) => {
+    expect(spot(text).some((found) => found.startsWith(`${piece}→`))).toBe(false);
+  });
+
+  it.each([
+    ['a list of places with a country that is also a state', 'Israel, Georgia and Armenia signed.', 'Israel→israel'],
+    ['a list of cities with one that is also a state', 'Talks in Cairo, New York and Doha went on.', 'Cairo→cairo'],
+    ['a list that goes on after the state', 'Israel, Texas and Florida sent aid.', 'Israel→israel'],
+    ['a state’s name that goes on ("Texas-born")', 'Lloyd Austin, Texas-born, spoke.', 'Lloyd Austin→lloyd-austin'],
+    ['an article before a name that goes on', 'An ISA spokesman said so.', 'ISA→israel-security-agency'],
+    ['an article before a phrase', 'They feared a ground operation in Rafah.', 'Rafah→rafah'],
+    ['the city itself', 'Strikes hit Gaza City overnight.', 'Gaza City→gaza-city'],
+    ['a body named after its own country', 'The Israel Supreme Court ruled.', 'Supreme Court→israeli-supreme-court'],
+    [
+      'a body whose data gives the qualified name',
+      'The U.S. National Security Council met.',
+      'U.S. National Security Council→us-national-security-council',
+    ],
+    ['a name of its own after a country', 'The Israel Hamas war went on.', 'Hamas→hamas'],
+  ])('%s ("%s")', (_case, text, expected) => {
+    expect(spot(text)).toContain(expected);
+  });
+});
