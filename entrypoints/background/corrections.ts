@@ -1,4 +1,5 @@
 import { PageRules, withoutCorrected, type Correction, type CorrectionScope } from '../../lib/corrections/rules';
+import { webPageUrl } from '../../lib/corrections/where';
 import { addCorrection, listCorrections, removeCorrections } from '../../lib/db/corrections';
 import { getPageEntities } from '../../lib/db/pages';
 import type { BackstoryDB } from '../../lib/db/tables';
@@ -24,11 +25,11 @@ export function createCorrections(db: BackstoryDB) {
     async apply(answer: MatchAnswer, texts: readonly string[], url: string | undefined): Promise<MatchAnswer> {
       const corrections = await current();
       if (!corrections.length) return answer;
-      return withoutCorrected(answer, texts, new PageRules(corrections, parseUrl(url)));
+      return withoutCorrected(answer, texts, new PageRules(corrections, webPageUrl(url)));
     },
 
     async correct(request: { entityId: string; text?: string; scope: CorrectionScope }, sender: { tabId?: number; url?: string }) {
-      const url = parseUrl(sender.url);
+      const url = webPageUrl(sender.url);
       if (!url || sender.tabId === undefined) throw new Error('Only a page can correct its marks.');
       const [entity] = (await getPageEntities(db, [request.entityId])).entities;
       if (!entity) throw new Error('That entity is no longer in your data.');
@@ -66,14 +67,4 @@ export function createCorrections(db: BackstoryDB) {
     /** After the database changed underneath (a backup restored, a dataset removed). */
     changed,
   };
-}
-
-function parseUrl(url: string | undefined): URL | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
-  } catch {
-    return null;
-  }
 }

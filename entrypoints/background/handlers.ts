@@ -1,6 +1,7 @@
 import { getPageEntities } from '../../lib/db/pages';
 import type { BackstoryDB } from '../../lib/db/tables';
 import type { Handlers } from '../../lib/messaging/handlers';
+import { webPageUrl } from '../../lib/corrections/where';
 import { isActiveOn } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/storage';
 import { isCuratedHost } from '../../lib/sites/curated';
@@ -51,7 +52,7 @@ export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, data
     getEntities: ({ ids }) => getPageEntities(db, ids),
     pageSettings: async (_payload, sender) => {
       const settings = await loadSettings();
-      const host = hostOf(sender.url);
+      const host = webPageUrl(sender.url)?.hostname ?? null;
       return { active: host !== null && isActiveOn(settings, host, isCuratedHost(host)), settings };
     },
     loadCard: async (_payload, sender) => {
@@ -96,15 +97,4 @@ export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, data
     };
   }
   return handlers;
-}
-
-/** The host name of a page's address; null for anything but a web page. */
-function hostOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : null;
-  } catch {
-    return null;
-  }
 }

@@ -13,3 +13,14 @@ export function siteOf(url: URL): string {
 export function pageOf(url: URL): string {
   return `${url.protocol}//${url.host.toLowerCase()}${url.pathname}`;
 }
+
+/** A web page's address (http or https) as a URL; null for anything else or nothing. */
+export function webPageUrl(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,3 +1,5 @@
+import type { Correction } from '../../lib/corrections/rules';
+
 /**
  * Corrections of marks for the end-to-end suites, written straight into Backstory's database from
  * one of its own pages (or the service worker): the card that makes them is tested on its own. Seed
@@ -5,16 +7,8 @@
  * background keeps them in memory once read.
  */
 
-export interface SeededCorrection {
-  id: string;
-  entity: string;
-  entityName: string;
-  words?: string;
-  text?: string;
-  page?: string;
-  site?: string;
-  createdAt: string;
-}
+/** A correction as the database stores it. */
+export type SeededCorrection = Correction;
 
 /** On the demo article: "Antony Blinken" not marked anywhere, Hamas never marked, and one of an entity no longer in the data. */
 export const ARTICLE_CORRECTIONS: SeededCorrection[] = [
