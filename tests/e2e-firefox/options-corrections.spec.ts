@@ -72,7 +72,7 @@ test.describe('the corrections of marks in the options page, in Firefox', () => 
     const page = options.page;
     await expect.poll(() => rows(page).then((list) => list.length)).toBe(3);
     await page.focus('[data-testid="corrections-position"] ~ table tbody button');
-    expect(await focused(page)).toBe('Take back: Antony Blinken, “Antony Blinken”, everywhere');
+    await expect.poll(() => focused(page)).toBe('Take back: Antony Blinken, “Antony Blinken”, everywhere');
     await page.keyboard.press('Enter');
     await expect.poll(() => rows(page).then((list) => list.length)).toBe(2);
     await expect.poll(() => focused(page)).toBe('Take back: Hamas, every mark');
@@ -80,7 +80,7 @@ test.describe('the corrections of marks in the options page, in Firefox', () => 
     await page.keyboard.down('Shift');
     await page.keyboard.press('Tab');
     await page.keyboard.up('Shift');
-    expect(await focused(page)).toBe('Take back all');
+    await expect.poll(() => focused(page)).toBe('Take back all');
     await page.keyboard.press('Enter');
     await page.waitForSelector('dialog[open]');
     expect(await page.$eval('dialog[open] h2', (el) => el.textContent)).toBe('Take back all 2 corrections?');
@@ -91,7 +91,7 @@ test.describe('the corrections of marks in the options page, in Firefox', () => 
 
     await page.keyboard.press('Enter');
     await page.waitForSelector('dialog[open]');
-    expect(await focused(page)).toBe('Take back all');
+    await expect.poll(() => focused(page)).toBe('Take back all');
     await page.keyboard.press('Enter');
     await expect.poll(() => text(page, 'corrections-status')).toBe('Took back 2 corrections: their marks return.');
     expect(await text(page, 'corrections-empty')).toMatch(/^No corrections yet/);
