@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
@@ -30,6 +31,14 @@ export default defineConfig({
     },
     define: { __BACKSTORY_PERF_MARKS__: JSON.stringify(perfMarks) },
   }),
+  hooks: {
+    // The bundled dataset goes into the package as a file of its own, read by the background only when
+    // the library lacks its version (entrypoints/background/seed.ts), not bundled into its script.
+    'build:publicAssets': (_wxt, assets) => {
+      const data: unknown = JSON.parse(readFileSync(path.resolve('data/backstory.json'), 'utf8'));
+      assets.push({ contents: JSON.stringify(data), relativeDest: 'backstory.json' });
+    },
+  },
   zip: {
     // `npm run zip` also makes the sources archive the Firefox add-on store asks for: reviewers rebuild
     // the package from it with `npm ci && npm run build:firefox`, so it holds the code, the dataset and

@@ -27,7 +27,7 @@ export interface DataEffects {
   fetchText: subscriptions.FetchText;
   /** Keeps the scheduled check in step with the subscriptions. */
   scheduleChecks(db: BackstoryDB): Promise<void>;
-  bundled(): Dataset;
+  bundled(): Promise<Dataset>;
   newToken(): string;
   /** Reads a file the options page handed over as a blob: URL (its size in bytes when far too big to read). */
   readBlob(url: string): Promise<string | { tooLarge: number } | { invalidUtf8: number }>;
@@ -39,7 +39,7 @@ export interface DataEffects {
 export const browserDataEffects: DataEffects = {
   fetchText: browserFetchText,
   scheduleChecks: ensureSubscriptionAlarm,
-  bundled: bundledDataset,
+  bundled: () => bundledDataset(),
   newToken: () => crypto.randomUUID(),
   readBlob: readOwnBlob,
   readSettings: loadSettings,
@@ -115,7 +115,7 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       return null;
     },
     restoreBundled: async () => {
-      await restoreBundled(db, effects.bundled());
+      await restoreBundled(db, await effects.bundled());
       return readDatasetInfo(db, BUNDLED_DATASET_ID);
     },
 
@@ -237,7 +237,7 @@ export function createDataHandlers(db: BackstoryDB, effects: DataEffects = brows
       return { text };
     },
     resetToBundled: async ({ keepEdits }): Promise<ApplyImportResult> => {
-      const bundled = effects.bundled();
+      const bundled = await effects.bundled();
       if (!keepEdits) return { ok: true, info: await replaceDataset(db, bundled, 'bundled'), editsKept: 0 };
       const prepared = await prepareImport(db, { kind: 'dataset', dataset: bundled });
       const mine = Object.fromEntries(prepared.diff.conflicts.map((conflict) => [conflict.id, 'mine' as const]));

@@ -1,4 +1,6 @@
-import bundled from '../../data/backstory.json';
+// Only the header is bundled into the background's script (named imports of a JSON file keep the rest
+// out): the data itself is read from the package when the library lacks this version of it.
+import { id as BUNDLED_ID, version as BUNDLED_VERSION } from '../../data/backstory.json';
 import type { BackstoryDB } from '../../lib/db/tables';
 import { bundledIsCurrent, detectEviction, ensureBundled } from '../../lib/db/bundled';
 import { listDatasets } from '../../lib/db/library';
@@ -6,8 +8,34 @@ import { noteEviction, rememberedLibrary, rememberLibrary } from '../../lib/sett
 import { validateDataset } from '../../lib/dataset/validate';
 import type { Dataset } from '../../lib/schema/dataset';
 
+/** Where the build puts the bundled dataset (see `build:publicAssets` in wxt.config.ts). */
+export const BUNDLED_FILE = '/backstory.json';
+
+/** The bundled dataset: its id and version, known without reading it, and the data, read on demand. */
+export interface BundledSource {
+  header: { id: string; version: string } | null;
+  read(): Promise<unknown>;
+}
+
+/** The dataset packaged with the extension. */
+const packaged: BundledSource = {
+  header: { id: BUNDLED_ID, version: BUNDLED_VERSION },
+  async read() {
+    // A path of the extension's own origin (the background's): no request leaves the browser.
+    const response = await fetch(BUNDLED_FILE);
+    if (!response.ok) throw new Error(`The bundled dataset could not be read (${response.status}).`);
+    return response.json();
+  },
+};
+
+/** Bundled data given as a value (tests, tools). */
+export function bundledFrom(data: unknown): BundledSource {
+  return { header: headerOf(data), read: () => Promise.resolve(data) };
+}
+
 /** The bundled dataset, validated like any import (a broken build must not load broken data). */
-export function bundledDataset(data: unknown = bundled): Dataset {
+export async function bundledDataset(source: BundledSource = packaged): Promise<Dataset> {
+  const data = await source.read();
   const result = validateDataset(data);
   if (!result.ok) throw new Error(`The bundled dataset is invalid: ${result.problems[0]?.path}: ${result.problems[0]?.message}`);
   return result.dataset;
@@ -21,17 +49,17 @@ export function bundledDataset(data: unknown = bundled): Dataset {
  * version of the bundled data, the bundled file is not validated (see `bundledIsCurrent`), and the
  * remembered library is written only when it changed.
  */
-export async function ensureBundledDataset(db: BackstoryDB, data: unknown = bundled): Promise<void> {
+export async function ensureBundledDataset(db: BackstoryDB, source: BundledSource = packaged): Promise<void> {
   const remembered = await rememberedLibrary();
   const lost = await detectEviction(db, remembered);
   if (lost.length) await noteEviction({ noticedAt: new Date().toISOString(), lost });
-  const header = headerOf(data);
-  if (!header || !(await bundledIsCurrent(db, header))) await ensureBundled(db, bundledDataset(data));
+  const { header } = source;
+  if (!header || !(await bundledIsCurrent(db, header))) await ensureBundled(db, await bundledDataset(source));
   const library = (await listDatasets(db)).map(({ id, title }) => ({ id, title }));
   if (JSON.stringify(library) !== JSON.stringify(remembered)) await rememberLibrary(library);
 }
 
-/** The id and version of the bundled data, if it has them (whether it is valid is for `bundledDataset` to say). */
+/** The id and version of bundled data, if it has them (whether it is valid is for `bundledDataset` to say). */
 function headerOf(data: unknown): { id: string; version: string } | null {
   if (typeof data !== 'object' || data === null) return null;
   const { id, version } = data as { id?: unknown; version?: unknown };

@@ -70,6 +70,15 @@ const ONE_NAME_WORD = /^\p{Lu}[\p{L}\p{N}\p{M}.]*$/u;
 /** Nothing after a name but punctuation, or the end of the text. */
 const NOTHING_AFTER = /(?:$|[,.;:!?)\]])/y;
 
+const COMMA = 0x2c;
+const SPACE = 0x20;
+/** A character of a word (and the dot of an abbreviation, read before a name). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}'’-]/u;
+const WORD_CHAR_OR_DOT = /[\p{L}\p{N}\p{M}'’.-]/u;
+/** What may open a sentence before its first word, and what ends one. */
+const OPENING = /[\s"“‘'(]/u;
+const SENTENCE_END = /[.!?:;—–•|]/u;
+
 /** Words, for telling Title Case text (dotted acronyms included). */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
 const CAPITALISED = /^\p{Lu}/u;
@@ -99,7 +108,7 @@ function isTitleCase(text: string): boolean {
 function wordBefore(text: string, at: number): { word: string; start: number } | null {
   if (at < 2 || text[at - 1] !== ' ') return null;
   let start = at - 1;
-  while (start > 0 && /[\p{L}\p{N}\p{M}'’.-]/u.test(text[start - 1]!)) start--;
+  while (start > 0 && WORD_CHAR_OR_DOT.test(text[start - 1]!)) start--;
   const word = text.slice(start, at - 1);
   return word ? { word, start } : null;
 }
@@ -108,7 +117,7 @@ function wordBefore(text: string, at: number): { word: string; start: number } |
 function wordAfter(text: string, at: number): { word: string; end: number } | null {
   if (text[at] !== ' ') return null;
   let end = at + 1;
-  while (end < text.length && /[\p{L}\p{N}\p{M}'’-]/u.test(text[end]!)) end++;
+  while (end < text.length && WORD_CHAR.test(text[end]!)) end++;
   const word = text.slice(at + 1, end);
   return word ? { word, end } : null;
 }
@@ -116,8 +125,8 @@ function wordAfter(text: string, at: number): { word: string; end: number } | nu
 /** Whether `start` begins a sentence or the text: nothing but opening punctuation after a full stop before it. */
 function startsSentence(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s"“‘'(]/u.test(text[i]!)) i--;
-  return i < 0 || /[.!?:;—–•|]/u.test(text[i]!);
+  while (i >= 0 && OPENING.test(text[i]!)) i--;
+  return i < 0 || SENTENCE_END.test(text[i]!);
 }
 
 function isNeighbour(word: string): boolean {
@@ -149,6 +158,7 @@ function inUnknownName(text: string, matches: readonly Span[], m: number): boole
 
 /** "Austin, Texas": a town of that name, not the name. */
 function beforeState(text: string, match: Span): boolean {
+  if (text.charCodeAt(match.end) !== COMMA) return false;
   STATE_AFTER.lastIndex = match.end;
   return STATE_AFTER.test(text);
 }
@@ -157,9 +167,10 @@ function beforeState(text: string, match: Span): boolean {
 function asCommonNoun(text: string, match: Span): boolean {
   NOTHING_AFTER.lastIndex = match.end;
   return (
-    ONE_NAME_WORD.test(text.slice(match.start, match.end)) &&
+    text.charCodeAt(match.start - 1) === SPACE &&
+    NOTHING_AFTER.test(text) &&
     ARTICLE_BEFORE.test(text.slice(Math.max(0, match.start - 4), match.start)) &&
-    NOTHING_AFTER.test(text)
+    ONE_NAME_WORD.test(text.slice(match.start, match.end))
   );
 }
 
@@ -176,12 +187,13 @@ function namesItsCity(text: string, matches: readonly Span[], m: number): boolea
  */
 export function withoutPiecesOfNames<M extends Span>(text: string, matches: M[]): M[] {
   if (matches.length === 0) return matches;
-  const edgesReadable = !isTitleCase(text);
+  // Read only when a match would go for its edges: most texts with matches have none that would.
+  let titleCase: boolean | undefined;
   const gone = new Set<number>();
   matches.forEach((match, m) => {
     const goes =
       match.outer === -1
-        ? (edgesReadable && inUnknownName(text, matches, m)) || beforeState(text, match) || asCommonNoun(text, match)
+        ? (inUnknownName(text, matches, m) && !(titleCase ??= isTitleCase(text))) || beforeState(text, match) || asCommonNoun(text, match)
         : gone.has(match.outer) || namesItsCity(text, matches, m);
     if (goes) gone.add(m);
   });

@@ -13,7 +13,7 @@ let tokens = 0;
 const effects: DataEffects = {
   fetchText: async () => ({ kind: 'error', message: 'offline' }),
   scheduleChecks: async () => undefined,
-  bundled: () => generateDataset({ count: 4, id: 'bundled', version: '0.1.0' }),
+  bundled: async () => generateDataset({ count: 4, id: 'bundled', version: '0.1.0' }),
   newToken: () => `t${tokens++}`,
   readBlob: async () => generateDatasetText({ count: 3 }),
   readSettings: async () => ({}),
@@ -66,7 +66,7 @@ describe('the data handlers', () => {
   it('reset to the bundled dataset keeps the edits that still fit, or discards them all; other datasets are not touched', async () => {
     const db = await freshDb(v1);
     const handlers = createDataHandlers(db, effects);
-    const bundled = effects.bundled();
+    const bundled = await effects.bundled();
     await repo.replaceDataset(db, bundled, 'bundled');
     await saveEntity(db, bundled.id, { ...bundled.entities[0]!, summary: 'Mine.' }, 'update');
     await saveEntity(db, DS, { ...v1.entities[1]!, summary: 'Mine too.' }, 'update');

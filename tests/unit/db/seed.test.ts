@@ -1,11 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ensureBundledDataset } from '../../../entrypoints/background/seed';
+import { bundledFrom, ensureBundledDataset as ensureFrom } from '../../../entrypoints/background/seed';
 import { removeDataset } from '../../../lib/db/library';
 import { readMeta } from '../../../lib/db/state';
 import { rememberedLibrary } from '../../../lib/settings/storage';
 import { generateDataset } from '../../fixtures/datasets/generate';
+import type { BackstoryDB } from '../../../lib/db/tables';
 import { freshDb } from './setup';
+
+const ensureBundledDataset = (db: BackstoryDB, data: unknown) => ensureFrom(db, bundledFrom(data));
 
 const ID = 'backstory-bundled';
 const bundled = (version: string) => generateDataset({ count: 6, id: ID, title: 'Bundled', version });

@@ -61,7 +61,7 @@ describe('subscriptions', () => {
     const handlers = createDataHandlers(db, {
       fetchText,
       scheduleChecks: async () => undefined,
-      bundled: () => v1,
+      bundled: async () => v1,
       newToken: () => 't',
       readBlob: async () => '',
       readSettings: async () => ({}),
