@@ -4,7 +4,11 @@ import { MAX_CORRECTIONS } from '../corrections/schema';
 import { scopedId } from './scope';
 import type { BackstoryDB } from './tables';
 
-const FULL = `You have ${MAX_CORRECTIONS.toLocaleString('en')} corrections already: remove some in Backstory's settings first.`;
+/**
+ * Made when needed, not when the module loads: the first `toLocaleString` of a service worker loads
+ * the locale's data, some 30 ms of every wake.
+ */
+const full = () => `You have ${MAX_CORRECTIONS.toLocaleString('en')} corrections already: remove some in Backstory's settings first.`;
 
 export interface CorrectionRequest {
   entity: string;
@@ -37,7 +41,7 @@ export async function addCorrection(db: BackstoryDB, request: CorrectionRequest,
       (other) => correctionKey(other) === correctionKey(fresh),
     );
     if (same) return same;
-    if ((await db.corrections.count()) >= MAX_CORRECTIONS) throw new Error(FULL);
+    if ((await db.corrections.count()) >= MAX_CORRECTIONS) throw new Error(full());
     await db.corrections.add(fresh);
     return fresh;
   });
@@ -74,7 +78,7 @@ export function datasetCorrections(db: BackstoryDB, dataset: string) {
 /** Adding these corrections would pass MAX_CORRECTIONS: nothing was written. */
 export class TooManyCorrectionsError extends Error {
   constructor() {
-    super(FULL);
+    super(full());
   }
 }
 
