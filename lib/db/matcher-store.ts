@@ -1,4 +1,5 @@
 import { compactMatcherFits, compactMatcherSchema, type CompactMatcher } from '../match/compact-matcher';
+import { pack, packedSchema, unpack } from './packed';
 import type { BackstoryDB } from './tables';
 
 /**
@@ -9,20 +10,25 @@ import type { BackstoryDB } from './tables';
  */
 const ROW = 'page';
 
-/** Bumped whenever the compact form changes, so a row written by an older build is not read. */
-const FORMAT = 1;
+/**
+ * Bumped whenever the compact form changes, so a row written by an older build is not read. 2: the
+ * matcher is packed into a Blob (see packed.ts).
+ */
+const FORMAT = 2;
 
 /** The stored matcher for this key, or null (none, another key, or not a whole compact matcher). */
 export async function readStoredMatcher(db: BackstoryDB, key: string): Promise<CompactMatcher | null> {
   const row = await db.matchers.get(ROW).catch(() => undefined);
   if (row?.key !== storedKey(key)) return null;
-  const parsed = compactMatcherSchema.safeParse(row.matcher);
+  const packed = packedSchema.safeParse(row.matcher);
+  if (!packed.success) return null;
+  const parsed = compactMatcherSchema.safeParse(await unpack(packed.data).catch(() => null));
   if (!parsed.success || !compactMatcherFits(parsed.data)) return null;
   return parsed.data;
 }
 
 export async function storeMatcher(db: BackstoryDB, key: string, matcher: CompactMatcher): Promise<void> {
-  await db.matchers.put({ id: ROW, key: storedKey(key), matcher });
+  await db.matchers.put({ id: ROW, key: storedKey(key), matcher: pack(matcher) });
 }
 
 function storedKey(key: string): string {

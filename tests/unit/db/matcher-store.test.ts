@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMatching } from '../../../entrypoints/background/matching';
 import { openDatabase } from '../../../lib/db/database';
+import type { Packed } from '../../../lib/db/packed';
 import { replaceDataset } from '../../../lib/db/repository';
 import type { BackstoryDB } from '../../../lib/db/tables';
 import { ENTITY_KINDS } from '../../../lib/schema/kinds';
@@ -87,10 +88,24 @@ describe('the stored matcher', () => {
     expect(again.tasks).toHaveLength(0);
   });
 
-  it.each<[string, (matcher: Record<string, unknown>) => unknown]>([
-    ['a field missing', ({ keys: _keys, ...rest }) => rest],
-    ['a typed array of the wrong type', (matcher) => ({ ...matcher, slots: Array.from(matcher.slots as Int32Array) })],
-    ['arrays that do not fit each other', (matcher) => ({ ...matcher, keys: 'x' })],
+  type Stored = Packed;
+  const withField = (matcher: Stored, path: string, change: (field: Stored['fields'][number]) => Stored['fields'][number] | null) => ({
+    ...matcher,
+    fields: matcher.fields.flatMap((field) => (field.path === path ? (change(field) ?? []) : [field])),
+  });
+  it.each<[string, (matcher: Stored) => unknown]>([
+    ['a field missing', (matcher) => withField(matcher, 'keys', () => null)],
+    [
+      'a typed array of the wrong type',
+      (matcher) => withField(matcher, 'slots', (field) => ({ ...field, type: 'u8' }) as Stored['fields'][number]),
+    ],
+    ['arrays that do not fit each other', (matcher) => withField(matcher, 'keys', () => ({ type: 'value', path: 'keys', value: 'x' }))],
+    ['its bytes cut short', (matcher) => ({ ...matcher, blob: matcher.blob.slice(0, matcher.blob.size / 2) })],
+    [
+      'bytes that are not text where text should be',
+      (matcher) => ({ ...matcher, blob: new Blob([new Uint8Array(matcher.blob.size).fill(0xff)]) }),
+    ],
+    ['a field at a place a record holds', (matcher) => withField(matcher, 'keys', (field) => ({ ...field, path: 'entities' }))],
     ['no matcher at all', () => 'not a matcher'],
   ])('is built again from the snapshots when the row has %s', async (_label, corrupt) => {
     const db = await freshDb(dataset);
@@ -98,12 +113,14 @@ describe('the stored matcher', () => {
     const built = await first.match(TEXTS, ENTITY_KINDS);
     await first.store();
     const row = (await db.matchers.get('page'))!;
-    await db.matchers.put({ ...row, matcher: corrupt(row.matcher as Record<string, unknown>) });
+    await db.matchers.put({ ...row, matcher: corrupt(row.matcher as Stored) });
 
     const again = matchingOf(wake(db));
     expect(await again.match(TEXTS, ENTITY_KINDS)).toEqual(built);
     expect(again.tasks).toHaveLength(1);
     await again.store();
-    expect((await db.matchers.get('page'))!.matcher).toEqual(row.matcher);
+    const stored = (await db.matchers.get('page'))!.matcher as Stored;
+    expect(stored.fields).toEqual((row.matcher as Stored).fields);
+    expect(new Uint8Array(await stored.blob.arrayBuffer())).toEqual(new Uint8Array(await (row.matcher as Stored).blob.arrayBuffer()));
   });
 });
