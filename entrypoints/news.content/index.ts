@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readPublicationDate } from '../../lib/dom/page-date';
 import { createClient } from '../../lib/messaging/client';
+import { askedAgain } from '../../lib/messaging/retry';
 import type { ContentRequest, ContentResult } from '../../lib/messaging/content-protocol';
 import type { ContentScriptCalls } from '../../lib/messaging/protocol';
 import { SETTINGS_KEY, type Settings } from '../../lib/settings/settings';
@@ -42,18 +43,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const call = createClient<ContentScriptCalls>((message) => browser.runtime.sendMessage(message));
   // The background reads and validates the settings and says whether Backstory runs on this page,
   // so this script carries neither the schemas nor the list of curated sites.
-  // Asked again a few times: the first message may arrive while the background is still starting (a
-  // Firefox event page woken by it answers once its listener is registered).
-  const pageSettings = async () => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await call('pageSettings', {});
-      } catch (error) {
-        if (attempt > SETTINGS_RETRIES || ctx.isInvalid) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
-      }
-    }
-  };
+  const pageSettings = () =>
+    askedAgain(() => call('pageSettings', {}), { retries: SETTINGS_RETRIES, pauseMs: 250, giveUp: () => ctx.isInvalid });
   let pageDate = readPublicationDate(document);
   let { settings, active } = await pageSettings();
   let session: PageSession | null = null;

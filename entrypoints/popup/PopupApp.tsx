@@ -7,6 +7,7 @@ import type { CastEntry } from '../../lib/messaging/content-protocol';
 import type { EntityBundle } from '../../lib/db/pages';
 import type { SearchHit } from '../../lib/search/search-index';
 import { isActiveOn, type Settings } from '../../lib/settings/settings';
+import { askedAgain } from '../../lib/messaging/retry';
 import { loadSettings, saveSettings } from '../../lib/settings/storage';
 import { isCuratedHost } from '../../lib/sites/curated';
 import { call } from '../../lib/ui/runtime-client';
@@ -19,6 +20,8 @@ interface Open {
   names: Map<string, { name: string; kind: SearchHit['kind'] }>;
 }
 
+const SEARCH_RETRIES = { retries: 3, pauseMs: 200 };
+
 type CastState = { status: 'loading' } | { status: 'none' } | { status: 'off' } | { status: 'ready'; entries: CastEntry[] };
 
 export function PopupApp() {
@@ -28,7 +31,8 @@ export function PopupApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [cast, setCast] = useState<CastState>({ status: 'loading' });
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
-  const search = useCallback((query: string) => call('search', { query, limit: 20 }), []);
+  // A search that reaches a background as it stops or starts is asked again (it changes nothing).
+  const search = useCallback((query: string) => askedAgain(() => call('search', { query, limit: 20 }), SEARCH_RETRIES), []);
 
   const refreshCast = useCallback(async (current: ActiveTab | null) => {
     if (!current) return setCast({ status: 'none' });
