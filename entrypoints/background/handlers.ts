@@ -7,7 +7,7 @@ import { loadSettings } from '../../lib/settings/storage';
 import { isCuratedHost } from '../../lib/sites/curated';
 import { createCorrections } from './corrections';
 import { createDataHandlers, type DataEffects } from './data-handlers';
-import { createMatching } from './matching';
+import { createMatching, type Matching } from './matching';
 import { createSearch } from './search';
 
 export interface BackgroundEffects {
@@ -43,9 +43,13 @@ const CHANGES_DATA = new Set<keyof Handlers>([
 const CHANGES_CORRECTIONS = new Set<keyof Handlers>(['removeDataset', 'restoreBackup', 'applyImport']);
 
 /** The background's answers to every message in the protocol (the dispatcher waits for readiness). */
-export function createHandlers(db: BackstoryDB, effects: BackgroundEffects, dataEffects?: DataEffects): Handlers {
+export function createHandlers(
+  db: BackstoryDB,
+  effects: BackgroundEffects,
+  dataEffects?: DataEffects,
+  match: Matching = createMatching(db),
+): Handlers {
   const search = createSearch(db);
-  const match = createMatching(db);
   const corrections = createCorrections(db);
   const handlers: Handlers = {
     matchBlocks: async ({ texts, kinds }, sender) => corrections.apply(await match(texts, kinds), texts, sender.url),

@@ -4,8 +4,9 @@ import { storageProblem } from '../../lib/db/availability';
 import { openDatabase } from '../../lib/db/database';
 import { listDatasets } from '../../lib/db/library';
 import { createDispatcher, retryingSetup } from '../../lib/messaging/handlers';
-import { bumpDataVersion, rememberLibrary } from '../../lib/settings/storage';
+import { bumpDataVersion, loadSettings, rememberLibrary } from '../../lib/settings/storage';
 import { createHandlers } from './handlers';
+import { createMatching } from './matching';
 import { registerPageActions } from './page-actions';
 import { registerSubscriptionChecks } from './subscriptions';
 import { ensureBundledDataset } from './seed';
@@ -27,20 +28,31 @@ function main(): void {
   // Manifest V2 (the Firefox build) names the toolbar button browserAction.
   const toolbarButton = browser.action ?? browser.browserAction;
   registerSubscriptionChecks(db, ready);
-  const handlers = createHandlers(db, {
-    setBadge: async (tabId, count) => {
-      await toolbarButton.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
-      await toolbarButton.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
+  // Most wakes are a page's first question: its matcher is read from storage while the worker starts.
+  const matching = createMatching(db);
+  void loadSettings().then(
+    ({ kinds }) => matching.readAhead(kinds),
+    () => undefined,
+  );
+  const handlers = createHandlers(
+    db,
+    {
+      setBadge: async (tabId, count) => {
+        await toolbarButton.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+        await toolbarButton.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
+      },
+      // The isolated world (the default) is the content script's: the page's own scripts never see the card's code.
+      injectCard: async (tabId, frameId) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/card.js'] });
+      },
+      dataChanged: async () => {
+        await bumpDataVersion();
+        await rememberLibrary(await listDatasets(db));
+      },
     },
-    // The isolated world (the default) is the content script's: the page's own scripts never see the card's code.
-    injectCard: async (tabId, frameId) => {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/card.js'] });
-    },
-    dataChanged: async () => {
-      await bumpDataVersion();
-      await rememberLibrary(await listDatasets(db));
-    },
-  });
+    undefined,
+    matching,
+  );
   const dispatch = createDispatcher({
     handlers,
     identity: { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },

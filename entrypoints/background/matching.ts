@@ -43,7 +43,7 @@ export function createMatching(db: BackstoryDB, later: Later = afterAnswering) {
     return { ...matcherOver(index, entity), entity, topicGated };
   }
 
-  return async function matchBlocks(texts: readonly string[], kinds: readonly EntityKind[]): Promise<MatchAnswer> {
+  async function matcherFor(kinds: readonly EntityKind[]): Promise<EntityMatcher> {
     const key = `${await pageSnapshotVersion(db)}|${kindsKey(kinds)}`;
     // The batches of a page arrive together: they share one load.
     if (cached?.key !== key) {
@@ -53,9 +53,28 @@ export function createMatching(db: BackstoryDB, later: Later = afterAnswering) {
         if (cached?.matcher === loading) cached = null;
       });
     }
-    return answerBlocks(await cached.matcher, texts);
-  };
+    return cached.matcher;
+  }
+
+  async function matchBlocks(texts: readonly string[], kinds: readonly EntityKind[]): Promise<MatchAnswer> {
+    return answerBlocks(await matcherFor(kinds), texts);
+  }
+
+  /**
+   * Starts loading the matcher of these kinds before any page asks: a worker woken by a page reads
+   * the stored matcher while it starts and the page sends its first batch, instead of after.
+   */
+  function readAhead(kinds: readonly EntityKind[]): Promise<void> {
+    return matcherFor(kinds).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  return Object.assign(matchBlocks, { readAhead });
 }
+
+export type Matching = ReturnType<typeof createMatching>;
 
 function kindsKey(kinds: readonly EntityKind[]): string {
   return [...kinds].sort().join(',');

@@ -19,7 +19,8 @@ import { watchWorkerCpu, type WorkerCpu } from './worker-cpu';
  * the page's load event to the first frame with a Backstory highlight in it, with the background
  * awake (it served a page just before) and asleep (its service worker stopped first). The background's
  * CPU per page load: its worker profiled from before the page opens until the page's scan is done
- * (see worker-cpu.ts); woken by the page, that includes the worker's start.
+ * (see worker-cpu.ts); woken by the page, that includes the worker's start. It is counted on loads
+ * of their own: a worker profiled from its start waits for the profiler before its first instruction.
  */
 export interface MemoryRow {
   dataset: string;
@@ -112,23 +113,35 @@ async function measureOne(
     bare.push(await heapMb(plain));
     await plain.close();
 
-    await cpu.start();
+    // Timed loads, with nothing profiling the worker (the profiler would hold a waking worker back).
     const news = await browser.open(`${NEWS_BASE}${page.name}?run=${run}`);
     const first = await firstHighlightMs(news);
     if (first !== null) awake.push(first);
     await waitForScan(news);
-    cpuAwake.push(await cpu.stop(`${label} ${page.name} awake ${run}`));
     withBackstory.push(await heapMb(news));
     await news.close();
 
     await stopServiceWorker(browser);
-    await cpu.start();
     const cold = await browser.open(`${NEWS_BASE}${page.name}?asleep=${run}`);
     const coldFirst = await firstHighlightMs(cold);
     if (coldFirst !== null) asleep.push(coldFirst);
     await waitForScan(cold).catch(() => undefined);
-    cpuAsleep.push(await cpu.stop(`${label} ${page.name} asleep ${run}`));
     await cold.close();
+
+    // The same two loads again, the worker profiled.
+    await cpu.start();
+    const counted = await browser.open(`${NEWS_BASE}${page.name}?cpu=${run}`);
+    await waitForScan(counted);
+    cpuAwake.push(await cpu.stop(`${label} ${page.name} awake ${run}`));
+    await counted.close();
+
+    await stopServiceWorker(browser);
+    await cpu.start();
+    const countedCold = await browser.open(`${NEWS_BASE}${page.name}?cpu-asleep=${run}`);
+    await firstHighlightMs(countedCold);
+    await waitForScan(countedCold).catch(() => undefined);
+    cpuAsleep.push(await cpu.stop(`${label} ${page.name} asleep ${run}`));
+    await countedCold.close();
   }
   const bareMb = median(bare);
   const withMb = median(withBackstory);
@@ -179,6 +192,8 @@ export async function measureMemory(
           for (let run = 1; run <= runs; run++) {
             browser.serve(`${NEWS_BASE}${page.name}?run=${run}`, page.html);
             browser.serve(`${NEWS_BASE}${page.name}?asleep=${run}`, page.html);
+            browser.serve(`${NEWS_BASE}${page.name}?cpu=${run}`, page.html);
+            browser.serve(`${NEWS_BASE}${page.name}?cpu-asleep=${run}`, page.html);
             browser.serve(`${PLAIN_BASE}${page.name}?run=${run}`, page.html);
           }
           // The first load also wakes the worker and has it read the data: not a figure to keep.

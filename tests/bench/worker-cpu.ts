@@ -15,7 +15,10 @@ import WebSocket from 'ws';
  * the two apart in a worker.
  */
 export interface WorkerCpu {
-  /** Starts counting (the worker may be asleep: it is profiled from when it starts). */
+  /**
+   * Starts counting (the worker may be asleep: it is profiled from when it starts, held at its first
+   * instruction until the profiler runs, so a page timed while counting would also time that).
+   */
   start(): Promise<void>;
   /**
    * Milliseconds of CPU the worker spent since `start` (call it before the worker is stopped). With
@@ -114,15 +117,20 @@ export async function watchWorkerCpu(endpoint: string, isWorker: (url: string) =
     }
   });
 
-  await send('Target.setAutoAttach', {
-    autoAttach: true,
-    waitForDebuggerOnStart: true,
-    flatten: true,
-    filter: [{ type: 'service_worker', exclude: false }, { exclude: true }],
-  });
+  // A starting worker waits for the profiler only while counting (between start and stop): a page
+  // timed without counting wakes a worker that nothing holds back.
+  const autoAttach = (waitForDebuggerOnStart: boolean) =>
+    send('Target.setAutoAttach', {
+      autoAttach: true,
+      waitForDebuggerOnStart,
+      flatten: true,
+      filter: [{ type: 'service_worker', exclude: false }, { exclude: true }],
+    });
+  await autoAttach(false);
 
   return {
     async start() {
+      await autoAttach(true);
       profiling = true;
       const running = [...sessions].filter((sessionId) => !stopped.has(sessionId));
       for (const sessionId of sessions) if (stopped.has(sessionId)) void begin(sessionId).catch(() => undefined);
@@ -138,6 +146,7 @@ export async function watchWorkerCpu(endpoint: string, isWorker: (url: string) =
         total += busyMs(result.profile as Profile);
         if (label) keepProfile(label, result.profile);
       }
+      await autoAttach(false);
       return total;
     },
     async close() {

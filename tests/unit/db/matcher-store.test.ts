@@ -61,6 +61,21 @@ describe('the stored matcher', () => {
     expect(second.tasks).toHaveLength(0);
   });
 
+  it('is read ahead by a woken worker, before the first question, and that question waits for nothing more', async () => {
+    const db = await freshDb(dataset);
+    const first = matchingOf(db);
+    const built = await first.match(TEXTS, ENTITY_KINDS);
+    await first.store();
+
+    const woke = matchingOf(wake(db));
+    await woke.match.readAhead(ENTITY_KINDS);
+    // Nothing stored or derived is left to read: only the matcher read ahead can answer.
+    await db.matchers.clear();
+    await db.snapshots.clear();
+    expect(await woke.match(TEXTS, ENTITY_KINDS)).toEqual(built);
+    expect(woke.tasks).toHaveLength(0);
+  });
+
   it('is built again when the kinds marked change, and when the data changes', async () => {
     const db = await freshDb(dataset);
     const first = matchingOf(db);
