@@ -17,7 +17,8 @@ import WebSocket from 'ws';
 export interface WorkerCpu {
   /**
    * Starts counting (the worker may be asleep: it is profiled from when it starts, held at its first
-   * instruction until the profiler runs, so a page timed while counting would also time that).
+   * instruction until the profiler runs, so a page timed while counting would also time that; a worker
+   * that starts while nothing counts is only let go at once).
    */
   start(): Promise<void>;
   /**
@@ -117,20 +118,15 @@ export async function watchWorkerCpu(endpoint: string, isWorker: (url: string) =
     }
   });
 
-  // A starting worker waits for the profiler only while counting (between start and stop): a page
-  // timed without counting wakes a worker that nothing holds back.
-  const autoAttach = (waitForDebuggerOnStart: boolean) =>
-    send('Target.setAutoAttach', {
-      autoAttach: true,
-      waitForDebuggerOnStart,
-      flatten: true,
-      filter: [{ type: 'service_worker', exclude: false }, { exclude: true }],
-    });
-  await autoAttach(false);
+  await send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: true,
+    flatten: true,
+    filter: [{ type: 'service_worker', exclude: false }, { exclude: true }],
+  });
 
   return {
     async start() {
-      await autoAttach(true);
       profiling = true;
       const running = [...sessions].filter((sessionId) => !stopped.has(sessionId));
       for (const sessionId of sessions) if (stopped.has(sessionId)) void begin(sessionId).catch(() => undefined);
@@ -146,7 +142,6 @@ export async function watchWorkerCpu(endpoint: string, isWorker: (url: string) =
         total += busyMs(result.profile as Profile);
         if (label) keepProfile(label, result.profile);
       }
-      await autoAttach(false);
       return total;
     },
     async close() {
