@@ -39,8 +39,7 @@ export function createMatching(db: BackstoryDB, later: Later = afterAnswering) {
     // data changed meanwhile: the next question then asks for that version).
     const storedAs = `${snapshot.version}|${kindsKey(kinds)}`;
     later(() => storeMatcher(db, storedAs, encodeMatcher(index, snapshot.entities, topicGated)));
-    const entity = (i: number) => snapshot.entities[i]!;
-    return { ...matcherOver(index, entity), entity, topicGated };
+    return { ...matcherOver(index, (i) => snapshot.entities[i]!), topicGated };
   }
 
   async function matcherFor(kinds: readonly EntityKind[]): Promise<EntityMatcher> {

@@ -116,8 +116,7 @@ export function compactMatcherFits(compact: CompactMatcher): boolean {
 
 /** The matcher over its compact form: nothing is decoded until a page word asks for it. */
 export function openCompactMatcher(compact: CompactMatcher): EntityMatcher {
-  const entity = entityReader(compact.entities);
-  return { ...matcherOver(compactIndex(compact), entity), entity, topicGated: compact.topicGated };
+  return { ...matcherOver(compactIndex(compact), entityReader(compact.entities)), topicGated: compact.topicGated };
 }
 
 function compactIndex(compact: CompactMatcher): AliasIndex {

@@ -45,8 +45,7 @@ export interface Matcher extends EntityMatcher {
  * scan costs one hash lookup per word of the page whatever the size of the dataset.
  */
 export function createMatcher(snapshot: MatcherSnapshot): Matcher {
-  const entity = (index: number) => snapshot.entities[index]!;
-  const { findMatches } = matcherOver(compileAliases(snapshot), entity);
+  const { findMatches, entity } = matcherOver(compileAliases(snapshot), (index) => snapshot.entities[index]!);
   let topicGated: boolean | undefined;
   return {
     snapshot,
@@ -62,7 +61,7 @@ export function createMatcher(snapshot: MatcherSnapshot): Matcher {
  * Matching over an index of aliases (see alias-index.ts), whose entity indices `entity` reads; the
  * index is only read.
  */
-export function matcherOver(byFirst: AliasIndex, entity: EntityMatcher['entity']): Pick<EntityMatcher, 'findMatches'> {
+export function matcherOver(byFirst: AliasIndex, entity: EntityMatcher['entity']): Pick<EntityMatcher, 'findMatches' | 'entity'> {
   // Reused between calls: the tokens after a word that starts an alias, and after a title (see below).
   const run = emptyTokens();
   const titled = emptyTokens();
@@ -161,7 +160,7 @@ export function matcherOver(byFirst: AliasIndex, entity: EntityMatcher['entity']
     tokens.count = count;
   }
 
-  return { findMatches };
+  return { findMatches, entity };
 }
 
 function matchOf(text: string, tokens: Tokens, at: number, alias: CompiledAlias, outer: number): RawMatch {

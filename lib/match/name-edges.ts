@@ -189,13 +189,21 @@ export function withoutPiecesOfNames<M extends Span>(text: string, matches: M[])
   if (matches.length === 0) return matches;
   // Read only when a match would go for its edges: most texts with matches have none that would.
   let titleCase: boolean | undefined;
+  return withoutGoing(matches, (match, m) =>
+    match.outer === -1
+      ? (inUnknownName(text, matches, m) && !(titleCase ??= isTitleCase(text))) || beforeState(text, match) || asCommonNoun(text, match)
+      : namesItsCity(text, matches, m),
+  );
+}
+
+/**
+ * The matches without those `goes` says go (asked in order) and the names inside them, with `outer`
+ * pointing at the new places; the same list when nothing goes.
+ */
+export function withoutGoing<M extends Span>(matches: M[], goes: (match: M, index: number) => boolean): M[] {
   const gone = new Set<number>();
   matches.forEach((match, m) => {
-    const goes =
-      match.outer === -1
-        ? (inUnknownName(text, matches, m) && !(titleCase ??= isTitleCase(text))) || beforeState(text, match) || asCommonNoun(text, match)
-        : gone.has(match.outer) || namesItsCity(text, matches, m);
-    if (goes) gone.add(m);
+    if ((match.outer !== -1 && gone.has(match.outer)) || goes(match, m)) gone.add(m);
   });
   return gone.size ? keepMatches(matches, (_match, m) => !gone.has(m)) : matches;
 }

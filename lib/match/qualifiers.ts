@@ -1,4 +1,4 @@
-import { keepMatches } from './name-edges';
+import { withoutGoing } from './name-edges';
 import type { SnapshotEntity } from './snapshot';
 
 /** What this rule reads of a match (a RawMatch of matcher.ts). */
@@ -24,16 +24,12 @@ type EntityOf = (index: number) => Pick<SnapshotEntity, 'kind' | 'related'>;
  */
 export function withoutOtherPlacesBodies<M extends Candidate>(text: string, matches: M[], entity: EntityOf): M[] {
   let previous: M | undefined;
-  const gone = new Set<number>();
-  matches.forEach((match, m) => {
-    if (match.outer !== -1) {
-      if (gone.has(match.outer)) gone.add(m);
-      return;
-    }
-    if (previous && isOtherPlacesBody(text, previous, match, entity)) gone.add(m);
+  return withoutGoing(matches, (match) => {
+    if (match.outer !== -1) return false;
+    const goes = previous !== undefined && isOtherPlacesBody(text, previous, match, entity);
     previous = match;
+    return goes;
   });
-  return gone.size ? keepMatches(matches, (_match, m) => !gone.has(m)) : matches;
 }
 
 function isOtherPlacesBody(text: string, place: Candidate, body: Candidate, entity: EntityOf): boolean {
