@@ -23,6 +23,13 @@ const MARGIN = '150% 0px 150% 0px';
  * are watched one by one, so a huge single article never paints all its mentions at once.
  */
 export const MAX_GROUP_MARKS = 100;
+/**
+ * Mentions painted at once, before the observer's first report on their element: that report comes
+ * a frame later, and the page's first highlights would wait for it. The report then unpaints those
+ * that are not near after all. Spent once per page, on its first mentions (the top of the article),
+ * so a live page that keeps inserting posts never paints far-away mentions.
+ */
+export const PAINT_AHEAD = 100;
 
 /**
  * Registers only the mentions near the viewport with the highlight registry. The browser repaints
@@ -45,6 +52,10 @@ export class HighlightWindow {
   private readonly filedUnder = new WeakMap<MentionRange, Element>();
   /** Post-like elements that held too many mentions: their paragraphs are watched instead. */
   private readonly split = new WeakSet<Element>();
+  /** Watched elements the observer has not reported on yet. */
+  private readonly unseen = new Set<Element>();
+  /** Elements with mentions painted ahead of that report. */
+  private readonly paintedAhead = new Set<Element>();
   private readonly observer: IntersectionObserver;
 
   constructor(
@@ -52,6 +63,8 @@ export class HighlightWindow {
     private readonly signal: AbortSignal,
     /** Makes the browser's range for a mention about to be painted. */
     private readonly toPaint: (range: MentionRange) => AbstractRange = (range) => new StaticRange(range),
+    /** How many mentions may still be painted ahead of the observer's report (see PAINT_AHEAD). */
+    private ahead = PAINT_AHEAD,
   ) {
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: MARGIN });
     signal.addEventListener(
@@ -60,6 +73,8 @@ export class HighlightWindow {
         this.observer.disconnect();
         this.byElement.clear();
         this.near.clear();
+        this.unseen.clear();
+        this.paintedAhead.clear();
       },
       { once: true },
     );
@@ -75,6 +90,11 @@ export class HighlightWindow {
     const marked: Marked = { kind, nested, range, painted: null };
     const marks = this.file(marked, element);
     if (this.near.has(element)) this.paint(marked);
+    else if (this.ahead > 0 && this.unseen.has(element)) {
+      this.ahead--;
+      this.paintedAhead.add(element);
+      this.paint(marked);
+    }
     if (element === group && marks.size > MAX_GROUP_MARKS) this.splitGroup(group);
   }
 
@@ -89,8 +109,14 @@ export class HighlightWindow {
       break;
     }
     if (marks.size) return;
+    this.forget(element);
+  }
+
+  private forget(element: Element): void {
     this.byElement.delete(element);
     this.near.delete(element);
+    this.unseen.delete(element);
+    this.paintedAhead.delete(element);
     this.observer.unobserve(element);
   }
 
@@ -112,6 +138,7 @@ export class HighlightWindow {
     if (!marks) {
       marks = new Set();
       this.byElement.set(element, marks);
+      this.unseen.add(element);
       this.observer.observe(element);
     }
     marks.add(marked);
@@ -126,13 +153,13 @@ export class HighlightWindow {
     this.split.add(group);
     const marks = this.byElement.get(group)!;
     const wasNear = this.near.has(group);
-    this.byElement.delete(group);
-    this.near.delete(group);
-    this.observer.unobserve(group);
+    const wasAhead = this.paintedAhead.has(group);
+    this.forget(group);
     for (const marked of marks) {
       const block = blockOf(marked.range) ?? group;
       this.file(marked, block);
       if (wasNear) this.near.add(block);
+      if (wasAhead && marked.painted) this.paintedAhead.add(block);
     }
   }
 
@@ -140,11 +167,12 @@ export class HighlightWindow {
     for (const entry of entries) {
       const marks = this.byElement.get(entry.target);
       if (!marks) continue;
+      this.unseen.delete(entry.target);
+      const ahead = this.paintedAhead.delete(entry.target);
       if (entry.isIntersecting && !this.near.has(entry.target)) {
         this.near.add(entry.target);
         for (const marked of marks) this.paint(marked);
-      } else if (!entry.isIntersecting && this.near.has(entry.target)) {
-        this.near.delete(entry.target);
+      } else if (!entry.isIntersecting && (this.near.delete(entry.target) || ahead)) {
         for (const marked of marks) this.unpaint(marked);
       }
     }

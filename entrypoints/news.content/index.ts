@@ -1,8 +1,8 @@
 import './highlights.css';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readPublicationDate } from '../../lib/dom/page-date';
+import { extensionApi } from '../../lib/extension-api';
 import { createClient } from '../../lib/messaging/client';
 import { askedAgain } from '../../lib/messaging/retry';
 import type { ContentRequest, ContentResult } from '../../lib/messaging/content-protocol';
@@ -40,6 +40,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   marker[RUNNING] = true;
   ctx.onInvalidated(() => (marker[RUNNING] = false));
 
+  // Looked up here, in the first task of work, not while the script loads (see extensionApi).
+  const browser = extensionApi();
   const call = createClient<ContentScriptCalls>((message) => browser.runtime.sendMessage(message));
   // The background reads and validates the settings and says whether Backstory runs on this page,
   // so this script carries neither the schemas nor the list of curated sites.

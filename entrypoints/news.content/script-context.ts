@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from '../../lib/extension-api';
 
 /**
  * Stands in for WXT's ContentScriptContext in the news content script (wxt.config.ts aliases
@@ -23,7 +23,7 @@ export class ContentScriptContext {
   }
 
   get isInvalid(): boolean {
-    if (browser.runtime?.id == null) this.notifyInvalidated();
+    if (extensionApi().runtime?.id == null) this.notifyInvalidated();
     return this.signal.aborted;
   }
 

@@ -261,7 +261,7 @@ export class PageSession {
 
   private scannerHost() {
     return {
-      schedule: (work: () => void) => whenIdle(work, 500, this.abort.signal),
+      schedule: (work: () => void, soon?: boolean) => (soon ? inTaskOfItsOwn : whenIdle)(work, 500, this.abort.signal),
       now: () => performance.now(),
       // `idle` tells tests and the bench that nothing is left to read or to hear back about.
       measure: (start: number, end: number) => measure('backstory:scan', start, end, { idle: this.scanner.idle }),
@@ -374,6 +374,17 @@ function whenIdle(work: () => void, timeout: number, signal: AbortSignal): void 
     const id = setTimeout(run, 16);
     cancel = () => clearTimeout(id);
   }
+  signal.addEventListener('abort', cancel, { once: true });
+}
+
+/** Runs `work` in a task of its own, as soon as the page's thread is free (not waiting for an idle moment). */
+function inTaskOfItsOwn(work: () => void, _timeout: number, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  const id = setTimeout(() => {
+    signal.removeEventListener('abort', cancel);
+    work();
+  }, 0);
+  const cancel = () => clearTimeout(id);
   signal.addEventListener('abort', cancel, { once: true });
 }
 

@@ -55,8 +55,12 @@ export interface Mention {
 
 /** What the scanner needs from the browser, passed in so the scanner can run against any DOM. */
 export interface ScannerHost {
-  /** Schedules `work` when the main thread is idle (requestIdleCallback, or a timeout fallback). */
-  schedule(work: () => void): void;
+  /**
+   * Schedules `work` when the main thread is idle (requestIdleCallback, or a timeout fallback); with
+   * `soon`, in a task of its own without waiting for an idle moment: the page's first pass, and the
+   * pass that applies an answer from the background, which the page's highlights wait for.
+   */
+  schedule(work: () => void, soon?: boolean): void;
   now(): number;
   /** Records one synchronous scan pass (performance.measure('backstory:scan', …)). */
   measure(start: number, end: number): void;
@@ -98,12 +102,6 @@ interface PendingMatch {
   index: number;
 }
 
-/** A block sent for matching, with the length of each of its text nodes then (to tell if it changed since). */
-interface Asked {
-  block: TextBlock;
-  lengths: number[];
-}
-
 /** How often a batch is asked again when the background did not answer (its worker stopping, say). */
 const RETRIES = 5;
 const RETRY_MS = 250;
@@ -123,12 +121,12 @@ export class PageScanner {
   /** Blocks read by the walker but not asked about yet. */
   private blocks: TextBlock[] = [];
   /** Blocks gathered for the next question to the match source, and their text length. */
-  private outgoing: Asked[] = [];
+  private outgoing: TextBlock[] = [];
   private outgoingChars = 0;
   /** Set while the source has a question to answer: one at a time, and reading waits when the next is full. */
   private asking = false;
   /** Answers not applied yet, block by block. */
-  private answered: Array<{ asked: Asked; matches: RawMatch[] }> = [];
+  private answered: Array<{ block: TextBlock; matches: RawMatch[] }> = [];
   private scheduled = false;
   /**
    * Context-needing matches that did not link yet, by the first text node of their block: a block
@@ -137,6 +135,8 @@ export class PageScanner {
   private pending = new Map<Text, PendingMatch[]>();
   /** Set when the page established a new entity: only then can a pending match link. */
   private contextGrew = false;
+  /** Set once the first pass ran (that one is scheduled soon: see ScannerHost.schedule). */
+  private started = false;
   /** Set once MAX_MENTIONS is reached: no more scanning on this page. */
   saturated = false;
   private readonly byNode = new WeakMap<Text, Mention[]>();
@@ -232,17 +232,18 @@ export class PageScanner {
     for (const mention of [...this.mentions]) this.remove(mention);
   }
 
-  private kick(): void {
+  private kick(soon = false): void {
     if (this.scheduled || this.signal.aborted) return;
     this.scheduled = true;
     this.host.schedule(() => {
       this.scheduled = false;
       this.runChunk();
-    });
+    }, soon || !this.started);
   }
 
   private runChunk(): void {
     if (this.signal.aborted) return;
+    this.started = true;
     const start = this.host.now();
     let changed = false;
     // Text matched since the clock was last read: reading it costs more than matching a short block.
@@ -255,8 +256,14 @@ export class PageScanner {
       // Answers are applied one block at a time, so the budget is checked between blocks.
       const done = this.answered.shift();
       if (done) {
-        if (unchanged(done.asked)) changed = this.scanBlock(done.asked.block, done.matches) || changed;
-        unclocked += done.asked.block.text.length + BLOCK_CHARS;
+        const { block, matches } = done;
+        // A block without matches only clears what its nodes had (nothing, on a first scan): that is
+        // right even if the page changed it meanwhile, as the change queues it again. One with matches
+        // is applied only if its text is still as it was sent.
+        if (matches.length ? unchanged(block) : this.mentions.size || this.pending.size) {
+          changed = this.scanBlock(block, matches) || changed;
+        }
+        unclocked += block.text.length + BLOCK_CHARS;
         continue;
       }
       // The next question is full while one is being answered: reading more waits for the answer.
@@ -265,7 +272,7 @@ export class PageScanner {
       if (block) {
         // The page may have removed the block since it was read.
         if (block.nodes[0]!.isConnected && block.nodes[block.nodes.length - 1]!.isConnected) {
-          this.outgoing.push({ block, lengths: block.nodes.map((node) => node.data.length) });
+          this.outgoing.push(block);
           this.outgoingChars += block.text.length;
           if (!this.asking && this.outgoingChars >= this.source.batchChars) this.ask();
         }
@@ -300,7 +307,7 @@ export class PageScanner {
     const batch = this.outgoing;
     this.outgoing = [];
     this.outgoingChars = 0;
-    const texts = batch.map((asked) => asked.block.text);
+    const texts = batch.map((block) => block.text);
     const answer = this.source.match(texts);
     if (Array.isArray(answer)) {
       this.take(batch, answer);
@@ -310,7 +317,7 @@ export class PageScanner {
     void this.awaitAnswer(batch, texts, answer);
   }
 
-  private async awaitAnswer(batch: Asked[], texts: string[], first: Promise<RawMatch[][]>): Promise<void> {
+  private async awaitAnswer(batch: TextBlock[], texts: string[], first: Promise<RawMatch[][]>): Promise<void> {
     let answer = first;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -327,11 +334,11 @@ export class PageScanner {
       }
     }
     this.asking = false;
-    this.kick();
+    this.kick(true);
   }
 
-  private take(batch: readonly Asked[], matches: readonly RawMatch[][]): void {
-    batch.forEach((asked, i) => this.answered.push({ asked, matches: matches[i] ?? [] }));
+  private take(batch: readonly TextBlock[], matches: readonly RawMatch[][]): void {
+    batch.forEach((block, i) => this.answered.push({ block, matches: matches[i] ?? [] }));
   }
 
   private hasQueuedAncestor(node: Node): boolean {
@@ -459,7 +466,10 @@ export class PageScanner {
   }
 }
 
-/** Whether a block asked about is still as it was: connected, and each of its text nodes the same length. */
-function unchanged({ block, lengths }: Asked): boolean {
-  return block.nodes.every((node, i) => node.isConnected && node.data.length === lengths[i]);
+/**
+ * Whether a block asked about is still as it was read: connected, and each of its text nodes the
+ * same length (read from the block's own offsets, so sending a block reads nothing from the page).
+ */
+function unchanged({ text, nodes, starts }: TextBlock): boolean {
+  return nodes.every((node, i) => node.isConnected && node.data.length === (starts[i + 1] ?? text.length) - starts[i]!);
 }

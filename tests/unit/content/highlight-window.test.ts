@@ -44,7 +44,7 @@ function windowOver(
   sink: { add(kind: string, range: AbstractRange): void; remove(kind: string, range: AbstractRange): void },
   signal = new AbortController().signal,
 ) {
-  return new HighlightWindow(sink, signal, (range) => range as unknown as AbstractRange);
+  return new HighlightWindow(sink, signal, (range) => range as unknown as AbstractRange, 0);
 }
 
 describe('highlights near the viewport', () => {
@@ -164,6 +164,7 @@ describe('highlights near the viewport', () => {
         made.push(range);
         return { ...range, collapsed: false } as AbstractRange;
       },
+      0,
     );
     const [hamas, qatar] = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
     window.add('organization', hamas!);
@@ -196,5 +197,50 @@ describe('highlights near the viewport', () => {
     FakeObserver.last.report(document.getElementById('a')!, true);
     FakeObserver.last.report(document.getElementById('b')!, true);
     expect(painted).toEqual([]);
+  });
+
+  it("paints a page's first mentions at once, before the observer reports, and unpaints those the report finds far", () => {
+    document.body.innerHTML = '<p id="top"><b>Hamas</b> and <b>Qatar</b></p><p id="far"><b>Doha</b></p><p id="later"><b>Egypt</b></p>';
+    const painted = new Set<AbstractRange>();
+    const window = new HighlightWindow(
+      { add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) },
+      new AbortController().signal,
+      (range) => range as unknown as AbstractRange,
+      3,
+    );
+    const [hamas, qatar, doha, egypt] = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
+    window.add('organization', hamas!);
+    window.add('place', qatar!);
+    window.add('place', doha!);
+    // Painted in the same task: the first highlights do not wait a frame for the observer.
+    expect(painted).toEqual(new Set([hamas, qatar, doha]));
+    // The budget is spent: the next one waits for its report, as every later mention does.
+    window.add('place', egypt!);
+    expect(painted.has(egypt as unknown as AbstractRange)).toBe(false);
+    FakeObserver.last.report(document.getElementById('top')!, true);
+    FakeObserver.last.report(document.getElementById('far')!, false);
+    FakeObserver.last.report(document.getElementById('later')!, false);
+    expect(painted).toEqual(new Set([hamas, qatar]));
+    // Known elements follow their reports from then on.
+    FakeObserver.last.report(document.getElementById('far')!, true);
+    expect(painted).toEqual(new Set([hamas, qatar, doha]));
+  });
+
+  it('paints nothing ahead once the budget is spent, even for elements it has never seen', () => {
+    document.body.innerHTML = '<p id="a"><b>Hamas</b></p>';
+    const painted = new Set<AbstractRange>();
+    const window = new HighlightWindow(
+      { add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) },
+      new AbortController().signal,
+      (range) => range as unknown as AbstractRange,
+      1,
+    );
+    window.add('organization', rangeOver(document.querySelector('b')!.firstChild as Text));
+    expect(painted.size).toBe(1);
+    const post = document.createElement('p');
+    post.innerHTML = '<b>Qatar</b>';
+    document.body.prepend(post);
+    window.add('place', rangeOver(post.querySelector('b')!.firstChild as Text));
+    expect(painted.size).toBe(1);
   });
 });

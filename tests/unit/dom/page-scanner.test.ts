@@ -305,6 +305,38 @@ describe('page scanner with the background matching', () => {
     expect(page.scanner.idle).toBe(true);
   });
 
+  it('runs its first pass and the pass after each answer soon, and every other pass in idle time', async () => {
+    const background = remote();
+    const soon: boolean[] = [];
+    const tasks: Array<() => void> = [];
+    const page = setUp(
+      '<p>Antony Blinken met Hamas.</p><p>Israel replied.</p>',
+      {
+        schedule: (work, now) => {
+          soon.push(now === true);
+          tasks.push(work);
+        },
+      },
+      WORLD,
+      background.sourceFor,
+    );
+    const run = () => {
+      while (tasks.length) tasks.shift()!();
+    };
+    page.scanner.enqueue(document.body);
+    run();
+    expect(soon).toEqual([true]);
+    background.questions[0]!.answer();
+    await flush();
+    run();
+    expect(soon).toEqual([true, true]);
+    expect(page.marked()).toEqual(['Antony Blinken→antony-blinken', 'Hamas→hamas', 'Israel→israel']);
+    // A later change waits for an idle moment.
+    document.querySelector('p')!.append(' Qatar too.');
+    page.scanner.enqueue(document.querySelector('p')!);
+    expect(soon).toEqual([true, true, false]);
+  });
+
   it('asks again when the background did not answer, and loses nothing', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
