@@ -2,6 +2,7 @@ import { readStoredMatcher, storeMatcher } from '../../lib/db/matcher-store';
 import { loadPageSnapshot, pageSnapshotVersion } from '../../lib/db/pages';
 import type { BackstoryDB } from '../../lib/db/tables';
 import { compileAliases } from '../../lib/match/alias-index';
+import { BrokenMatcherError } from '../../lib/match/compact-entities';
 import { encodeMatcher, openCompactMatcher } from '../../lib/match/compact-matcher';
 import { matcherOver, type EntityMatcher } from '../../lib/match/matcher';
 import { answerBlocks, type MatchAnswer } from '../../lib/match/remote';
@@ -26,11 +27,12 @@ const afterAnswering: Later = (task) => {
  * memory only: woken, it reads the stored form back without parsing any snapshot (issue #15).
  */
 export function createMatching(db: BackstoryDB, later: Later = afterAnswering) {
-  let cached: { key: string; matcher: Promise<EntityMatcher> } | null = null;
+  /** `stored`: whether the matcher may be the stored one (then a lookup may find it damaged). */
+  let cached: { key: string; matcher: Promise<EntityMatcher>; stored: boolean } | null = null;
 
-  async function load(key: string, kinds: readonly EntityKind[]): Promise<EntityMatcher> {
-    const stored = await readStoredMatcher(db, key);
-    if (stored) return openCompactMatcher(stored);
+  async function load(key: string, kinds: readonly EntityKind[], stored: 'read' | 'ignore'): Promise<EntityMatcher> {
+    const compact = stored === 'read' ? await readStoredMatcher(db, key) : null;
+    if (compact) return openCompactMatcher(compact);
     const snapshot = await loadPageSnapshot(db);
     const index = compileAliases(onlyKinds(snapshot, kinds));
     // Whether the topic gate applies is a fact of the whole data, not of the kinds marked.
@@ -42,12 +44,13 @@ export function createMatching(db: BackstoryDB, later: Later = afterAnswering) {
     return { ...matcherOver(index, (i) => snapshot.entities[i]!), topicGated };
   }
 
-  async function matcherFor(kinds: readonly EntityKind[]): Promise<EntityMatcher> {
+  async function matcherFor(kinds: readonly EntityKind[], stored: 'read' | 'ignore' = 'read'): Promise<EntityMatcher> {
     const key = `${await pageSnapshotVersion(db)}|${kindsKey(kinds)}`;
     // The batches of a page arrive together: they share one load.
-    if (cached?.key !== key) {
-      const loading = load(key, kinds);
-      cached = { key, matcher: loading };
+    // A damaged stored matcher is built again once, however many batches found it damaged.
+    if (cached?.key !== key || (stored === 'ignore' && cached.stored)) {
+      const loading = load(key, kinds, stored);
+      cached = { key, matcher: loading, stored: stored === 'read' };
       loading.catch(() => {
         if (cached?.matcher === loading) cached = null;
       });
@@ -56,7 +59,16 @@ export function createMatching(db: BackstoryDB, later: Later = afterAnswering) {
   }
 
   async function matchBlocks(texts: readonly string[], kinds: readonly EntityKind[]): Promise<MatchAnswer> {
-    return answerBlocks(await matcherFor(kinds), texts);
+    const matcher = await matcherFor(kinds);
+    try {
+      return answerBlocks(matcher, texts);
+    } catch (error) {
+      if (!(error instanceof BrokenMatcherError)) throw error;
+      // A stored matcher is checked part by part as lookups read it: this one is not whole. It is
+      // built again from the snapshots (which also stores it again), and answers the same question.
+      console.warn('[Backstory] the stored matcher is damaged; building it again:', error);
+      return answerBlocks(await matcherFor(kinds, 'ignore'), texts);
+    }
   }
 
   /**

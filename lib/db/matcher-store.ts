@@ -1,4 +1,4 @@
-import { compactMatcherFits, compactMatcherSchema, type CompactMatcher } from '../match/compact-matcher';
+import { compactMatcherSchema, compactMatcherShapeFits, type CompactMatcher } from '../match/compact-matcher';
 import { pack, packedSchema, unpack } from './packed';
 import type { BackstoryDB } from './tables';
 
@@ -12,18 +12,21 @@ const ROW = 'page';
 
 /**
  * Bumped whenever the compact form changes, so a row written by an older build is not read. 2: the
- * matcher is packed into a Blob (see packed.ts).
+ * matcher is packed into a Blob (see packed.ts); 3: its text is kept as UTF-16 code units.
  */
-const FORMAT = 2;
+const FORMAT = 3;
 
-/** The stored matcher for this key, or null (none, another key, or not a whole compact matcher). */
+/**
+ * The stored matcher for this key, or null (none, another key, or not the shape of a compact matcher).
+ * Its parts are checked as lookups read them (see BrokenMatcherError).
+ */
 export async function readStoredMatcher(db: BackstoryDB, key: string): Promise<CompactMatcher | null> {
   const row = await db.matchers.get(ROW).catch(() => undefined);
   if (row?.key !== storedKey(key)) return null;
   const packed = packedSchema.safeParse(row.matcher);
   if (!packed.success) return null;
   const parsed = compactMatcherSchema.safeParse(await unpack(packed.data).catch(() => null));
-  if (!parsed.success || !compactMatcherFits(parsed.data)) return null;
+  if (!parsed.success || !compactMatcherShapeFits(parsed.data)) return null;
   return parsed.data;
 }
 

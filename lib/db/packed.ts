@@ -5,17 +5,17 @@ import { z } from 'zod';
  * a large derived row of IndexedDB (the stored matcher). Read back as a structured value, such a row
  * is deserialised on the reading thread when its result is first touched: some 70 ms for the matcher
  * of a 100,000-entity library, on every wake of the worker. A Blob comes back as a handle at once and
- * its bytes are read without blocking; the arrays are then views on those bytes and the strings are
- * decoded from UTF-8, a few milliseconds in all.
+ * its bytes are read without blocking; the arrays are then views on those bytes (the matcher keeps
+ * its text as UTF-16 code units, so nothing is decoded); strings are decoded from UTF-8.
  */
-export type Packable = { [field: string]: Uint8Array | Uint32Array | Int32Array | string | boolean | Packable };
+export type Packable = { [field: string]: Uint8Array | Uint16Array | Uint32Array | Int32Array | string | boolean | Packable };
 
-const ARRAYS = { u8: Uint8Array, u32: Uint32Array, i32: Int32Array } as const;
+const ARRAYS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array } as const;
 type ArrayType = keyof typeof ARRAYS;
 
 const where = { path: z.string().min(1), offset: z.number().int().nonnegative(), length: z.number().int().nonnegative() };
 const fieldSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.enum(['u8', 'u32', 'i32']), ...where }),
+  z.object({ type: z.enum(['u8', 'u16', 'u32', 'i32']), ...where }),
   // `length`: bytes of UTF-8.
   z.object({ type: z.literal('utf8'), ...where }),
   // A boolean, or a string UTF-8 cannot carry (one with a lone surrogate), kept in the row itself.
@@ -91,6 +91,7 @@ export async function unpack(packed: Packed): Promise<Packable | null> {
 
 function arrayType(view: ArrayBufferView): ArrayType {
   if (view instanceof Uint8Array) return 'u8';
+  if (view instanceof Uint16Array) return 'u16';
   if (view instanceof Uint32Array) return 'u32';
   if (view instanceof Int32Array) return 'i32';
   throw new TypeError(`cannot pack a ${view.constructor.name}`);

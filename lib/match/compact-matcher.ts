@@ -1,14 +1,27 @@
 import { z } from 'zod';
 import { bucketOf, parseKey, type AliasIndex, type Bucket, type CompiledAlias } from './alias-index';
-import { allBelow, compactEntitiesSchema, encodeEntities, endsFit, entitiesFit, entityReader } from './compact-entities';
+import {
+  BrokenMatcherError,
+  codeUnits,
+  compactEntitiesSchema,
+  encodeEntities,
+  entitiesShapeFits,
+  entityReader,
+  lastIs,
+  partStart,
+  textOf,
+} from './compact-entities';
 import { matcherOver, type EntityMatcher } from './matcher';
 import type { SnapshotEntity } from './snapshot';
 
 /**
  * The matcher in a form the background stores and opens again when its worker wakes (issue #15):
  * building the lookup table of a 100,000-entity library took 300–490 ms, and parsing the snapshots
- * it is built from another 50 ms, on every wake. Here every alias key is in one string and everything
- * else in typed arrays, which IndexedDB hands back without a parse; opening costs nothing more.
+ * it is built from another 50 ms, on every wake. Here everything is in typed arrays (the alias keys
+ * as one array of UTF-16 code units), which come back from storage as views on one buffer: opening
+ * decodes nothing, and checks only the shape. Each part a lookup reads is checked when it is read
+ * (BrokenMatcherError: the background then builds the matcher again), so the cost of opening does
+ * not grow with the data.
  *
  * - aliases, grouped by their first (lower-cased) token in the matcher's order (longest first): the
  *   key of each (its tokens joined by their gap marks), its flags, its candidate entities;
@@ -21,12 +34,12 @@ import type { SnapshotEntity } from './snapshot';
  * very code it runs over a matcher built from the snapshot, with the same buckets in the same order.
  */
 export const compactMatcherSchema = z.object({
-  keys: z.string(),
+  keys: z.instanceof(Uint16Array),
   keyEnds: z.instanceof(Uint32Array),
   aliasFlags: z.instanceof(Uint8Array),
   candidateEnds: z.instanceof(Uint32Array),
   candidates: z.instanceof(Uint32Array),
-  heads: z.string(),
+  heads: z.instanceof(Uint16Array),
   headEnds: z.instanceof(Uint32Array),
   bucketEnds: z.instanceof(Uint32Array),
   slots: z.instanceof(Int32Array),
@@ -81,12 +94,12 @@ export function encodeMatcher(
     b++;
   }
   return {
-    keys: keys.join(''),
+    keys: codeUnits(keys.join('')),
     keyEnds,
     aliasFlags,
     candidateEnds,
     candidates: Uint32Array.from(candidates),
-    heads: heads.join(''),
+    heads: codeUnits(heads.join('')),
     headEnds,
     bucketEnds,
     slots,
@@ -96,22 +109,19 @@ export function encodeMatcher(
 }
 
 /**
- * Whether a compact matcher read back from storage is whole (its shape is checked by the schema):
- * lists as long as each other, ends in order, indices in range. Linear, a few milliseconds at most.
+ * Whether a compact matcher read back from storage has a whole shape: lists as long as each other,
+ * each list of ends finishing at the end of what it cuts, a hash table of a power of two with room.
+ * Constant time: the parts a lookup reads are checked as it reads them (see BrokenMatcherError).
  */
-export function compactMatcherFits(compact: CompactMatcher): boolean {
+export function compactMatcherShapeFits(compact: CompactMatcher): boolean {
   const aliases = compact.keyEnds.length;
   const buckets = compact.headEnds.length;
   if (compact.aliasFlags.length !== aliases || compact.candidateEnds.length !== aliases || compact.bucketEnds.length !== buckets)
     return false;
-  if (!endsFit(compact.keyEnds, compact.keys.length) || !endsFit(compact.candidateEnds, compact.candidates.length)) return false;
-  if (!endsFit(compact.headEnds, compact.heads.length) || !endsFit(compact.bucketEnds, aliases)) return false;
-  // Every key and bucket holds something (a bucket made of nothing would have no longest alias).
-  if (!strictlyRising(compact.keyEnds) || !strictlyRising(compact.bucketEnds) || !strictlyRising(compact.headEnds)) return false;
-  const slots = compact.slots;
-  if (slots.length < buckets + 1 || (slots.length & (slots.length - 1)) !== 0) return false;
-  for (let i = 0; i < slots.length; i++) if (slots[i]! < 0 || slots[i]! > buckets) return false;
-  return allBelow(compact.candidates, compact.entities.idEnds.length) && entitiesFit(compact.entities);
+  if (!lastIs(compact.keyEnds, compact.keys.length) || !lastIs(compact.candidateEnds, compact.candidates.length)) return false;
+  if (!lastIs(compact.headEnds, compact.heads.length) || !lastIs(compact.bucketEnds, aliases)) return false;
+  const slots = compact.slots.length;
+  return slots >= buckets + 1 && (slots & (slots - 1)) === 0 && entitiesShapeFits(compact.entities);
 }
 
 /** The matcher over its compact form: nothing is decoded until a page word asks for it. */
@@ -131,12 +141,15 @@ function compactIndex(compact: CompactMatcher): AliasIndex {
     if (key === lastKey) return lastFound;
     let slot = hashOf(key) & mask;
     let found = -1;
-    for (;;) {
+    // A whole table always has an empty slot; one without is not whole, and is not probed forever.
+    for (let probes = 0; ; probes++) {
       const entry = slots[slot]!;
       if (entry === 0) break;
       const bucket = entry - 1;
-      const start = bucket === 0 ? 0 : headEnds[bucket - 1]!;
-      if (headEnds[bucket]! - start === key.length && heads.startsWith(key, start)) {
+      if (bucket < 0 || bucket >= headEnds.length || probes > mask) throw new BrokenMatcherError(`slot ${slot} names no bucket`);
+      const start = partStart(headEnds, bucket, heads.length);
+      if (headEnds[bucket] === start) throw new BrokenMatcherError(`bucket ${bucket} has no first word`);
+      if (headEnds[bucket]! - start === key.length && sameText(heads, start, key)) {
         found = bucket;
         break;
       }
@@ -162,17 +175,27 @@ function compactIndex(compact: CompactMatcher): AliasIndex {
   };
 }
 
+/** A bucket's aliases made into the matcher's objects, each part checked as it is read. */
 function decodeBucket(compact: CompactMatcher, bucket: number): Bucket {
   const { keys, keyEnds, aliasFlags, candidates, candidateEnds, bucketEnds } = compact;
+  const entityCount = compact.entities.idEnds.length;
   const all: CompiledAlias[] = [];
-  for (let a = bucket === 0 ? 0 : bucketEnds[bucket - 1]!; a < bucketEnds[bucket]!; a++) {
-    const { tokens, gaps } = parseKey(keys.slice(a === 0 ? 0 : keyEnds[a - 1], keyEnds[a]));
+  const first = partStart(bucketEnds, bucket, keyEnds.length);
+  // A bucket holds at least one alias, and every alias a key and an entity.
+  if (first === bucketEnds[bucket]) throw new BrokenMatcherError(`bucket ${bucket} is empty`);
+  for (let a = first; a < bucketEnds[bucket]!; a++) {
+    const keyStart = partStart(keyEnds, a, keys.length);
+    const candidatesStart = partStart(candidateEnds, a, candidates.length);
+    const named = candidates.subarray(candidatesStart, candidateEnds[a]);
+    if (keyStart === keyEnds[a] || named.length === 0) throw new BrokenMatcherError(`alias ${a} is empty`);
+    for (let c = 0; c < named.length; c++) if (named[c]! >= entityCount) throw new BrokenMatcherError(`alias ${a} names no entity`);
+    const { tokens, gaps } = parseKey(textOf(keys, keyStart, keyEnds[a]!));
     const flags = aliasFlags[a]!;
     all.push({
       tokens,
       gaps,
       caseSensitive: (flags & CASE_SENSITIVE) !== 0,
-      entities: Array.from(candidates.subarray(a === 0 ? 0 : candidateEnds[a - 1], candidateEnds[a])),
+      entities: Array.from(named),
       needsContext: (flags & NEEDS_CONTEXT) !== 0,
       isName: (flags & IS_NAME) !== 0,
       dated: (flags & DATED) !== 0,
@@ -211,12 +234,8 @@ function hashOf(text: string): number {
   return hash >>> 0;
 }
 
-function strictlyRising(ends: Uint32Array): boolean {
-  let previous = 0;
-  for (let i = 0; i < ends.length; i++) {
-    const end = ends[i]!;
-    if (end <= previous) return false;
-    previous = end;
-  }
+/** Whether code units from `start` spell `text`. */
+function sameText(units: Uint16Array, start: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (units[start + i] !== text.charCodeAt(i)) return false;
   return true;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMatching } from '../../../entrypoints/background/matching';
 import { openDatabase } from '../../../lib/db/database';
-import type { Packed } from '../../../lib/db/packed';
+import { pack, unpack, type Packed } from '../../../lib/db/packed';
 import { replaceDataset } from '../../../lib/db/repository';
 import type { BackstoryDB } from '../../../lib/db/tables';
 import { ENTITY_KINDS } from '../../../lib/schema/kinds';
@@ -136,6 +136,28 @@ describe('the stored matcher', () => {
     await again.store();
     const stored = (await db.matchers.get('page'))!.matcher as Stored;
     expect(stored.fields).toEqual((row.matcher as Stored).fields);
+    expect(new Uint8Array(await stored.blob.arrayBuffer())).toEqual(new Uint8Array(await (row.matcher as Stored).blob.arrayBuffer()));
+  });
+
+  it('is built again when a lookup finds a part of it damaged, and the page still gets its answer', async () => {
+    const db = await freshDb(dataset);
+    const first = matchingOf(db);
+    const built = await first.match(TEXTS, ENTITY_KINDS);
+    await first.store();
+    const row = (await db.matchers.get('page'))!;
+    // Every candidate names an entity past the table: the shape is whole, only a lookup can tell.
+    const record = (await unpack(row.matcher as Stored))!;
+    const damaged = { ...record, candidates: (record.candidates as Uint32Array).map(() => 1_000_000) };
+    await db.matchers.put({ ...row, matcher: pack(damaged) });
+
+    const again = matchingOf(wake(db));
+    const [answer, second] = await Promise.all([again.match(TEXTS, ENTITY_KINDS), again.match(TEXTS.slice(0, 1), ENTITY_KINDS)]);
+    expect(answer).toEqual(built);
+    expect(second.matches[0]).toEqual(built.matches[0]);
+    // Built once for both questions, and stored whole again.
+    expect(again.tasks).toHaveLength(1);
+    await again.store();
+    const stored = (await db.matchers.get('page'))!.matcher as Stored;
     expect(new Uint8Array(await stored.blob.arrayBuffer())).toEqual(new Uint8Array(await (row.matcher as Stored).blob.arrayBuffer()));
   });
 });

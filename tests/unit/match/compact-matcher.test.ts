@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDatasetText } from '../../../lib/dataset/validate';
 import { compileAliases } from '../../../lib/match/alias-index';
+import { BrokenMatcherError } from '../../../lib/match/compact-entities';
 import {
-  compactMatcherFits,
   compactMatcherSchema,
+  compactMatcherShapeFits,
   encodeMatcher,
   openCompactMatcher,
   type CompactMatcher,
@@ -23,7 +24,7 @@ import { WORLD, event, org, person, place } from './world';
 function compactOf(snapshot: MatcherSnapshot): EntityMatcher {
   const encoded = encodeMatcher(compileAliases(snapshot), snapshot.entities, hasBothSaliences(snapshot.entities));
   const stored = compactMatcherSchema.parse(structuredClone(encoded));
-  expect(compactMatcherFits(stored)).toBe(true);
+  expect(compactMatcherShapeFits(stored)).toBe(true);
   return openCompactMatcher(stored);
 }
 
@@ -169,21 +170,49 @@ describe('the compact matcher finds exactly what the built matcher finds', () =>
 describe('a compact matcher read back from storage', () => {
   const snapshot = compileSnapshot('test', WORLD);
   const whole = (): CompactMatcher => encodeMatcher(compileAliases(snapshot), snapshot.entities, false);
+  /** Every name of the world in one text: the lookups read every bucket, then every entity is read. */
+  const everything = aliasTexts(WORLD).join(', ');
+  const readAll = (compact: CompactMatcher) => {
+    const matcher = openCompactMatcher(compact);
+    matcher.findMatches(everything);
+    snapshot.entities.forEach((_entity, i) => matcher.entity(i));
+  };
 
-  it('is whole as written', () => {
-    expect(compactMatcherFits(whole())).toBe(true);
+  it('is whole as written, and reads whole', () => {
+    expect(compactMatcherShapeFits(whole())).toBe(true);
+    expect(() => readAll(whole())).not.toThrow();
   });
 
   it.each<[string, (compact: CompactMatcher) => CompactMatcher]>([
-    ['a key string cut short', (c) => ({ ...c, keys: c.keys.slice(0, -3) })],
+    ['a key list cut short', (c) => ({ ...c, keys: c.keys.subarray(0, -3) })],
     ['a list of flags of another length', (c) => ({ ...c, aliasFlags: c.aliasFlags.subarray(1) })],
-    ['a candidate beyond the entities', (c) => ({ ...c, candidates: c.candidates.map((entity, i) => (i === 0 ? 1_000_000 : entity)) })],
     ['a hash table whose size is not a power of two', (c) => ({ ...c, slots: c.slots.subarray(1) })],
-    ['a slot naming no bucket', (c) => ({ ...c, slots: c.slots.map((slot, i) => (i === 0 ? c.headEnds.length + 5 : slot)) })],
+    ['an entity list cut short', (c) => ({ ...c, entities: { ...c.entities, names: c.entities.names.subarray(1) } })],
+  ])('is refused when opened, with %s', (_label, corrupt) => {
+    expect(compactMatcherShapeFits(corrupt(whole()))).toBe(false);
+  });
+
+  // Damage that only a lookup reaching that part can see: found there, and reported as such.
+  it.each<[string, (compact: CompactMatcher) => CompactMatcher]>([
+    ['a candidate beyond the entities', (c) => ({ ...c, candidates: c.candidates.map(() => 1_000_000) })],
+    ['a slot naming no bucket', (c) => ({ ...c, slots: c.slots.map((slot) => (slot === 0 ? 0 : c.headEnds.length + 5)) })],
+    ['a full hash table (no empty slot to stop a probe)', (c) => ({ ...c, slots: c.slots.map(() => 1) })],
     ['ends going back', (c) => ({ ...c, headEnds: c.headEnds.map((end, i, ends) => (i === 1 ? ends[0]! - 1 : end)) })],
+    ['first words of no length', (c) => ({ ...c, headEnds: c.headEnds.map((end, i, ends) => (i === ends.length - 1 ? end : 0)) })],
+    ['an alias with no key', (c) => ({ ...c, keyEnds: c.keyEnds.map((end, i, ends) => (i === ends.length - 1 ? end : 0)) })],
     ['a related entity beyond the table', (c) => ({ ...c, entities: { ...c.entities, related: c.entities.related.map(() => 99_999) } })],
     ['an unknown kind', (c) => ({ ...c, entities: { ...c.entities, kinds: c.entities.kinds.map(() => 9) } })],
-  ])('is refused with %s', (_label, corrupt) => {
-    expect(compactMatcherFits(corrupt(whole()))).toBe(false);
+    [
+      'names that go back',
+      (c) => ({ ...c, entities: { ...c.entities, nameEnds: c.entities.nameEnds.map((end, i, ends) => (i === 1 ? ends[0]! - 1 : end)) } }),
+    ],
+    [
+      'names of no length',
+      (c) => ({ ...c, entities: { ...c.entities, nameEnds: c.entities.nameEnds.map((end, i, ends) => (i === ends.length - 1 ? end : 1)) } }),
+    ],
+  ])('is found damaged by the lookups that read %s', (_label, corrupt) => {
+    const damaged = corrupt(whole());
+    expect(compactMatcherShapeFits(damaged)).toBe(true);
+    expect(() => readAll(damaged)).toThrow(BrokenMatcherError);
   });
 });
