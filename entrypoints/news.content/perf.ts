@@ -9,10 +9,16 @@ declare const __BACKSTORY_PERF_MARKS__: boolean;
 
 export const PERF_MARKS: boolean = __BACKSTORY_PERF_MARKS__;
 
+/*
+ * A detail goes in as JSON text: an object made in the content script's world is not readable from
+ * the page's own world in Firefox (reading a property throws "Permission denied"), and the tests and
+ * the bench read the timeline from the page's world. A string reads the same in every world.
+ */
+
 export function measure(name: string, start: number, end: number, detail?: unknown): void {
-  if (PERF_MARKS) performance.measure(name, { start, end, detail });
+  if (PERF_MARKS) performance.measure(name, { start, end, detail: detail === undefined ? null : JSON.stringify(detail) });
 }
 
 export function mark(name: string, detail: unknown): void {
-  if (PERF_MARKS) performance.mark(name, { detail });
+  if (PERF_MARKS) performance.mark(name, { detail: JSON.stringify(detail) });
 }

@@ -157,7 +157,9 @@ export function serveLivePage(
 function castCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const marks = performance.getEntriesByName('backstory:cast') as PerformanceMark[];
-    return (marks[marks.length - 1]?.detail as { counts?: Record<string, number> } | undefined)?.counts ?? {};
+    // Backstory writes each detail as JSON text (see entrypoints/news.content/perf.ts).
+    const detail = marks[marks.length - 1]?.detail as string | undefined;
+    return (detail ? (JSON.parse(detail) as { counts?: Record<string, number> }).counts : undefined) ?? {};
   });
 }
 

@@ -58,7 +58,8 @@ export async function waitForScan(page: Page, timeout = 60_000, quietMs = SCAN_Q
     (quiet) => {
       const entries = performance.getEntriesByName('backstory:scan') as PerformanceMeasure[];
       const last = entries[entries.length - 1];
-      const idle = (last?.detail as { idle?: boolean } | null)?.idle !== false;
+      // Backstory writes each detail as JSON text (see entrypoints/news.content/perf.ts).
+      const idle = typeof last?.detail !== 'string' || (JSON.parse(last.detail) as { idle?: boolean }).idle !== false;
       return !!last && idle && performance.now() - (last.startTime + last.duration) > quiet;
     },
     quietMs,

@@ -1,3 +1,4 @@
+import { click } from '../support/firefox';
 import { allHighlighted, castCounts, expect, highlightedTexts, pointOf, test, waitForCard } from './fixtures';
 import { FirefoxOptions } from './pages/options';
 import { highlightNames, locateWordBefore, openCard, scanEntries } from '../support/page-probes';
@@ -69,7 +70,7 @@ test.describe('only the first mention of each name, in Firefox', () => {
       expect.arrayContaining(['Antony Blinken', 'Prime Minister Benjamin Netanyahu', 'Netanyahu']),
     );
     const options = await FirefoxOptions.open(firefox);
-    await options.page.locator('::-p-aria(Only the first mention of each name in the article)').click();
+    await click(options.page, '::-p-aria(Only the first mention of each name in the article)');
     await expect
       .poll(() => options.page.$eval('[data-testid="settings-saved"]', (el) => el.textContent).catch(() => null))
       .toBe('Marks saved.');

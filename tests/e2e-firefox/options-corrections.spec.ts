@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { ARTICLE_CORRECTIONS, manyCorrections, seedCorrections, type SeededCorrection } from '../support/corrections';
-import { launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from '../support/firefox';
+import { launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension, fill } from '../support/firefox';
 import { allHighlighted, axeViolations, expect, test } from './fixtures';
 import { FirefoxOptions } from './pages/options';
 
@@ -109,7 +109,7 @@ test.describe('the corrections of marks in the options page, in Firefox', () => 
     expect((await rows(page))[0]![0]).toBe('Made-up entity 2499 no longer in your data');
     await options.clickButton('Show 100 more');
     await expect.poll(() => rows(page).then((list) => list.length)).toBe(200);
-    await page.locator('::-p-aria(Find corrections)').fill('entity 42');
+    await fill(page, '::-p-aria(Find corrections)', 'entity 42');
     await expect.poll(() => text(page, 'corrections-position')).toBe('Showing 11 of 11 found (2,500 in all).');
   });
 

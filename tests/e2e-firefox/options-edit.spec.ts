@@ -1,3 +1,4 @@
+import { click, fill, whenEnabled } from '../support/firefox';
 import { generateDatasetText } from '../fixtures/datasets/generate';
 import { OPTIONS } from '../e2e/pages/selectors';
 import { expect, test } from './fixtures';
@@ -15,20 +16,20 @@ test.describe('editing entities on the options page, in Firefox', () => {
     // The card of the imported dataset's entity (the Entities section set to that dataset).
     await options.openEntity('Ka Vexra');
 
-    await page.locator(`${OPTIONS.entityDetail} ::-p-aria(Edit[role="button"])`).click();
-    const name = page.locator('::-p-aria(Name[role="textbox"])');
+    await click(page, `${OPTIONS.entityDetail} ::-p-aria(Edit[role="button"])`);
+    const name = '::-p-aria(Name[role="textbox"])';
     // Emptied as a reader would: select the name, then delete it.
-    await name.click();
+    await click(page, name);
     await page.keyboard.down('Control');
     await page.keyboard.press('a');
     await page.keyboard.up('Control');
     await page.keyboard.press('Backspace');
     await expect.poll(() => page.$eval('#err-name', (el) => el.textContent)).toContain('must not be empty');
     expect(await page.$eval('::-p-aria(Name[role="textbox"])', (el) => el.getAttribute('aria-invalid'))).toBe('true');
-    await name.fill('Ka Vexra');
-    await page.locator('::-p-aria(Summary[role="textbox"])').fill('Ka Vexra chairs the Test Union, according to this local edit.');
+    await fill(page, name, 'Ka Vexra');
+    await fill(page, '::-p-aria(Summary[role="textbox"])', 'Ka Vexra chairs the Test Union, according to this local edit.');
     await expect.poll(() => page.$eval('[data-testid="form-status"]', (el) => el.textContent)).toBe('No problems: ready to save.');
-    await page.locator('::-p-aria(Save changes[role="button"])').click();
+    await click(page, '::-p-aria(Save changes[role="button"])');
 
     await expect.poll(() => page.$eval('[data-testid="edit-status"]', (el) => el.textContent).catch(() => '')).toContain('edited locally');
     expect(await page.$eval(`${OPTIONS.entityDetail} article.bs-card`, (el) => el.textContent)).toContain('according to this local edit');
@@ -56,8 +57,8 @@ test.describe('more entity edits on the options page, in Firefox', () => {
   test('a change the rest of the data does not allow is refused with the path', async ({ firefox }) => {
     const options = await withGazette(firefox);
     await options.openEntity('Mi Vale');
-    await options.page.locator(`${OPTIONS.entityDetail} ::-p-aria(Delete[role="button"])`).click();
-    await options.page.locator('dialog[open] ::-p-aria(Delete[role="button"])').click();
+    await click(options.page, `${OPTIONS.entityDetail} ::-p-aria(Delete[role="button"])`);
+    await click(options.page, 'dialog[open] ::-p-aria(Delete[role="button"])');
     // The summit happens at this place: deleting it would leave the event pointing nowhere.
     await expect.poll(() => options.alerts()).toContain('nothing was changed');
     expect((await options.texts(OPTIONS.problem))[0]).toContain('$.place');
@@ -68,32 +69,32 @@ test.describe('more entity edits on the options page, in Firefox', () => {
     const options = await withGazette(firefox);
     const page = options.page;
     await options.clickButton('Add an entity');
-    await page.locator('::-p-aria(Kind[role="combobox"])').wait();
+    await whenEnabled(page, '::-p-aria(Kind[role="combobox"])');
     await page.select('form.entity-form select', 'organization');
-    await page.locator('form.entity-form input[name="id"]').fill('test-guild');
-    await page.locator('::-p-aria(Name[role="textbox"])').fill('The Test Guild');
-    await page.locator('::-p-aria(Summary[role="textbox"])').fill('A guild made up for this test.');
-    await page.locator('::-p-aria(Alias 1[role="textbox"])').fill('Test Guild');
+    await fill(page, 'form.entity-form input[name="id"]', 'test-guild');
+    await fill(page, '::-p-aria(Name[role="textbox"])', 'The Test Guild');
+    await fill(page, '::-p-aria(Summary[role="textbox"])', 'A guild made up for this test.');
+    await fill(page, '::-p-aria(Alias 1[role="textbox"])', 'Test Guild');
     await options.clickButton('Add entity');
     await expect.poll(() => options.text('[data-testid="edit-status"]')).toContain('added locally');
     await expect.poll(() => options.count()).toBe('13');
 
     await options.openEntity('Lo Union');
-    await page.locator(`${OPTIONS.entityDetail} ::-p-aria(Delete[role="button"])`).click();
+    await click(page, `${OPTIONS.entityDetail} ::-p-aria(Delete[role="button"])`);
     await page.waitForSelector('dialog[open] ::-p-aria(Delete “Lo Union”?[role="dialog"])');
     // The dialog's own button has the focus (the one in the entity's view has the same name).
     await expect
       .poll(() => page.evaluate(() => (document.activeElement?.closest('dialog[open]') ? document.activeElement.textContent : null)))
       .toBe('Delete');
-    await page.locator('dialog[open] ::-p-aria(Delete[role="button"])').click();
+    await click(page, 'dialog[open] ::-p-aria(Delete[role="button"])');
     await expect.poll(() => options.count()).toBe('12');
 
     await page.select('#entity-filter', 'edited');
     await options.clear('::-p-aria(Search entities)');
     await expect.poll(() => page.$$eval(OPTIONS.entityRows, (rows) => rows.length)).toBe(2);
-    await page.locator('table.entity-list ::-p-aria(Lo Union[role="button"])').click();
+    await click(page, 'table.entity-list ::-p-aria(Lo Union[role="button"])');
     await options.clickButton('Revert to the imported version');
-    await page.locator('table.entity-list ::-p-aria(The Test Guild[role="button"])').click();
+    await click(page, 'table.entity-list ::-p-aria(The Test Guild[role="button"])');
     await options.clickButton('Revert (remove my entity)');
     await expect.poll(() => options.count()).toBe('12');
     await expect.poll(() => options.editCount()).toBe('None');
@@ -130,7 +131,7 @@ test.describe('more entity edits on the options page, in Firefox', () => {
       // Apply without a choice is refused and says why.
       await options.clickButton('Apply import');
       await expect.poll(() => options.alerts()).toContain('Choose "keep mine" or "take theirs" for 1 conflict');
-      await options.page.locator(`${conflict} ::-p-aria(${choice}[role="radio"])`).click();
+      await click(options.page, `${conflict} ::-p-aria(${choice}[role="radio"])`);
       await options.apply();
       await options.openEntity('Ka Vexra');
       const edited = () => options.page.$eval('[data-testid="edit-status"]', (el) => el.checkVisibility()).catch(() => false);

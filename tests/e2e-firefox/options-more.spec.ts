@@ -1,3 +1,4 @@
+import { click, fill } from '../support/firefox';
 import { generateDatasetText } from '../fixtures/datasets/generate';
 import { startDatasetServer } from '../fixtures/datasets/server';
 import { expect, test } from './fixtures';
@@ -49,9 +50,9 @@ test.describe('more of the options page, in Firefox', () => {
   test('settings are saved at once and still there on a new options page', async ({ firefox }) => {
     const options = await FirefoxOptions.open(firefox);
     const delay = 'section.settings input[type="number"]';
-    await options.page.locator(delay).fill('650');
+    await fill(options.page, delay, '650');
     await expect.poll(() => options.page.$eval('[data-testid="settings-saved"]', (el) => el.textContent)).toBe('Hover delay saved.');
-    await options.page.locator('::-p-aria(Places[role="checkbox"])').click();
+    await click(options.page, '::-p-aria(Places[role="checkbox"])');
     await expect.poll(() => options.page.$eval('[data-testid="settings-saved"]', (el) => el.textContent)).toBe('Kinds saved.');
 
     const reopened = await FirefoxOptions.open(firefox);

@@ -1,3 +1,4 @@
+import { fill } from '../support/firefox';
 import { generateDatasetText } from '../fixtures/datasets/generate';
 import { startDatasetServer } from '../fixtures/datasets/server';
 import { expect, test } from './fixtures';
@@ -14,7 +15,7 @@ test.describe('dataset subscriptions on the options page, in Firefox', () => {
       const status = () =>
         page.$eval('[data-testid="sub-status"]', (el) => `${el.getAttribute('data-status')} ${el.textContent}`).catch(() => '');
       // The local server's address is loopback http, the one kind of http address a subscription may have.
-      await page.locator('::-p-aria(Dataset URL to follow)').fill(server.url('/feed.json'));
+      await fill(page, '::-p-aria(Dataset URL to follow)', server.url('/feed.json'));
       await options.clickButton('Subscribe');
       // The first version from the address is a dry run: nothing is applied before the user says so.
       await expect.poll(status, { timeout: 30_000 }).toMatch(/^waiting /);
@@ -51,7 +52,7 @@ test.describe('dataset subscriptions on the options page, in Firefox', () => {
     const server = await startDatasetServer({ '/broken.json': { body: '{"schemaVersion": 1', etag: '"x"' } });
     try {
       const options = await FirefoxOptions.open(firefox);
-      await options.page.locator('::-p-aria(Dataset URL to follow)').fill(server.url('/broken.json'));
+      await fill(options.page, '::-p-aria(Dataset URL to follow)', server.url('/broken.json'));
       await options.clickButton('Subscribe');
       await expect
         .poll(

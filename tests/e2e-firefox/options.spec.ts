@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { generateDatasetText } from '../fixtures/datasets/generate';
 import { OPTIONS } from '../e2e/pages/selectors';
-import { launchFirefoxWithExtension } from '../support/firefox';
+import { launchFirefoxWithExtension, click } from '../support/firefox';
 import { allHighlighted, axeViolations, expect, test } from './fixtures';
 import { FirefoxOptions } from './pages/options';
 
@@ -84,7 +84,7 @@ test.describe('the options page, in Firefox, for axe', () => {
         expect(await options.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
         await options.openEntity('Antony Blinken');
         expect(await axeViolations(options.page)).toEqual([]);
-        await options.page.locator(`${OPTIONS.entityDetail} ::-p-aria(Edit[role="button"])`).click();
+        await click(options.page, `${OPTIONS.entityDetail} ::-p-aria(Edit[role="button"])`);
         // An empty name: the form shows its error, which must be accessible too (nothing is saved).
         await options.clear('::-p-aria(Name[role="textbox"])');
         await expect.poll(() => options.text('#err-name')).toContain('must not be empty');

@@ -91,7 +91,7 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
 
 /** Puppeteer's own handle on a tab's WebDriver BiDi browsing context (not in its public types). */
 interface BidiFrame {
-  browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> };
+  browsingContext: { id: string; navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> };
 }
 
 /**
@@ -118,48 +118,87 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
 }
 
-/**
- * Evaluates `expression` in the browser window itself (Firefox's privileged chrome scope, reachable
- * because the test profile starts with `--remote-allow-system-access`) and returns its value, which
- * must be a string (JSON for anything else).
- */
-async function evaluateInBrowserWindow(browser: Browser, expression: string): Promise<string> {
-  const connection = (browser as unknown as { connection: BidiConnection }).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-  const [window] = tree.result.contexts as Array<{ context: string; url: string }>;
-  if (!window) throw new Error('no browser window to evaluate in');
-  const evaluated = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: false });
-  const result = evaluated.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
-  if (result.type !== 'success' || typeof result.result?.value !== 'string')
-    throw new Error(`evaluation in the browser window failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
-  return result.result.value;
+/** A DOM node as WebDriver BiDi serialises it (the fields read here). */
+interface SerializedNode {
+  type: string;
+  value?: {
+    nodeType: number;
+    nodeValue?: string;
+    attributes?: Record<string, string>;
+    children?: SerializedNode[];
+    shadowRoot?: SerializedNode | null;
+  };
 }
 
 /**
- * The accessible names of the dialogs in a tab's accessibility tree, as Firefox gives it to assistive
- * technology: read from the browser's own process, it reaches into closed shadow roots, which the
- * page's scripts cannot. The tab is the one showing `url`. Null while that tree is not there yet (the
- * accessibility service starts on the first call, and the page's tree reaches the browser a moment
- * later): poll until it is an array.
+ * The names of the dialogs in Backstory's card host on a page, read through WebDriver BiDi's own
+ * serialisation of the host with every shadow tree included ("all": closed ones too), which the
+ * page's scripts cannot do. A dialog's name is the text of the element its `aria-labelledby` names.
+ * Empty when there is no host or no dialog in it.
  */
-export async function accessibleDialogNames(browser: Browser, url: string): Promise<string[] | null> {
-  const expression = `(() => {
-    const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
-    // Held, so the service keeps running between calls (it shuts down when nothing uses it).
-    window.__backstoryTestAccessibility = service;
-    const tab = gBrowser.browsers.find((b) => b.currentURI.spec === ${JSON.stringify(url)});
-    const doc = tab && service.getAccessibleFor(tab)?.firstChild;
-    // The page's tree has arrived once its document has content (the test pages all have a heading).
-    if (!doc || doc.role !== Ci.nsIAccessibleRole.ROLE_DOCUMENT || doc.childCount === 0) return 'null';
-    const dialogs = [];
-    let headings = 0;
-    const walk = (node) => {
-      if (node.role === Ci.nsIAccessibleRole.ROLE_DIALOG) dialogs.push(node.name);
-      if (node.role === Ci.nsIAccessibleRole.ROLE_HEADING) headings++;
-      for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
-    };
-    walk(doc);
-    return JSON.stringify(headings > 0 ? dialogs : null);
-  })()`;
-  return JSON.parse(await evaluateInBrowserWindow(browser, expression)) as string[] | null;
+export async function cardDialogNames(page: Page): Promise<string[]> {
+  const connection = (page.browser() as unknown as { connection: BidiConnection }).connection;
+  const context = (page.mainFrame() as unknown as BidiFrame).browsingContext.id;
+  const evaluated = await connection.send('script.evaluate', {
+    expression: "document.querySelector('backstory-card')",
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 30, includeShadowTree: 'all' },
+  });
+  const result = evaluated.result as { type: string; result?: SerializedNode };
+  if (result.type !== 'success' || result.result?.type !== 'node') return [];
+  const elements: SerializedNode['value'][] = [];
+  const walk = (node: SerializedNode | null | undefined) => {
+    if (!node?.value) return;
+    if (node.value.nodeType === 1) elements.push(node.value);
+    for (const child of node.value.children ?? []) walk(child);
+    walk(node.value.shadowRoot);
+  };
+  walk(result.result);
+  const textOf = (node: SerializedNode['value']): string =>
+    (node?.children ?? []).map((child) => (child.value?.nodeType === 3 ? (child.value.nodeValue ?? '') : textOf(child.value))).join('');
+  return elements
+    .filter((element) => element?.attributes?.role === 'dialog')
+    .map((dialog) => {
+      const label = elements.find((element) => element?.attributes?.id === dialog?.attributes?.['aria-labelledby']);
+      return label ? textOf(label).trim() : '';
+    });
+}
+
+/**
+ * Firefox holds code the harness runs in an extension page to the page's content security policy,
+ * and Puppeteer waits on a condition (`waitForFunction`, and its locators' wait for an enabled
+ * element) by building a function with `Function`, which that policy blocks. These wait for the
+ * element to be there and enabled by asking the page directly, then act through a locator that
+ * skips that one wait (it still waits for the element to be visible, in view and still).
+ */
+export async function whenEnabled(page: Page, selector: string, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const element = await page.$(selector);
+    const enabled = element ? await element.evaluate((node) => !(node as HTMLButtonElement).disabled).catch(() => false) : false;
+    await element?.dispose();
+    if (enabled) return;
+    if (Date.now() > deadline) throw new Error(`${selector} was not there and enabled within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function click(page: Page, selector: string): Promise<void> {
+  await whenEnabled(page, selector);
+  await page.locator(selector).setWaitForEnabled(false).click();
+}
+
+export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  await whenEnabled(page, selector);
+  await page.locator(selector).setWaitForEnabled(false).fill(value);
+}
+
+/** Waits until `predicate` (run in the page, with `args`) holds, asking the page directly (see whenEnabled). */
+export async function until(page: Page, predicate: (...args: string[]) => boolean, args: string[], timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(predicate, ...args).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`the page did not reach the state waited for within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

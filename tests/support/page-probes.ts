@@ -11,7 +11,8 @@
 export function scanSettled(quietMs: number): boolean {
   const entries = performance.getEntriesByName('backstory:scan') as PerformanceMeasure[];
   const last = entries[entries.length - 1];
-  const idle = (last?.detail as { idle?: boolean } | null)?.idle === true;
+  // Backstory writes each detail as JSON text (see entrypoints/news.content/perf.ts).
+  const idle = typeof last?.detail === 'string' && (JSON.parse(last.detail) as { idle?: boolean }).idle === true;
   return !!last && idle && performance.now() - (last.startTime + last.duration) > quietMs;
 }
 
@@ -97,8 +98,8 @@ export function locateWordBefore({ selector, word, followedBy }: { selector: str
 /** Mentions per entity id as the content script last reported them (`backstory:cast` mark), painted or not. */
 export function readCast(): { mentions: number; counts: Record<string, number> } {
   const marks = performance.getEntriesByName('backstory:cast') as PerformanceMark[];
-  const detail = marks[marks.length - 1]?.detail as { mentions: number; counts: Record<string, number> } | undefined;
-  return detail ?? { mentions: 0, counts: {} };
+  const detail = marks[marks.length - 1]?.detail as string | undefined;
+  return detail ? (JSON.parse(detail) as { mentions: number; counts: Record<string, number> }) : { mentions: 0, counts: {} };
 }
 
 /**

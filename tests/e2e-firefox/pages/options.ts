@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { openExtensionPage, type FirefoxWithExtension } from '../../support/firefox';
+import { openExtensionPage, type FirefoxWithExtension, click, fill, until } from '../../support/firefox';
 import { OPTIONS, type DiffKind } from '../../e2e/pages/selectors';
 
 /** Files picked in imports: the browser reads them later, so the folder goes when the test run ends. */
@@ -44,7 +44,7 @@ export class FirefoxOptions {
 
   /** Empties a text field as a reader would: select its text, then delete it. */
   async clear(selector: string): Promise<void> {
-    await this.page.locator(selector).click();
+    await click(this.page, selector);
     await this.page.keyboard.down('Control');
     await this.page.keyboard.press('a');
     await this.page.keyboard.up('Control');
@@ -98,7 +98,7 @@ export class FirefoxOptions {
   }
 
   async setEnabled(id: string, on: boolean): Promise<void> {
-    if ((await this.enabled(id)) !== on) await this.page.locator(`${OPTIONS.dataset(id)} ${OPTIONS.datasetSwitch}`).click();
+    if ((await this.enabled(id)) !== on) await click(this.page, `${OPTIONS.dataset(id)} ${OPTIONS.datasetSwitch}`);
     await this.page.waitForSelector(`${OPTIONS.dataset(id)} ${OPTIONS.datasetSwitch}[aria-checked="${on}"]`);
   }
 
@@ -107,12 +107,12 @@ export class FirefoxOptions {
    * name goes on with the dataset's title, for screen readers).
    */
   async clickDatasetButton(name: string): Promise<void> {
-    await this.page.locator(`${this.item} button::-p-text(${name})`).click();
+    await click(this.page, `${this.item} button::-p-text(${name})`);
   }
 
   async removeDataset(id: string): Promise<void> {
     await this.use(id).clickDatasetButton('Remove');
-    await this.page.locator('dialog[open] ::-p-aria(Remove[role="button"])').click();
+    await click(this.page, 'dialog[open] ::-p-aria(Remove[role="button"])');
     await this.page.waitForSelector(OPTIONS.dataset(id), { hidden: true });
   }
 
@@ -125,18 +125,15 @@ export class FirefoxOptions {
     const before = await this.text(OPTIONS.dataMessage);
     await this.use(BUNDLED_ID).clickDatasetButton('Reset to the bundled dataset…');
     if (keepEdits !== undefined)
-      await this.page
-        .locator(`dialog[open] ::-p-aria(${keepEdits ? 'Keep them on top of the bundled data' : 'Discard them'}[role="radio"])`)
-        .click();
-    await this.page.locator('dialog[open] ::-p-aria(Reset[role="button"])').click();
-    await this.page.waitForFunction(
-      (selector, was) => {
+      await click(this.page, `dialog[open] ::-p-aria(${keepEdits ? 'Keep them on top of the bundled data' : 'Discard them'}[role="radio"])`);
+    await click(this.page, 'dialog[open] ::-p-aria(Reset[role="button"])');
+    await until(
+      this.page,
+      (selector: string, was: string) => {
         const text = document.querySelector(selector)?.textContent ?? '';
         return text !== was && text.startsWith('Back to the bundled dataset');
       },
-      {},
-      OPTIONS.dataMessage,
-      before,
+      [OPTIONS.dataMessage, before ?? ''],
     );
   }
 
@@ -149,11 +146,10 @@ export class FirefoxOptions {
   async move(id: string, direction: 'up' | 'down'): Promise<void> {
     const before = await this.libraryIds();
     await this.use(id).clickDatasetButton(direction === 'up' ? 'Move up' : 'Move down');
-    await this.page.waitForFunction(
-      (selector, was) => [...document.querySelectorAll(selector)].map((item) => item.getAttribute('data-id')).join() !== was,
-      {},
-      OPTIONS.libraryItem,
-      before.join(),
+    await until(
+      this.page,
+      (selector: string, was: string) => [...document.querySelectorAll(selector)].map((item) => item.getAttribute('data-id')).join() !== was,
+      [OPTIONS.libraryItem, before.join()],
     );
   }
 
@@ -163,7 +159,7 @@ export class FirefoxOptions {
     writeFileSync(file, text);
     const input = (await this.page.waitForSelector('[data-testid="restore-file"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
-    await this.page.locator('dialog[open] ::-p-aria(Restore[role="button"])').click();
+    await click(this.page, 'dialog[open] ::-p-aria(Restore[role="button"])');
     await this.page.waitForSelector('[data-testid="backup-message"]', { timeout: 30_000 });
   }
 
@@ -206,14 +202,14 @@ export class FirefoxOptions {
   }
 
   async importUrl(url: string): Promise<void> {
-    await this.page.locator('::-p-aria(Or a dataset URL)').fill(url);
+    await fill(this.page, '::-p-aria(Or a dataset URL)', url);
     await this.clickButton('Import from URL');
   }
 
   /** Applies the import under review; the dataset it went to is the current one from then on. */
   async apply(): Promise<void> {
     const target = await this.importTarget();
-    await this.page.locator('::-p-aria(Apply import[role="button"])').click();
+    await click(this.page, '::-p-aria(Apply import[role="button"])');
     await this.page.waitForSelector(OPTIONS.importDone, { timeout: 30_000 });
     if (!target?.id) return;
     this.current = target.id;
@@ -240,22 +236,22 @@ export class FirefoxOptions {
   /** Opens an entity of the current dataset, and waits for its card. */
   async openEntity(name: string): Promise<void> {
     if (this.current) await this.browse(this.current);
-    await this.page.locator('::-p-aria(Search entities)').fill(name);
-    await this.page.locator(`table.entity-list ::-p-aria(${name}[role="button"])`).click();
+    await fill(this.page, '::-p-aria(Search entities)', name);
+    await click(this.page, `table.entity-list ::-p-aria(${name}[role="button"])`);
     await this.page.waitForSelector(`${OPTIONS.entityDetail} article.bs-card ::-p-aria(${name}[role="heading"])`);
   }
 
   /** Opens the editor on the open entity, sets its summary and saves. */
   async editSummary(summary: string): Promise<void> {
-    await this.page.locator(`${OPTIONS.entityDetail} ::-p-aria(Edit[role="button"])`).click();
-    await this.page.locator('::-p-aria(Summary)').fill(summary);
+    await click(this.page, `${OPTIONS.entityDetail} ::-p-aria(Edit[role="button"])`);
+    await fill(this.page, '::-p-aria(Summary)', summary);
     await this.clickButton('Save changes');
     await this.page.waitForSelector('[data-testid="edit-status"]');
   }
 
   /** Clicks a button by its accessible name (Puppeteer's ARIA queries work on extension pages). */
   async clickButton(name: string): Promise<void> {
-    await this.page.locator(`::-p-aria(${name}[role="button"])`).click();
+    await click(this.page, `::-p-aria(${name}[role="button"])`);
   }
 
   hasButton(name: string): Promise<boolean> {

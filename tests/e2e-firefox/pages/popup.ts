@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { openExtensionPage, type FirefoxWithExtension } from '../../support/firefox';
+import { openExtensionPage, type FirefoxWithExtension, click, fill } from '../../support/firefox';
 import { POPUP } from '../../e2e/pages/selectors';
 
 /** The toolbar popup in Firefox, opened as a page (the Chromium page object's twin, on the same selectors). */
@@ -16,7 +16,7 @@ export class FirefoxPopup {
   }
 
   async search(query: string): Promise<void> {
-    await this.page.locator(POPUP.search).fill(query);
+    await fill(this.page, POPUP.search, query);
   }
 
   async pressInSearch(key: 'Enter' | 'ArrowDown'): Promise<void> {
@@ -62,7 +62,7 @@ export class FirefoxPopup {
   }
 
   async toggleSite(): Promise<void> {
-    await this.page.locator(POPUP.siteToggle).click();
+    await click(this.page, POPUP.siteToggle);
   }
 
   bodyText(): Promise<string> {
