@@ -94,7 +94,7 @@ test.describe('the corrections of marks in the options page, in Firefox', () => 
     await expect.poll(() => focused(page)).toBe('Take back all');
     await page.keyboard.press('Enter');
     await expect.poll(() => text(page, 'corrections-status')).toBe('Took back 2 corrections: their marks return.');
-    expect(await text(page, 'corrections-empty')).toMatch(/^No corrections yet/);
+    await expect.poll(() => text(page, 'corrections-empty')).toMatch(/^No corrections yet/);
     await expect.poll(() => focused(page)).toBe('#corrections-heading');
 
     const article = await openArticle(ARTICLE);
