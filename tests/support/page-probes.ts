@@ -191,3 +191,19 @@ export async function axeViolationLines(include: string[][] | null): Promise<str
   const result = await axe.run(include ? { include } : document, { resultTypes: ['violations'] });
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/**
+ * The faces ("normal 400 14px") of the text the open card shows: each element of the card that holds
+ * text of its own and is rendered. Needs the test build's open shadow root.
+ */
+export function openCardFaces(): string[] {
+  const root = document.querySelector('backstory-card')?.shadowRoot;
+  const faces = new Set<string>();
+  for (const element of root ? Array.from(root.querySelectorAll('[role="dialog"] *')) : []) {
+    const ownText = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
+    if (!ownText || !element.checkVisibility()) continue;
+    const style = getComputedStyle(element);
+    faces.add(`${style.fontStyle} ${style.fontWeight} ${style.fontSize}`);
+  }
+  return [...faces].sort();
+}
