@@ -35,6 +35,12 @@ export interface EntityCardProps {
   also?: readonly AlsoEntry[];
   /** The title of the dataset the entity comes from, named in each fact's and quote's provenance. */
   dataset?: string;
+  /**
+   * Only the card's first part: its head, its summary and the first of its lists (facts, quotes or
+   * timeline). A card on a news page shows this at once, in the frame after the dwell, and renders
+   * the rest in the task after that frame (see CardHost.show).
+   */
+  firstPart?: boolean;
 }
 
 /**
@@ -55,10 +61,16 @@ export function EntityCard({
   why,
   also,
   dataset,
+  firstPart = false,
 }: EntityCardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
   const model = cardModel(entity, { sources, lookup, asOf, laterFacts });
+  // With `firstPart`, the lists after the first non-empty one are left out (rendered as nothing, so
+  // the whole card rendered next only adds to the same places).
+  const lists = [model.facts.length > 0, model.quotes.length > 0, model.timeline.length > 0];
+  const last = firstPart ? Math.max(0, lists.indexOf(true)) : lists.length;
+  const shows = (list: number) => lists[list] && list <= last;
 
   return (
     <article class="bs-card" data-kind={entity.kind}>
@@ -83,7 +95,7 @@ export function EntityCard({
       </header>
       <p class="bs-summary">{entity.summary}</p>
 
-      {model.facts.length > 0 && (
+      {shows(0) && (
         <section aria-label="Facts and figures">
           <Sub class="bs-sub">Facts and figures</Sub>
           <ul class="bs-list">
@@ -94,7 +106,7 @@ export function EntityCard({
         </section>
       )}
 
-      {model.quotes.length > 0 && (
+      {shows(1) && (
         <section aria-label="Quotes">
           <Sub class="bs-sub">Said</Sub>
           {model.quotes.map((quote, i) => (
@@ -103,7 +115,7 @@ export function EntityCard({
         </section>
       )}
 
-      {model.timeline.length > 0 && (
+      {shows(2) && (
         <section aria-label="Timeline">
           <Sub class="bs-sub">Timeline</Sub>
           <ol class="bs-timeline">
@@ -117,7 +129,7 @@ export function EntityCard({
         </section>
       )}
 
-      {model.related && (
+      {!firstPart && model.related && (
         <section aria-label="Related">
           <Sub class="bs-sub">Related</Sub>
           <ul class="bs-related">
@@ -130,7 +142,7 @@ export function EntityCard({
         </section>
       )}
 
-      {model.sources && (
+      {!firstPart && model.sources && (
         <footer class="bs-sources" aria-label="Sources">
           <Sub class="bs-sub">Sources</Sub>
           <ul class="bs-list">

@@ -4,13 +4,13 @@ import cardCss from '../../components/card.css?inline';
 import { EntityCard } from '../../components/EntityCard';
 import { MarkCorrection } from '../../components/MarkCorrection';
 import type { CardContent, CardEvents } from '../../lib/card/card-view';
-import { placeCard, type Rect } from '../../lib/dom/position';
+import { CARD_MAX_HEIGHT, placeCard, type Placement, type Rect } from '../../lib/dom/position';
 import { PERF_MARKS } from '../news.content/perf';
 
 const HOST_CSS = `
 :host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; z-index: 2147483647 !important; display: block !important; }
 .bs-pop {
-  position: fixed; width: min(360px, calc(100vw - 16px)); max-height: min(480px, calc(100vh - 16px)); overflow: auto;
+  position: fixed; width: min(360px, calc(100vw - 16px)); max-height: min(${CARD_MAX_HEIGHT}px, calc(100vh - 16px)); overflow: auto;
   padding: 12px 14px; border-radius: 10px; background: var(--bs-bg, #fff); border: 1px solid rgba(0,0,0,.12);
   box-shadow: 0 8px 28px rgba(0,0,0,.22); animation: bs-in 120ms ease-out;
 }
@@ -30,6 +30,8 @@ export class CardHost {
   private host: HTMLElement | null = null;
   private mount: HTMLDivElement | null = null;
   private anchor: Rect | null = null;
+  /** Counts the cards shown: a rest-of-the-card render still waiting is dropped once another card (or none) is shown. */
+  private shown = 0;
 
   constructor(
     private readonly doc: Document,
@@ -43,14 +45,26 @@ export class CardHost {
     return this.anchor !== null;
   }
 
+  /**
+   * Shows a card next to `anchor`, in two steps. The first part (head, summary, first list) is
+   * rendered and placed at once, so the frame after the dwell shows what the reader sees first with
+   * half the layout; the rest of the card is rendered in the task after that frame. The card is
+   * placed for its full height from the start (its side of the anchor does not change as it grows).
+   */
   show(content: CardContent, anchor: Rect, focus: boolean): void {
     if (this.signal.aborted) return;
     const mount = this.ensureMount();
     this.anchor = anchor;
-    render(this.card(content), mount);
-    this.position();
+    const shown = ++this.shown;
+    render(this.card(content, true), mount);
+    const side = this.position(true)?.side;
     const pop = mount.firstElementChild as HTMLElement | null;
     if (focus) pop?.focus();
+    afterNextFrame(this.doc.defaultView!, () => {
+      if (shown !== this.shown || !this.anchor || this.signal.aborted) return;
+      render(this.card(content, false), mount);
+      this.position(false, side);
+    });
   }
 
   /**
@@ -62,7 +76,7 @@ export class CardHost {
     const steps = [
       () => {
         const scratch = this.doc.createElement('div');
-        render(this.card(content), scratch);
+        render(this.card(content, false), scratch);
         render(null, scratch);
       },
     ];
@@ -79,7 +93,7 @@ export class CardHost {
     return steps;
   }
 
-  private card(content: CardContent) {
+  private card(content: CardContent, firstPart: boolean) {
     return (
       <div
         class="bs-pop bs-card"
@@ -91,8 +105,8 @@ export class CardHost {
         onPointerLeave={this.events.onPointerLeave}
         onKeyDown={this.events.onKeyDown}
       >
-        <EntityCard {...content} headingId="bs-card-name" />
-        {content.correction && (
+        <EntityCard {...content} headingId="bs-card-name" firstPart={firstPart} />
+        {!firstPart && content.correction && (
           <MarkCorrection
             key={`${content.entity.id}\u0000${content.correction.text}`}
             entityName={content.entity.name}
@@ -118,6 +132,7 @@ export class CardHost {
   hide(): void {
     if (!this.mount || !this.anchor) return;
     this.anchor = null;
+    this.shown++;
     render(null, this.mount);
   }
 
@@ -165,14 +180,39 @@ export class CardHost {
     return mount;
   }
 
-  private position(): void {
+  /**
+   * Places the card beside its anchor. `growing`: only the card's first part is in, so its side is
+   * chosen as for a card as tall as cards may be (most are: a card with sources rarely fits in its
+   * 480 px); `side` keeps the side chosen then, so the card grows in place instead of jumping.
+   */
+  private position(growing = false, side?: Placement['side']): Placement | undefined {
     const pop = this.mount?.firstElementChild as HTMLElement | null;
-    if (!pop || !this.anchor) return;
+    if (!pop || !this.anchor) return undefined;
     const view = this.doc.defaultView!;
+    const viewport = { width: view.innerWidth, height: view.innerHeight };
     const { width, height } = pop.getBoundingClientRect();
-    const place = placeCard(this.anchor, { width, height }, { width: view.innerWidth, height: view.innerHeight });
+    const tallest = Math.min(CARD_MAX_HEIGHT, viewport.height - 16);
+    const sideFor = growing ? placeCard(this.anchor, { width, height: Math.max(height, tallest) }, viewport).side : side;
+    const place = placeCard(this.anchor, { width, height }, viewport, sideFor);
     pop.style.left = `${place.left}px`;
     pop.style.top = `${place.top}px`;
     pop.dataset.side = place.side;
+    return place;
   }
+}
+
+/**
+ * Runs `work` in the task after the window's next frame, or after 100 ms if no frame comes first (a
+ * tab in the background paints none).
+ */
+function afterNextFrame(view: Window, work: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    view.clearTimeout(fallback);
+    work();
+  };
+  const fallback = view.setTimeout(once, 100);
+  view.requestAnimationFrame(() => view.setTimeout(once, 0));
 }

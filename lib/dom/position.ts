@@ -12,17 +12,26 @@ export interface Placement {
   side: 'below' | 'above';
 }
 
+/** The card's tallest (CSS max-height, less when the viewport is short): a taller card scrolls. */
+export const CARD_MAX_HEIGHT = 480;
+
 const GAP = 6;
 const MARGIN = 8;
 
 /**
  * Where to put a card of the given size next to an anchor, inside the viewport: below the anchor
- * when it fits, else above, else whichever side has more room; shifted left/right to stay on screen.
+ * when it fits, else above, else whichever side has more room (or on the side given); shifted
+ * left/right to stay on screen.
  */
-export function placeCard(anchor: Rect, size: { width: number; height: number }, viewport: { width: number; height: number }): Placement {
+export function placeCard(
+  anchor: Rect,
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+  chosen?: Placement['side'],
+): Placement {
   const roomBelow = viewport.height - anchor.bottom - GAP - MARGIN;
   const roomAbove = anchor.top - GAP - MARGIN;
-  const side = size.height <= roomBelow || roomBelow >= roomAbove ? 'below' : 'above';
+  const side = chosen ?? (size.height <= roomBelow || roomBelow >= roomAbove ? 'below' : 'above');
   let top = side === 'below' ? anchor.bottom + GAP : anchor.top - GAP - size.height;
   top = Math.max(MARGIN, Math.min(top, viewport.height - MARGIN - size.height));
   let left = anchor.left;

@@ -5,7 +5,7 @@ import { test as base, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { fixturePage } from '../support/fixture-pages';
 import { launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from '../support/firefox';
-import { axeViolationLines, locateText, openCard, readCast, readHighlights, scanSettled } from '../support/page-probes';
+import { afterNextFrame, axeViolationLines, locateText, openCard, readCast, readHighlights, scanSettled } from '../support/page-probes';
 
 /**
  * The Firefox suite: Playwright Test runs it, and each test drives its own Firefox through Puppeteer
@@ -90,10 +90,12 @@ export async function selectText(page: Page, selector: string, text: string): Pr
 /**
  * Waits for the card named `name`: role=dialog with that accessible name. The name is read as the
  * card gives it (`aria-labelledby`) by an in-page probe: Puppeteer's ARIA queries do not reach into
- * the card's shadow root on a web page in Firefox (they do on extension pages).
+ * the card's shadow root on a web page in Firefox (they do on extension pages). Resolves once the
+ * card has rendered all of it (see afterNextFrame).
  */
 export async function waitForCard(page: Page, name: string): Promise<{ name: string; text: string; focused: boolean }> {
   await expect.poll(async () => (await page.evaluate(openCard))?.name, { timeout: 10_000 }).toBe(name);
+  await page.evaluate(afterNextFrame);
   return (await page.evaluate(openCard))!;
 }
 

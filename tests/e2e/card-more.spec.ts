@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension, servePage } from '../support/extension';
 import { expect, fixturePage, pointOf, selectText, test, waitForScan, runLookUpCommand } from './fixtures';
 import { AXE_SCRIPT } from '../support/vendor-scripts';
-import { openCardFaces } from '../support/page-probes';
+import { afterNextFrame, openCardFaces } from '../support/page-probes';
 import { CARD_FACES, computedFace } from '../../components/card-fonts';
 
 const URL = 'https://edition.cnn.com/2024/03/21/middleeast/demo-article/index.html';
@@ -90,6 +90,7 @@ test.describe('the card, as of the article and isolated from the page', () => {
       const point = await pointOf(page, at[0], at[1]);
       await page.mouse.move(point.x, point.y);
       await expect(page.getByRole('dialog', { name })).toBeVisible();
+      await page.evaluate(afterNextFrame);
       for (const face of await page.evaluate(openCardFaces)) faces.add(face);
     }
     expect(faces.size).toBeGreaterThanOrEqual(6);

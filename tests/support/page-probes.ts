@@ -193,6 +193,14 @@ export async function axeViolationLines(include: string[][] | null): Promise<str
 }
 
 /**
+ * Resolves in the task after the next frame: by then an open card has rendered all of it (a card
+ * shows its first part in the frame after the dwell and the rest in the task after that frame).
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
  * The faces ("normal 400 14px") of the text the open card shows: each element of the card that holds
  * text of its own and is rendered. Needs the test build's open shadow root.
  */
