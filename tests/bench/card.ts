@@ -171,6 +171,7 @@ export async function measureCard(
   for (let run = 1; run <= runs; run++) {
     log(`${page.name}: hover run ${run}/${runs} (${mentions} mentions)`);
     const load = await hoverLoad(browser, NEWS_BASE + page.name, mentions);
+    if (load.total.length) log(`${page.name}: cards in load ${run}, ms: ${load.total.map((ms) => ms.toFixed(1)).join(', ')}`);
     total.push(...load.total);
     first.push(...load.total.slice(0, 1));
     later.push(...load.total.slice(1));
