@@ -30,8 +30,8 @@ export class CardHost {
   private host: HTMLElement | null = null;
   private mount: HTMLDivElement | null = null;
   private anchor: Rect | null = null;
-  /** Counts the cards shown: a rest-of-the-card render still waiting is dropped once another card (or none) is shown. */
-  private shown = 0;
+  /** Cancels the rest-of-the-card render still waiting, if any: another card (or none) is shown now. */
+  private cancelRest: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -55,13 +55,13 @@ export class CardHost {
     if (this.signal.aborted) return;
     const mount = this.ensureMount();
     this.anchor = anchor;
-    const shown = ++this.shown;
+    this.cancelRest?.();
     render(this.card(content, true), mount);
     const side = this.position(true)?.side;
     const pop = mount.firstElementChild as HTMLElement | null;
     if (focus) pop?.focus();
-    afterNextFrame(this.doc.defaultView!, () => {
-      if (shown !== this.shown || !this.anchor || this.signal.aborted) return;
+    this.cancelRest = afterNextFrame(() => {
+      this.cancelRest = null;
       render(this.card(content, false), mount);
       this.position(false, side);
     });
@@ -132,7 +132,8 @@ export class CardHost {
   hide(): void {
     if (!this.mount || !this.anchor) return;
     this.anchor = null;
-    this.shown++;
+    this.cancelRest?.();
+    this.cancelRest = null;
     render(null, this.mount);
   }
 
@@ -157,6 +158,8 @@ export class CardHost {
   }
 
   private remove(): void {
+    this.cancelRest?.();
+    this.cancelRest = null;
     if (this.mount) render(null, this.mount);
     this.host?.remove();
     this.host = null;
@@ -202,17 +205,23 @@ export class CardHost {
 }
 
 /**
- * Runs `work` in the task after the window's next frame, or after 100 ms if no frame comes first (a
- * tab in the background paints none).
+ * Runs `work` in the task after the next frame, or after 100 ms if no frame comes first (a tab in
+ * the background paints none). Returns what cancels it.
  */
-function afterNextFrame(view: Window, work: () => void): void {
-  let done = false;
+function afterNextFrame(work: () => void): () => void {
+  let task: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(task);
+    clearTimeout(fallback);
+  };
   const once = () => {
-    if (done) return;
-    done = true;
-    view.clearTimeout(fallback);
+    cancel();
     work();
   };
-  const fallback = view.setTimeout(once, 100);
-  view.requestAnimationFrame(() => view.setTimeout(once, 0));
+  const fallback = setTimeout(once, 100);
+  const frame = requestAnimationFrame(() => {
+    task = setTimeout(once, 0);
+  });
+  return cancel;
 }
