@@ -1,5 +1,5 @@
 import { locateWordBefore, openCard, openCardFaces } from '../support/page-probes';
-import { CARD_FACES, computedFace } from '../../components/card-fonts';
+import { FACE_CARDS, unwarmedFaces } from '../support/card-faces';
 import {
   axeViolations,
   clickInCard,
@@ -129,24 +129,15 @@ test.describe('the card, in Firefox', () => {
 
   test('every face an open card shows is one its warm-up shapes', async ({ openArticle }) => {
     const faces = new Set<string>();
-    // Cards with "later" tags, titles of works and bold figures between them.
-    const cards = [
-      {
-        page: await openArticle('https://www.cnn.com/2023/11/05/politics/early-talks/index.html', fixturePage('article-2023.html')),
-        at: ['#p1', 'Blinken'],
-        name: 'Antony Blinken',
-      },
-      { page: await openArticle(URL), at: ['#p3', 'IDF'], name: 'Israel Defense Forces' },
-    ] as const;
-    for (const { page, at, name } of cards) {
-      const point = await pointOf(page, at[0], at[1]);
+    for (const { url, page: html, selector, text, name } of FACE_CARDS) {
+      const page = await openArticle(url, fixturePage(html));
+      const point = await pointOf(page, selector, text);
       await page.mouse.move(point.x, point.y);
       await waitForCard(page, name);
       for (const face of await page.evaluate(openCardFaces)) faces.add(face);
     }
     expect(faces.size).toBeGreaterThanOrEqual(6);
-    const warmed = CARD_FACES.map(computedFace);
-    expect([...faces].filter((face) => !warmed.includes(face))).toEqual([]);
+    expect(unwarmedFaces(faces)).toEqual([]);
   });
 
   test('axe finds no accessibility violations in the open card', async ({ openArticle }) => {
