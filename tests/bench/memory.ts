@@ -33,6 +33,8 @@ export interface MemoryRow {
   gainMb: number;
   firstHighlightAwakeMs: number | null;
   firstHighlightAsleepMs: number | null;
+  /** Whether any load of the page had a highlight once scanned (topic gating leaves some pages unmarked). */
+  marked: boolean;
   /** Median CPU of the background's worker per page load (scripts and GC), awake and woken by the page. */
   workerCpuAwakeMs: number | null;
   workerCpuAsleepMs: number | null;
@@ -115,6 +117,7 @@ async function measureOne(
   const asleep: number[] = [];
   const cpuAwake: number[] = [];
   const cpuAsleep: number[] = [];
+  let marked = false;
   for (let run = 1; run <= runs; run++) {
     log(`memory, ${label}, ${page.name}: run ${run}/${runs} (bare page, with Backstory awake, with it asleep)`);
     const plain = await browser.open(`${PLAIN_BASE}${page.name}?run=${run}`);
@@ -127,6 +130,9 @@ async function measureOne(
     const first = await firstHighlightMs(news);
     if (first !== null) awake.push(first);
     await waitForScan(news);
+    marked ||= await news.evaluate(() =>
+      [...CSS.highlights].some(([name, highlight]) => name.startsWith('backstory') && highlight.size > 0),
+    );
     withBackstory.push(await heapMb(news));
     await news.close();
 
@@ -162,6 +168,7 @@ async function measureOne(
     gainMb: withMb - bareMb,
     firstHighlightAwakeMs: awake.length ? median(awake) : null,
     firstHighlightAsleepMs: asleep.length ? median(asleep) : null,
+    marked,
     workerCpuAwakeMs: cpuAwake.length ? median(cpuAwake) : null,
     workerCpuAsleepMs: cpuAsleep.length ? median(cpuAsleep) : null,
   };

@@ -23,6 +23,8 @@ export interface SpeedRow {
   floorMs: number;
   /** The same pass in an isolated world, where content scripts run. */
   isolatedFloorMs: number;
+  /** A pass over every node (elements too) in an isolated world: see measureTreeWalker. */
+  structureFloorMs: number;
   markListMs: number;
   markListComplete: boolean;
   markRegexMs: number;
@@ -61,14 +63,16 @@ export async function measureSpeed(
   const extension: ExtensionRun[] = [];
   const floor: FloorRun[] = [];
   const isolatedFloor: FloorRun[] = [];
+  const structureFloor: FloorRun[] = [];
   const regex: number[] = [];
   for (let run = 1; run <= options.runs; run++) {
     options.log(
-      `${page.name}: run ${run}/${options.runs} (extension, TreeWalker in the page's world and in an isolated one, mark.js regex)`,
+      `${page.name}: run ${run}/${options.runs} (extension, TreeWalker in the page's world and in an isolated one, over text and over all nodes, mark.js regex)`,
     );
     extension.push(await measureExtension(browser, news));
     floor.push(await measureTreeWalker(browser, plain, 'main'));
     isolatedFloor.push(await measureTreeWalker(browser, plain, 'isolated'));
+    structureFloor.push(await measureTreeWalker(browser, plain, 'isolated-all'));
     regex.push((await measureMarkJs(browser, plain, aliases, 'regex')).ms);
   }
   options.log(`${page.name}: mark.js list form (once, capped at ${options.markListCapMs / 1000} s)`);
@@ -89,6 +93,7 @@ export async function measureSpeed(
     rescanMs: median(extension.map((r) => r.rescanMs)),
     floorMs: median(floor.map((r) => r.ms)),
     isolatedFloorMs: median(isolatedFloor.map((r) => r.ms)),
+    structureFloorMs: median(structureFloor.map((r) => r.ms)),
     markListMs: list.ms,
     markListComplete: list.complete,
     markRegexMs: median(regex),
