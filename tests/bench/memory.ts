@@ -90,7 +90,8 @@ async function firstHighlightMs(page: Page): Promise<number | null> {
   });
 }
 
-async function stopServiceWorker(browser: BenchBrowser): Promise<void> {
+/** Stops the extension's service worker (and waits a moment for it to be gone). */
+export async function stopServiceWorker(browser: BenchBrowser): Promise<void> {
   const page = await browser.context.newPage();
   const cdp: CDPSession = await browser.context.newCDPSession(page);
   try {

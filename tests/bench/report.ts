@@ -8,6 +8,7 @@ import type { PopupRow, SearchRow } from './search';
 import { TYPED_QUERIES } from './search';
 import type { SizeRow } from './size';
 import type { SpeedRow } from './speed';
+import type { WakeRow } from './wake';
 import { median, worstBy } from './stats';
 
 export const TARGETS = {
@@ -43,6 +44,7 @@ export interface BenchResults {
   cardRuns: number;
   search: SearchRow[];
   popup: PopupRow | null;
+  wake: WakeRow | null;
   imports: ImportRow[];
   memory: MemoryRow[];
 }
@@ -328,6 +330,17 @@ function popupTable(popup: PopupRow): string {
   );
 }
 
+function wakeTable(wake: WakeRow): string {
+  return table(
+    ['Measure', 'Value'],
+    [
+      ['Runs', String(wake.runs)],
+      ['Message → answer, worker running (median)', `${ms(wake.awakeMs)} ms`],
+      ['Message → answer, worker stopped first (median, max)', `${ms(wake.asleepMs)} ms (${ms(wake.maxAsleepMs)} ms)`],
+    ],
+  );
+}
+
 function importTable(rows: readonly ImportRow[]): string {
   return table(
     [
@@ -467,6 +480,12 @@ export function renderResults(results: BenchResults): string {
     `The same page loaded where Backstory does not run and where it does, each in a new tab; after two garbage collections, the renderer's JS heap (one V8 heap holds the page's world and the content script's) is read: the difference is what the tab gains. With the bundled data, then with ${'100,000'} generated entities added to it through the options page. *First highlight*: page load event → first animation frame with a Backstory highlight, with the background awake (it served a page just before) and asleep (its service worker stopped first); targets ${TARGETS.firstHighlightAwakeMs} ms awake, ${TARGETS.firstHighlightAsleepMs} ms asleep with the large data. *Background CPU per page*: the service worker's CPU (script and garbage collection, from its sampling profiler over the DevTools protocol) from before the page opens until its scan is done; asleep, that includes the worker's start. The CPU is counted on loads of their own: a profiled worker is held at its start until the profiler runs, so the first-highlight loads run with nothing profiling it.`,
     '',
     results.memory.length ? memoryTable(results.memory) : 'Skipped.',
+    '',
+    '### The background worker waking (part 10)',
+    '',
+    "The options page asks for the page settings (a news page's first question) and waits for the answer, with the background's service worker running and with it stopped first (its start included: loading its script and what that builds at start), the two alternating, with the bundled data.",
+    '',
+    results.wake ? wakeTable(results.wake) : 'Skipped.',
     '',
   ];
   return parts.join('\n');

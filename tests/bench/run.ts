@@ -10,7 +10,7 @@
  * the README is then left alone), BENCH_CARD_RUNS / BENCH_IMPORT_RUNS (loads per page for the hover
  * card, fresh profiles per import size; default 3), BENCH_IMPORT_SIZES (comma-separated entity counts,
  * default 1000,10000,100000), BENCH_PARTS (comma-separated: scan, size, live, card, search, popup,
- * import, memory; default all; a partial run leaves the README alone). BENCH_MEMORY_RUNS: loads per page
+ * import, memory, wake; default all; a partial run leaves the README alone). BENCH_MEMORY_RUNS: loads per page
  * for the memory part (default 3).
  */
 import os from 'node:os';
@@ -28,6 +28,7 @@ import { hundredThousandEntities, measurePopup, measureSearch, type PopupRow, ty
 import { measureSize, type SizeRow } from './size';
 import { measureSpeed, type SpeedRow } from './speed';
 import { largeSnapshot, librarySnapshot, longestCandidateLists, wordsOf } from './synthetic';
+import { measureWake, type WakeRow } from './wake';
 
 const startedAt = Date.now();
 function log(line: string): void {
@@ -46,7 +47,7 @@ const TRACE_RUNS = numberFromEnv('BENCH_TRACE_RUNS', Math.min(RUNS, 3));
 const LIVE_SECONDS = numberFromEnv('BENCH_LIVE_SECONDS', 60);
 const MARKJS_CAP_MS = numberFromEnv('BENCH_MARKJS_CAP_MS', 5_000);
 const PAGE_FILTER = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
-const PARTS = ['scan', 'size', 'live', 'card', 'search', 'popup', 'import', 'memory'] as const;
+const PARTS = ['scan', 'size', 'live', 'card', 'search', 'popup', 'import', 'memory', 'wake'] as const;
 const PART_FILTER = (process.env.BENCH_PARTS ?? '').split(',').filter(Boolean);
 const unknownParts = PART_FILTER.filter((part) => !(PARTS as readonly string[]).includes(part));
 if (unknownParts.length) throw new Error(`BENCH_PARTS: unknown part(s) ${unknownParts.join(', ')}; known: ${PARTS.join(', ')}`);
@@ -57,6 +58,7 @@ const CARD_MENTIONS = 6;
 const POPUP_RUNS = 5;
 const IMPORT_RUNS = numberFromEnv('BENCH_IMPORT_RUNS', Math.min(RUNS, 3));
 const MEMORY_RUNS = numberFromEnv('BENCH_MEMORY_RUNS', Math.min(RUNS, 3));
+const WAKE_RUNS = 15;
 const IMPORT_COUNTS = process.env.BENCH_IMPORT_SIZES
   ? process.env.BENCH_IMPORT_SIZES.split(',')
       .map(Number)
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
   let popup: PopupRow | null = null;
   const imports: ImportRow[] = [];
   let memory: MemoryRow[] = [];
+  let wake: WakeRow | null = null;
   try {
     log(`${browser.version}; ${pages.length} pages, ${RUNS} runs each`);
     for (const page of pages) {
@@ -144,6 +147,7 @@ async function main(): Promise<void> {
       imports.push(await measureImport(extension.dir, largest, IMPORT_RUNS, log, BESIDE_DATASETS));
     }
     if (runs('memory')) memory = await measureMemory(extension.dir, memoryPages(pages), [100_000], MEMORY_RUNS, log);
+    if (runs('wake')) wake = await measureWake(browser, WAKE_RUNS, log);
 
     if (speed.some((row) => !row.isolated)) notes.push('Pages were not cross-origin isolated: timings have 100 µs resolution.');
     const load = [loadAtStart, os.loadavg()[0]!];
@@ -177,6 +181,7 @@ async function main(): Promise<void> {
       popup,
       imports,
       memory,
+      wake,
     };
     const section = renderResults(results);
     console.log(`\n${section}`);

@@ -36,15 +36,20 @@ function rangeOver(node: Text): MentionRange {
   return { startContainer: node, startOffset: 0, endContainer: node, endOffset: node.length };
 }
 
+type Sink = { add(kind: string, range: AbstractRange): void; remove(kind: string, range: AbstractRange): void };
+
+/** A sink that keeps what is painted in `painted`. */
+function paintInto(painted: Set<AbstractRange>): Sink {
+  return { add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) };
+}
+
 /**
  * The window under test; the painted range is the mention's own object, so a test can compare them.
- * `signal` is its page session's (one that never ends unless a test passes its own).
+ * `signal` is its page session's (one that never ends unless a test passes its own); `paintAhead`,
+ * how many of the page's first mentions it paints before the observer reports.
  */
-function windowOver(
-  sink: { add(kind: string, range: AbstractRange): void; remove(kind: string, range: AbstractRange): void },
-  signal = new AbortController().signal,
-) {
-  return new HighlightWindow(sink, signal, (range) => range as unknown as AbstractRange, 0);
+function windowOver(sink: Sink, signal = new AbortController().signal, paintAhead = 0) {
+  return new HighlightWindow(sink, signal, (range) => range as unknown as AbstractRange, paintAhead);
 }
 
 describe('highlights near the viewport', () => {
@@ -112,7 +117,7 @@ describe('highlights near the viewport', () => {
     const paragraphs = Array.from({ length: 3 }, (_, i) => `<p id="p${i}">${'<b>Hamas</b> '.repeat(MAX_GROUP_MARKS / 2)}</p>`);
     document.body.innerHTML = `<article id="story">${paragraphs.join('')}</article>`;
     const painted = new Set<AbstractRange>();
-    const window = windowOver({ add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) });
+    const window = windowOver(paintInto(painted));
     const ranges = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
     const story = document.getElementById('story')!;
     const p0 = document.getElementById('p0')!;
@@ -158,7 +163,7 @@ describe('highlights near the viewport', () => {
     const made: MentionRange[] = [];
     const painted = new Set<AbstractRange>();
     const window = new HighlightWindow(
-      { add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) },
+      paintInto(painted),
       new AbortController().signal,
       (range) => {
         made.push(range);
@@ -202,12 +207,7 @@ describe('highlights near the viewport', () => {
   it("paints a page's first mentions at once, before the observer reports, and unpaints those the report finds far", () => {
     document.body.innerHTML = '<p id="top"><b>Hamas</b> and <b>Qatar</b></p><p id="far"><b>Doha</b></p><p id="later"><b>Egypt</b></p>';
     const painted = new Set<AbstractRange>();
-    const window = new HighlightWindow(
-      { add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) },
-      new AbortController().signal,
-      (range) => range as unknown as AbstractRange,
-      3,
-    );
+    const window = windowOver(paintInto(painted), undefined, 3);
     const [hamas, qatar, doha, egypt] = [...document.querySelectorAll('b')].map((b) => rangeOver(b.firstChild as Text));
     window.add('organization', hamas!);
     window.add('place', qatar!);
@@ -229,12 +229,7 @@ describe('highlights near the viewport', () => {
   it('paints nothing ahead once the budget is spent, even for elements it has never seen', () => {
     document.body.innerHTML = '<p id="a"><b>Hamas</b></p>';
     const painted = new Set<AbstractRange>();
-    const window = new HighlightWindow(
-      { add: (_k, r) => void painted.add(r), remove: (_k, r) => void painted.delete(r) },
-      new AbortController().signal,
-      (range) => range as unknown as AbstractRange,
-      1,
-    );
+    const window = windowOver(paintInto(painted), undefined, 1);
     window.add('organization', rangeOver(document.querySelector('b')!.firstChild as Text));
     expect(painted.size).toBe(1);
     const post = document.createElement('p');
