@@ -8,7 +8,7 @@ import type { PopupRow, SearchRow } from './search';
 import { TYPED_QUERIES } from './search';
 import type { SizeRow } from './size';
 import type { SpeedRow } from './speed';
-import type { WakeRow } from './wake';
+import type { WakeFigures, WakeRow } from './wake';
 import { median, worstBy } from './stats';
 
 export const TARGETS = {
@@ -331,12 +331,18 @@ function popupTable(popup: PopupRow): string {
 }
 
 function wakeTable(wake: WakeRow): string {
+  const { baseline } = wake;
+  const cells = (f: WakeFigures) => [`${ms(f.awakeMs)} ms`, `${ms(f.asleepMs)} ms (${ms(f.maxAsleepMs)} ms)`];
   return table(
-    ['Measure', 'Value'],
+    ['Build', 'Runs', 'Message → answer, worker running (median)', 'Message → answer, worker stopped first (median, max)'],
     [
-      ['Runs', String(wake.runs)],
-      ['Message → answer, worker running (median)', `${ms(wake.awakeMs)} ms`],
-      ['Message → answer, worker stopped first (median, max)', `${ms(wake.asleepMs)} ms (${ms(wake.maxAsleepMs)} ms)`],
+      ['this one', String(wake.runs), ...cells(wake)],
+      ...(baseline
+        ? [
+            ['baseline', String(wake.runs), ...cells(baseline)],
+            ['this / baseline', '', ratio(wake.awakeMs / baseline.awakeMs), ratio(wake.asleepMs / baseline.asleepMs)],
+          ]
+        : []),
     ],
   );
 }
@@ -483,7 +489,7 @@ export function renderResults(results: BenchResults): string {
     '',
     '### The background worker waking (part 10)',
     '',
-    "The options page asks for the page settings (a news page's first question) and waits for the answer, with the background's service worker running and with it stopped first (its start included: loading its script and what that builds at start), the two alternating, with the bundled data.",
+    "The options page asks for the page settings (a news page's first question) and waits for the answer, with the background's service worker running and with it stopped first (its start included: loading its script and what that builds at start), the two alternating, with the bundled data. With `BENCH_BASELINE_BUILD`, another build runs beside this one in a browser of its own, the two taking turns.",
     '',
     results.wake ? wakeTable(results.wake) : 'Skipped.',
     '',

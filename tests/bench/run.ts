@@ -11,7 +11,8 @@
  * card, fresh profiles per import size; default 3), BENCH_IMPORT_SIZES (comma-separated entity counts,
  * default 1000,10000,100000), BENCH_PARTS (comma-separated: scan, size, live, card, search, popup,
  * import, memory, wake; default all; a partial run leaves the README alone). BENCH_MEMORY_RUNS: loads per page
- * for the memory part (default 3).
+ * for the memory part (default 3). BENCH_BASELINE_BUILD: a built extension (its chrome-mv3 folder) to run
+ * beside this one in the wake part.
  */
 import os from 'node:os';
 import { buildExtension, bundleEngine } from './build';
@@ -58,7 +59,7 @@ const CARD_MENTIONS = 6;
 const POPUP_RUNS = 5;
 const IMPORT_RUNS = numberFromEnv('BENCH_IMPORT_RUNS', Math.min(RUNS, 3));
 const MEMORY_RUNS = numberFromEnv('BENCH_MEMORY_RUNS', Math.min(RUNS, 3));
-const WAKE_RUNS = 15;
+const WAKE_RUNS = 25;
 const IMPORT_COUNTS = process.env.BENCH_IMPORT_SIZES
   ? process.env.BENCH_IMPORT_SIZES.split(',')
       .map(Number)
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
       imports.push(await measureImport(extension.dir, largest, IMPORT_RUNS, log, BESIDE_DATASETS));
     }
     if (runs('memory')) memory = await measureMemory(extension.dir, memoryPages(pages), [100_000], MEMORY_RUNS, log);
-    if (runs('wake')) wake = await measureWake(browser, WAKE_RUNS, log);
+    if (runs('wake')) wake = await measureWake(browser, WAKE_RUNS, log, process.env.BENCH_BASELINE_BUILD);
 
     if (speed.some((row) => !row.isolated)) notes.push('Pages were not cross-origin isolated: timings have 100 µs resolution.');
     const load = [loadAtStart, os.loadavg()[0]!];
