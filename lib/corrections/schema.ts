@@ -20,9 +20,9 @@ function isKeptPage(value: string): boolean {
  * The fields of a correction as files carry them (the edits file, the backup), checked as Backstory
  * writes them rather than mended: a page is an http(s) address without query or fragment, a site a
  * bare host name. A file that says anything else is refused with the field's path, and nothing is
- * imported.
+ * imported. Built by each file's schema when that is first used, not when the module loads.
  */
-export const correctionFields = {
+export const correctionFields = () => ({
   entityName: z.string().min(1).max(300),
   /** The words as corrections compare them (folded: see `correctionWords`). */
   words: z.string().min(1).max(600).optional(),
@@ -39,7 +39,7 @@ export const correctionFields = {
     .refine((value) => !value.startsWith('www.'), 'must be the host name without "www."')
     .optional(),
   createdAt: z.iso.datetime(),
-};
+});
 
 /** What a correction may say, as `addCorrection` makes them: words with their text, and no place for "every mark of the entity". */
 export function checkConsistent(

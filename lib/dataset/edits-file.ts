@@ -35,23 +35,24 @@ import { formatPath, type Problem } from './validate';
  */
 export const EDITS_FORMAT = 'backstory-edits';
 
-const PutEdit = z.strictObject({ id: slug, entity: Entity });
-const DeleteEdit = z.strictObject({ id: slug, deleted: z.literal(true) });
-
 /** A correction of a mark, its entity named by the dataset's own id. */
-const FileCorrection = z.strictObject({ entity: slug, ...correctionFields }).superRefine(checkConsistent);
-export type FileCorrection = z.infer<typeof FileCorrection>;
+const fileCorrectionSchema = () => z.strictObject({ entity: slug, ...correctionFields() }).superRefine(checkConsistent);
+export type FileCorrection = z.infer<ReturnType<typeof fileCorrectionSchema>>;
 
-const common = {
-  format: z.literal(EDITS_FORMAT),
-  dataset: z.strictObject({ id: z.string().max(120), version: z.string().max(40) }),
-  edits: z.array(z.union([PutEdit, DeleteEdit])).max(200_000),
-};
-
-const EditsFile = z.discriminatedUnion('formatVersion', [
-  z.strictObject({ ...common, formatVersion: z.literal(1) }),
-  z.strictObject({ ...common, formatVersion: z.literal(2), corrections: z.array(FileCorrection).max(MAX_CORRECTIONS) }),
-]);
+/** The file's schema, built on first use: the background loads this module each time its worker wakes. */
+const EditsFile = z.lazy(() => {
+  const PutEdit = z.strictObject({ id: slug, entity: Entity });
+  const DeleteEdit = z.strictObject({ id: slug, deleted: z.literal(true) });
+  const common = {
+    format: z.literal(EDITS_FORMAT),
+    dataset: z.strictObject({ id: z.string().max(120), version: z.string().max(40) }),
+    edits: z.array(z.union([PutEdit, DeleteEdit])).max(200_000),
+  };
+  return z.discriminatedUnion('formatVersion', [
+    z.strictObject({ ...common, formatVersion: z.literal(1) }),
+    z.strictObject({ ...common, formatVersion: z.literal(2), corrections: z.array(fileCorrectionSchema()).max(MAX_CORRECTIONS) }),
+  ]);
+});
 type EditsFile = z.infer<typeof EditsFile>;
 
 /** One edit of the file, as the user's version of an entity (null: deleted). */

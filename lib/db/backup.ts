@@ -25,78 +25,81 @@ import type { BackstoryDB, DatasetRow, MarkerRow, PendingRow, SubscriptionRow } 
  */
 export const BACKUP_FORMAT = 'backstory-backup';
 
-const EditRowFile = z.strictObject({
-  id: z.string().max(120),
-  entity: Entity.nullable(),
-  base: Entity.nullable(),
-  editedAt: z.string().max(40),
+/** The file's schema, built on first use: the background loads this module each time its worker wakes. */
+const BackupFile = z.lazy(() => {
+  const EditRowFile = z.strictObject({
+    id: z.string().max(120),
+    entity: Entity.nullable(),
+    base: Entity.nullable(),
+    editedAt: z.string().max(40),
+  });
+
+  const DatasetFile = z.strictObject({
+    /** The dataset as a file (header and effective entities): checked like any import. */
+    dataset: z.unknown(),
+    source: z.enum(['bundled', 'file', 'url']),
+    loadedAt: z.string().max(40),
+    revision: z.number().int().min(0),
+    enabled: z.boolean(),
+    order: z.number().int().min(0),
+    edits: z.array(EditRowFile).max(200_000),
+  });
+
+  const SubscriptionFile = z.strictObject({
+    id: z.string().max(40),
+    url: z.string().max(2_000),
+    addedAt: z.string().max(40),
+    datasetId: z.string().max(120).optional(),
+    etag: z.string().max(1_000).optional(),
+    lastModified: z.string().max(100).optional(),
+    lastChecked: z.string().max(40).optional(),
+    status: z.enum(['new', 'updated', 'unchanged', 'waiting', 'error']),
+    message: z.string().max(2_000).optional(),
+    version: z.string().max(40).optional(),
+    needsPermission: z.boolean().optional(),
+  });
+
+  const PendingFile = z.strictObject({
+    subscriptionId: z.string().max(40),
+    text: z.string(),
+    etag: z.string().max(1_000).optional(),
+    lastModified: z.string().max(100).optional(),
+    receivedAt: z.string().max(40),
+    reason: z.string().max(1_000).optional(),
+  });
+
+  const MarkerFile = z.union([
+    z.strictObject({ key: z.literal('bundled'), value: z.enum(['removed', 'off']) }),
+    z.strictObject({ key: z.literal('everLoaded'), value: z.string().max(40) }),
+  ]);
+
+  /** A correction as stored: its own id, its entity by scoped id ("datasetId/entityId"). */
+  const CorrectionFile = z
+    .strictObject({
+      id: z.string().min(1).max(64),
+      entity: z
+        .string()
+        .max(241)
+        .refine((value) => splitScopedId(value) !== null, 'must be "datasetId/entityId"'),
+      ...correctionFields(),
+    })
+    .superRefine(checkConsistent);
+
+  const common = {
+    format: z.literal(BACKUP_FORMAT),
+    createdAt: z.string().max(40),
+    datasets: z.array(DatasetFile).max(100),
+    subscriptions: z.array(SubscriptionFile).max(100),
+    pending: z.array(PendingFile).max(100),
+    markers: z.array(MarkerFile).max(10),
+    settings: z.unknown(),
+  };
+
+  return z.discriminatedUnion('formatVersion', [
+    z.strictObject({ ...common, formatVersion: z.literal(1) }),
+    z.strictObject({ ...common, formatVersion: z.literal(2), corrections: z.array(CorrectionFile).max(MAX_CORRECTIONS) }),
+  ]);
 });
-
-const DatasetFile = z.strictObject({
-  /** The dataset as a file (header and effective entities): checked like any import. */
-  dataset: z.unknown(),
-  source: z.enum(['bundled', 'file', 'url']),
-  loadedAt: z.string().max(40),
-  revision: z.number().int().min(0),
-  enabled: z.boolean(),
-  order: z.number().int().min(0),
-  edits: z.array(EditRowFile).max(200_000),
-});
-
-const SubscriptionFile = z.strictObject({
-  id: z.string().max(40),
-  url: z.string().max(2_000),
-  addedAt: z.string().max(40),
-  datasetId: z.string().max(120).optional(),
-  etag: z.string().max(1_000).optional(),
-  lastModified: z.string().max(100).optional(),
-  lastChecked: z.string().max(40).optional(),
-  status: z.enum(['new', 'updated', 'unchanged', 'waiting', 'error']),
-  message: z.string().max(2_000).optional(),
-  version: z.string().max(40).optional(),
-  needsPermission: z.boolean().optional(),
-});
-
-const PendingFile = z.strictObject({
-  subscriptionId: z.string().max(40),
-  text: z.string(),
-  etag: z.string().max(1_000).optional(),
-  lastModified: z.string().max(100).optional(),
-  receivedAt: z.string().max(40),
-  reason: z.string().max(1_000).optional(),
-});
-
-const MarkerFile = z.union([
-  z.strictObject({ key: z.literal('bundled'), value: z.enum(['removed', 'off']) }),
-  z.strictObject({ key: z.literal('everLoaded'), value: z.string().max(40) }),
-]);
-
-/** A correction as stored: its own id, its entity by scoped id ("datasetId/entityId"). */
-const CorrectionFile = z
-  .strictObject({
-    id: z.string().min(1).max(64),
-    entity: z
-      .string()
-      .max(241)
-      .refine((value) => splitScopedId(value) !== null, 'must be "datasetId/entityId"'),
-    ...correctionFields,
-  })
-  .superRefine(checkConsistent);
-
-const common = {
-  format: z.literal(BACKUP_FORMAT),
-  createdAt: z.string().max(40),
-  datasets: z.array(DatasetFile).max(100),
-  subscriptions: z.array(SubscriptionFile).max(100),
-  pending: z.array(PendingFile).max(100),
-  markers: z.array(MarkerFile).max(10),
-  settings: z.unknown(),
-};
-
-const BackupFile = z.discriminatedUnion('formatVersion', [
-  z.strictObject({ ...common, formatVersion: z.literal(1) }),
-  z.strictObject({ ...common, formatVersion: z.literal(2), corrections: z.array(CorrectionFile).max(MAX_CORRECTIONS) }),
-]);
 type BackupFile = z.infer<typeof BackupFile>;
 
 export function isBackupFile(raw: unknown): boolean {

@@ -31,8 +31,19 @@ export interface Call<P extends z.ZodType = z.ZodType, R = unknown> {
   readonly [resultType]?: { result: R };
 }
 
+/**
+ * A message whose payload schema is built the first time one arrives: the worker that wakes for a
+ * page's question then builds the few schemas that page's messages need, not all of them.
+ */
 function call<R>() {
-  return <P extends z.ZodType>(payload: P): Call<P, R> => ({ payload });
+  return <P extends z.ZodType>(build: () => P): Call<P, R> => {
+    let payload: P | undefined;
+    return {
+      get payload() {
+        return (payload ??= build());
+      },
+    };
+  };
 }
 
 const none = z.strictObject({});
@@ -67,13 +78,13 @@ export const contentScriptCalls = {
    * The reader's settings (validated here, so the script every page loads carries no schema), and
    * whether Backstory runs on the sender's page: its host as the browser reports it.
    */
-  pageSettings: call<{ active: boolean; settings: Settings }>()(none),
+  pageSettings: call<{ active: boolean; settings: Settings }>()(() => none),
   /**
    * The mentions in a batch of the page's blocks (matching runs here, once per browser: no matcher
    * tables in the tab), for the kinds the reader marks, over every enabled dataset (entity ids
    * scoped: "datasetId/entityId").
    */
-  matchBlocks: call<MatchAnswer>()(
+  matchBlocks: call<MatchAnswer>()(() =>
     z.strictObject({
       texts: z.array(z.string().max(200_000)).max(2_000),
       kinds: z.array(z.enum(ENTITY_KINDS)).max(ENTITY_KINDS.length),
@@ -84,17 +95,17 @@ export const contentScriptCalls = {
    * the entities they refer to, and for each the entities of other datasets sharing an alias with it
    * (`also`). Unknown ids are left out.
    */
-  getEntities: call<EntityBundle>()(z.strictObject({ ids: z.array(scopedId).max(10_000) })),
+  getEntities: call<EntityBundle>()(() => z.strictObject({ ids: z.array(scopedId).max(10_000) })),
   /**
    * Injects the card's code into the sender's frame, in the content script's world (see
    * entrypoints/card/): on the first hover, or in idle time once the page has a cast.
    */
-  loadCard: call<null>()(none),
+  loadCard: call<null>()(() => none),
   /**
    * "Not this" and "Don't mark" from the card: hides the entity's marks by these words on the sender's
    * page, on its site, or everywhere, or every mark of the entity (scope "entity").
    */
-  correctMark: call<{ id: string }>()(
+  correctMark: call<{ id: string }>()(() =>
     z.strictObject({
       entityId: scopedId,
       text: z.string().min(1).max(300).optional(),
@@ -102,20 +113,22 @@ export const contentScriptCalls = {
     }),
   ),
   /** The card's "Undo", for a correction the same tab made in the last few minutes. */
-  undoCorrection: call<null>()(z.strictObject({ id: correctionId })),
+  undoCorrection: call<null>()(() => z.strictObject({ id: correctionId })),
   /** How many distinct entities the page names, for the toolbar badge of the sender's tab. */
-  reportCast: call<null>()(z.strictObject({ count: z.number().int().min(0).max(1_000_000) })),
+  reportCast: call<null>()(() => z.strictObject({ count: z.number().int().min(0).max(1_000_000) })),
 };
 
-const ImportSource = z.discriminatedUnion('kind', [
-  /** A file the page picked, as a blob: URL of the extension's own origin, read by the background. */
-  z.strictObject({ kind: z.literal('blob'), name: z.string().max(300), url: z.string().max(300).startsWith('blob:') }),
-  /** Dataset text sent in the message (slower for big files: the message is copied twice). */
-  z.strictObject({ kind: z.literal('text'), name: z.string().max(300), text: z.string().max(MAX_DATASET_BYTES) }),
-  z.strictObject({ kind: z.literal('url'), url: httpUrl }),
-  /** A subscription update waiting for review. */
-  z.strictObject({ kind: z.literal('pending'), subscriptionId: id }),
-]);
+/** Where an import's file comes from (built with the payloads that take it, on first use). */
+const importSource = () =>
+  z.discriminatedUnion('kind', [
+    /** A file the page picked, as a blob: URL of the extension's own origin, read by the background. */
+    z.strictObject({ kind: z.literal('blob'), name: z.string().max(300), url: z.string().max(300).startsWith('blob:') }),
+    /** Dataset text sent in the message (slower for big files: the message is copied twice). */
+    z.strictObject({ kind: z.literal('text'), name: z.string().max(300), text: z.string().max(MAX_DATASET_BYTES) }),
+    z.strictObject({ kind: z.literal('url'), url: httpUrl }),
+    /** A subscription update waiting for review. */
+    z.strictObject({ kind: z.literal('pending'), subscriptionId: id }),
+  ]);
 
 export type StageResult =
   | { ok: true; token: string; label: string; bytes: number }
@@ -136,19 +149,19 @@ type AddSubscriptionResult =
 /** What only Backstory's own pages (the popup and the options page) may send. */
 export const extensionPageCalls = {
   /** Search over names and aliases. */
-  search: call<SearchHit[]>()(z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })),
+  search: call<SearchHit[]>()(() => z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })),
 
   /** The library: every dataset in its order, with its switch, counts, local edits and pending updates. */
-  getLibrary: call<Library>()(none),
-  setDatasetEnabled: call<DatasetInfo>()(z.strictObject({ dataset, enabled: z.boolean() })),
+  getLibrary: call<Library>()(() => none),
+  setDatasetEnabled: call<DatasetInfo>()(() => z.strictObject({ dataset, enabled: z.boolean() })),
   /** One place up (higher priority) or down in the order. */
-  moveDataset: call<null>()(z.strictObject({ dataset, direction: z.enum(['up', 'down']) })),
+  moveDataset: call<null>()(() => z.strictObject({ dataset, direction: z.enum(['up', 'down']) })),
   /** Removes a dataset with its edits, the corrections of its entities and its subscription (the bundled one can be restored). */
-  removeDataset: call<null>()(z.strictObject({ dataset })),
-  restoreBundled: call<DatasetInfo>()(none),
+  removeDataset: call<null>()(() => z.strictObject({ dataset })),
+  restoreBundled: call<DatasetInfo>()(() => none),
 
   /** A page of one dataset's entities for the options list: all, or only the edited ones; optionally searched. */
-  browseEntities: call<BrowsePage>()(
+  browseEntities: call<BrowsePage>()(() =>
     z.strictObject({
       dataset,
       query: z.string().max(200),
@@ -158,21 +171,23 @@ export const extensionPageCalls = {
     }),
   ),
   /** One entity with its local edit, the sources it cites and the names it refers to. */
-  getEntityDetail: call<EntityDetail>()(z.strictObject({ dataset, id })),
-  saveEntity: call<ChangeResult>()(z.strictObject({ dataset, entity: Entity, mode: z.enum(['create', 'update']), stamp })),
-  deleteEntity: call<ChangeResult>()(z.strictObject({ dataset, id, stamp })),
-  revertEntity: call<ChangeResult>()(z.strictObject({ dataset, id, stamp })),
+  getEntityDetail: call<EntityDetail>()(() => z.strictObject({ dataset, id })),
+  saveEntity: call<ChangeResult>()(() => z.strictObject({ dataset, entity: Entity, mode: z.enum(['create', 'update']), stamp })),
+  deleteEntity: call<ChangeResult>()(() => z.strictObject({ dataset, id, stamp })),
+  revertEntity: call<ChangeResult>()(() => z.strictObject({ dataset, id, stamp })),
 
   /** Import, stage 1: receive, read or fetch the file. Returns a token for the next stages. */
-  stageImport: call<StageResult>()(z.strictObject({ source: ImportSource })),
+  stageImport: call<StageResult>()(() => z.strictObject({ source: importSource() })),
   /** Import, stage 2: parse (size limit, JSON syntax). */
-  parseImport: call<{ ok: true } | { ok: false; problems: Problem[] }>()(z.strictObject({ token })),
+  parseImport: call<{ ok: true } | { ok: false; problems: Problem[] }>()(() => z.strictObject({ token })),
   /** Import, stage 3: validate (every problem, with its JSON path and entity id). */
-  validateImport: call<ValidateResult>()(z.strictObject({ token })),
+  validateImport: call<ValidateResult>()(() => z.strictObject({ token })),
   /** Import, stage 4: dry-run diff against the dataset of the same id (a new id: a new dataset, all added). */
-  diffImport: call<{ ok: true; diff: DiffSummary; target: ImportTarget } | { ok: false; message: string }>()(z.strictObject({ token })),
+  diffImport: call<{ ok: true; diff: DiffSummary; target: ImportTarget } | { ok: false; message: string }>()(() =>
+    z.strictObject({ token }),
+  ),
   /** Import, stage 5: apply in one transaction, with a choice for every conflict. */
-  applyImport: call<ApplyImportResult>()(
+  applyImport: call<ApplyImportResult>()(() =>
     z.strictObject({
       token,
       resolutions: z.record(id, z.enum(['mine', 'theirs'])),
@@ -180,32 +195,36 @@ export const extensionPageCalls = {
       otherwise: z.enum(['mine', 'theirs']).optional(),
     }),
   ),
-  cancelImport: call<null>()(z.strictObject({ token })),
+  cancelImport: call<null>()(() => z.strictObject({ token })),
 
   /** A backup of everything (every dataset, its switch and place, edits, corrections, subscriptions, settings), fetched part by part like an export. */
-  exportBackup: call<{ filename: string; token: string; parts: number }>()(none),
+  exportBackup: call<{ filename: string; token: string; parts: number }>()(() => none),
   /** Replaces everything with a backup file's content, in one transaction (nothing changes if the file is refused). */
-  restoreBackup: call<{ ok: true; datasets: number } | { ok: false; problems: Problem[]; message: string }>()(
-    z.strictObject({ source: z.discriminatedUnion('kind', [ImportSource.options[0], ImportSource.options[1]]) }),
-  ),
+  restoreBackup: call<{ ok: true; datasets: number } | { ok: false; problems: Problem[]; message: string }>()(() => {
+    // A file picked or its text: a backup is never fetched from an address.
+    const [blob, text] = importSource().options;
+    return z.strictObject({ source: z.discriminatedUnion('kind', [blob, text]) });
+  }),
 
   /** Prepares an export; its text is then fetched part by part (one message stays far below the 64 MB cap). */
-  exportData: call<{ filename: string; token: string; parts: number }>()(z.strictObject({ dataset, what: z.enum(['full', 'edits']) })),
-  exportPart: call<{ text: string }>()(z.strictObject({ token, index: z.number().int().min(0).max(10_000) })),
+  exportData: call<{ filename: string; token: string; parts: number }>()(() =>
+    z.strictObject({ dataset, what: z.enum(['full', 'edits']) }),
+  ),
+  exportPart: call<{ text: string }>()(() => z.strictObject({ token, index: z.number().int().min(0).max(10_000) })),
   /** The bundled dataset back to its shipped version, keeping the local edits to it or not. */
-  resetToBundled: call<ApplyImportResult>()(z.strictObject({ keepEdits: z.boolean() })),
+  resetToBundled: call<ApplyImportResult>()(() => z.strictObject({ keepEdits: z.boolean() })),
 
-  listSubscriptions: call<SubscriptionView[]>()(none),
-  addSubscription: call<AddSubscriptionResult>()(z.strictObject({ url: httpsUrl })),
-  removeSubscription: call<null>()(z.strictObject({ id })),
+  listSubscriptions: call<SubscriptionView[]>()(() => none),
+  addSubscription: call<AddSubscriptionResult>()(() => z.strictObject({ url: httpsUrl })),
+  removeSubscription: call<null>()(() => z.strictObject({ id })),
   /** A new address for a subscription: checked before the old one is dropped. */
-  changeSubscriptionUrl: call<AddSubscriptionResult>()(z.strictObject({ id, url: httpsUrl })),
-  checkSubscription: call<SubscriptionView>()(z.strictObject({ id })),
+  changeSubscriptionUrl: call<AddSubscriptionResult>()(() => z.strictObject({ id, url: httpsUrl })),
+  checkSubscription: call<SubscriptionView>()(() => z.strictObject({ id })),
 
   /** The reader's corrections of marks, newest first (each says whether its entity is still in the data). */
-  listCorrections: call<CorrectionView[]>()(none),
+  listCorrections: call<CorrectionView[]>()(() => none),
   /** Takes corrections back: their marks return on open pages. */
-  removeCorrections: call<{ removed: number }>()(z.strictObject({ ids: z.array(correctionId).min(1).max(MAX_CORRECTIONS) })),
+  removeCorrections: call<{ removed: number }>()(() => z.strictObject({ ids: z.array(correctionId).min(1).max(MAX_CORRECTIONS) })),
 };
 
 export type ContentScriptCalls = typeof contentScriptCalls;

@@ -57,245 +57,283 @@ export const httpUrl = z
     }
   }, 'must be an http(s) URL');
 
-/** How sure we are of a date: stated in the source, inferred from it, or only approximate. */
-export const DateCertainty = z.enum(['stated', 'inferred', 'approximate']);
-
-export const Source = z.strictObject({
-  id: slug,
-  publisher: plainText(LIMITS.shortText),
-  title: plainText(LIMITS.shortText),
-  date: isoDate,
-  dateCertainty: DateCertainty,
-  dateNote: plainText(LIMITS.longText).optional(),
-  url: httpUrl.optional(),
-});
-
-export const Alias = z.strictObject({
-  text: plainText(LIMITS.shortText).refine((s) => [...s.trim()].length >= 2, 'must be at least two characters'),
-  /** Acronyms and words that collide with ordinary words (WHO, US, UN, ISA, IDF) match only in this exact case. */
-  caseSensitive: z.boolean().optional(),
-  /** Bare surnames, common words and dates link only when the page also names the entity in full or enough related entities. */
-  needsContext: z.boolean().optional(),
-  /** Set when two entities knowingly share this alias (e.g. a surname); such an alias always needs context. */
-  ambiguous: z.boolean().optional(),
-});
-
-/** Where a dated item comes from and how sure its date is. */
-const provenance = {
-  source: slug,
-  date: isoDate.optional(),
-  dateCertainty: DateCertainty.optional(),
-};
-
-export const Fact = z.strictObject({
-  text: plainText(LIMITS.longText),
-  /** Entity ids of whoever makes the claim (a ministry, an army, a person). */
-  claimedBy: z.array(slug).max(20).optional(),
-  /** The attribution as the source reports it, e.g. "according to the Gaza Ministry of Health, which CNN cannot verify". */
-  attribution: plainText(LIMITS.shortText).optional(),
-  /** A headline figure for the fact, e.g. "7,028". */
-  figure: plainText(80).optional(),
-  ...provenance,
-});
-
-export const Quote = z.strictObject({
-  text: plainText(LIMITS.quote),
-  speaker: slug,
-  context: plainText(LIMITS.shortText).optional(),
-  ...provenance,
-});
-
-export const TimelineItem = z.strictObject({
-  text: plainText(LIMITS.shortText),
-  ...provenance,
-  date: isoDate,
-});
-
-export const RelationType = z.enum([
-  'member-of',
-  'leads',
-  'spokesperson-for',
-  'part-of',
-  'located-in',
-  'party-to',
-  'mediator-in',
-  'participant-in',
-  'affiliated-with',
-  'ally-of',
-  'opponent-of',
-  'target-of',
-  'responsible-for',
-  'related-to',
-]);
-
-export const Relation = z.strictObject({
-  type: RelationType,
-  target: slug,
-  note: plainText(LIMITS.shortText).optional(),
-  source: slug.optional(),
-});
-
-export const Role = z.strictObject({
-  title: plainText(LIMITS.shortText),
-  organization: slug.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  /** The date a source describes the person in this role. */
-  asOf: isoDate.optional(),
-  source: slug.optional(),
-});
-
 /**
- * Whether an entity is part of the dataset's topic or only background to it. Background entities
- * (countries, cities, big general organisations, outlets, social networks) link only on pages where
- * the topic's core entities appear, so a topical dataset stays quiet on unrelated pages.
+ * Every schema of the format, built on first use rather than when the module loads: the background
+ * loads this module with everything else, and each time its worker wakes for a page (which needs no
+ * dataset schema) building these would cost several milliseconds.
  */
-export const Salience = z
-  .enum(['core', 'background'])
-  .describe(
-    "'core': part of the dataset's topic (its people, its own organisations and events); 'background': context to the topic " +
-      '(countries, cities, big general organisations, outlets, social networks), linked only on pages where core entities appear. ' +
-      'When absent: places are background; people, organisations and events are core.',
-  );
+function buildSchemas() {
+  /** How sure we are of a date: stated in the source, inferred from it, or only approximate. */
+  const DateCertainty = z.enum(['stated', 'inferred', 'approximate']);
 
-const base = {
-  id: slug,
-  name: plainText(LIMITS.shortText),
-  salience: Salience.optional(),
-  aliases: z.array(Alias).min(1).max(LIMITS.aliases),
-  summary: plainText(LIMITS.longText),
-  relations: z.array(Relation).max(LIMITS.items).optional(),
-  facts: z.array(Fact).max(LIMITS.items).optional(),
-  quotes: z.array(Quote).max(LIMITS.items).optional(),
-  timeline: z.array(TimelineItem).max(LIMITS.items).optional(),
-  /** Sources that describe the entity as a whole (facts and quotes carry their own). */
-  sources: z.array(slug).max(LIMITS.items).optional(),
-  url: httpUrl.optional(),
-};
+  const Source = z.strictObject({
+    id: slug,
+    publisher: plainText(LIMITS.shortText),
+    title: plainText(LIMITS.shortText),
+    date: isoDate,
+    dateCertainty: DateCertainty,
+    dateNote: plainText(LIMITS.longText).optional(),
+    url: httpUrl.optional(),
+  });
 
-export const Person = z.strictObject({
-  ...base,
-  kind: z.literal('person'),
-  roles: z.array(Role).min(1).max(LIMITS.items),
-  nationality: slug.optional(),
-});
+  const Alias = z.strictObject({
+    text: plainText(LIMITS.shortText).refine((s) => [...s.trim()].length >= 2, 'must be at least two characters'),
+    /** Acronyms and words that collide with ordinary words (WHO, US, UN, ISA, IDF) match only in this exact case. */
+    caseSensitive: z.boolean().optional(),
+    /** Bare surnames, common words and dates link only when the page also names the entity in full or enough related entities. */
+    needsContext: z.boolean().optional(),
+    /** Set when two entities knowingly share this alias (e.g. a surname); such an alias always needs context. */
+    ambiguous: z.boolean().optional(),
+  });
 
-export const OrganizationType = z.enum([
-  'government',
-  'ministry',
-  'military',
-  'intelligence',
-  'armed-group',
-  'political-party',
-  'legislature',
-  'court',
-  'intergovernmental',
-  'un-body',
-  'ngo',
-  'company',
-  'media',
-  'agency',
-  'other',
-]);
+  /** Where a dated item comes from and how sure its date is. */
+  const provenance = {
+    source: slug,
+    date: isoDate.optional(),
+    dateCertainty: DateCertainty.optional(),
+  };
 
-export const Organization = z.strictObject({
-  ...base,
-  kind: z.literal('organization'),
-  orgType: OrganizationType,
-  parent: slug.optional(),
-  country: slug.optional(),
-});
+  const Fact = z.strictObject({
+    text: plainText(LIMITS.longText),
+    /** Entity ids of whoever makes the claim (a ministry, an army, a person). */
+    claimedBy: z.array(slug).max(20).optional(),
+    /** The attribution as the source reports it, e.g. "according to the Gaza Ministry of Health, which CNN cannot verify". */
+    attribution: plainText(LIMITS.shortText).optional(),
+    /** A headline figure for the fact, e.g. "7,028". */
+    figure: plainText(80).optional(),
+    ...provenance,
+  });
 
-export const PlaceType = z.enum([
-  'country',
-  'territory',
-  'region',
-  'city',
-  'town',
-  'neighborhood',
-  'camp',
-  'hospital',
-  'crossing',
-  'building',
-  'other',
-]);
+  const Quote = z.strictObject({
+    text: plainText(LIMITS.quote),
+    speaker: slug,
+    context: plainText(LIMITS.shortText).optional(),
+    ...provenance,
+  });
 
-export const Place = z.strictObject({
-  ...base,
-  kind: z.literal('place'),
-  placeType: PlaceType,
-  /** The place this one lies in (a city's country, a hospital's city). */
-  locatedIn: slug.optional(),
-});
+  const TimelineItem = z.strictObject({
+    text: plainText(LIMITS.shortText),
+    ...provenance,
+    date: isoDate,
+  });
 
-export const EventType = z.enum([
-  'attack',
-  'military-operation',
-  'raid',
-  'talks',
-  'summit',
-  'proposal',
-  'agreement',
-  'vote',
-  'poll',
-  'hostage-release',
-  'protest',
-  'statement',
-  'other',
-]);
+  const RelationType = z.enum([
+    'member-of',
+    'leads',
+    'spokesperson-for',
+    'part-of',
+    'located-in',
+    'party-to',
+    'mediator-in',
+    'participant-in',
+    'affiliated-with',
+    'ally-of',
+    'opponent-of',
+    'target-of',
+    'responsible-for',
+    'related-to',
+  ]);
 
-export const EventPhase = z.strictObject({
-  label: plainText(LIMITS.shortText),
-  date: isoDate,
-  end: isoDate.optional(),
-  source: slug.optional(),
-});
+  const Relation = z.strictObject({
+    type: RelationType,
+    target: slug,
+    note: plainText(LIMITS.shortText).optional(),
+    source: slug.optional(),
+  });
 
-export const Event = z.strictObject({
-  ...base,
-  kind: z.literal('event'),
-  eventType: EventType,
-  start: isoDate,
-  end: isoDate.optional(),
-  dateCertainty: DateCertainty.optional(),
-  place: slug,
-  participants: z.array(slug).max(LIMITS.items).optional(),
-  phases: z.array(EventPhase).max(LIMITS.items).optional(),
-});
+  const Role = z.strictObject({
+    title: plainText(LIMITS.shortText),
+    organization: slug.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** The date a source describes the person in this role. */
+    asOf: isoDate.optional(),
+    source: slug.optional(),
+  });
 
-export const Entity = z.discriminatedUnion('kind', [Person, Organization, Place, Event]);
+  /**
+   * Whether an entity is part of the dataset's topic or only background to it. Background entities
+   * (countries, cities, big general organisations, outlets, social networks) link only on pages where
+   * the topic's core entities appear, so a topical dataset stays quiet on unrelated pages.
+   */
+  const Salience = z
+    .enum(['core', 'background'])
+    .describe(
+      "'core': part of the dataset's topic (its people, its own organisations and events); 'background': context to the topic " +
+        '(countries, cities, big general organisations, outlets, social networks), linked only on pages where core entities appear. ' +
+        'When absent: places are background; people, organisations and events are core.',
+    );
 
-export const EntityKind = z.enum(ENTITY_KINDS);
+  const base = {
+    id: slug,
+    name: plainText(LIMITS.shortText),
+    salience: Salience.optional(),
+    aliases: z.array(Alias).min(1).max(LIMITS.aliases),
+    summary: plainText(LIMITS.longText),
+    relations: z.array(Relation).max(LIMITS.items).optional(),
+    facts: z.array(Fact).max(LIMITS.items).optional(),
+    quotes: z.array(Quote).max(LIMITS.items).optional(),
+    timeline: z.array(TimelineItem).max(LIMITS.items).optional(),
+    /** Sources that describe the entity as a whole (facts and quotes carry their own). */
+    sources: z.array(slug).max(LIMITS.items).optional(),
+    url: httpUrl.optional(),
+  };
 
-export const Dataset = z.strictObject({
-  $schema: z.string().max(2_000).optional(),
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  id: slug,
-  title: plainText(LIMITS.shortText),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.2.0'),
-  publishedAt: isoDate,
-  license: plainText(LIMITS.shortText),
-  attribution: plainText(LIMITS.longText),
-  description: plainText(LIMITS.longText).optional(),
-  homepage: httpUrl.optional(),
-  sources: z.array(Source).min(1).max(10_000),
-  entities: z.array(Entity).max(LIMITS.entities, `must hold at most ${LIMITS.entities} entities`),
-});
+  const Person = z.strictObject({
+    ...base,
+    kind: z.literal('person'),
+    roles: z.array(Role).min(1).max(LIMITS.items),
+    nationality: slug.optional(),
+  });
 
-export type DateCertainty = z.infer<typeof DateCertainty>;
-export type Salience = z.infer<typeof Salience>;
-export type Source = z.infer<typeof Source>;
-export type Alias = z.infer<typeof Alias>;
-export type Fact = z.infer<typeof Fact>;
-export type Quote = z.infer<typeof Quote>;
-export type TimelineItem = z.infer<typeof TimelineItem>;
-export type Relation = z.infer<typeof Relation>;
-export type RelationType = z.infer<typeof RelationType>;
-export type Role = z.infer<typeof Role>;
-export type Person = z.infer<typeof Person>;
-export type Organization = z.infer<typeof Organization>;
-export type Place = z.infer<typeof Place>;
-export type Event = z.infer<typeof Event>;
+  const OrganizationType = z.enum([
+    'government',
+    'ministry',
+    'military',
+    'intelligence',
+    'armed-group',
+    'political-party',
+    'legislature',
+    'court',
+    'intergovernmental',
+    'un-body',
+    'ngo',
+    'company',
+    'media',
+    'agency',
+    'other',
+  ]);
+
+  const Organization = z.strictObject({
+    ...base,
+    kind: z.literal('organization'),
+    orgType: OrganizationType,
+    parent: slug.optional(),
+    country: slug.optional(),
+  });
+
+  const PlaceType = z.enum([
+    'country',
+    'territory',
+    'region',
+    'city',
+    'town',
+    'neighborhood',
+    'camp',
+    'hospital',
+    'crossing',
+    'building',
+    'other',
+  ]);
+
+  const Place = z.strictObject({
+    ...base,
+    kind: z.literal('place'),
+    placeType: PlaceType,
+    /** The place this one lies in (a city's country, a hospital's city). */
+    locatedIn: slug.optional(),
+  });
+
+  const EventType = z.enum([
+    'attack',
+    'military-operation',
+    'raid',
+    'talks',
+    'summit',
+    'proposal',
+    'agreement',
+    'vote',
+    'poll',
+    'hostage-release',
+    'protest',
+    'statement',
+    'other',
+  ]);
+
+  const EventPhase = z.strictObject({
+    label: plainText(LIMITS.shortText),
+    date: isoDate,
+    end: isoDate.optional(),
+    source: slug.optional(),
+  });
+
+  const Event = z.strictObject({
+    ...base,
+    kind: z.literal('event'),
+    eventType: EventType,
+    start: isoDate,
+    end: isoDate.optional(),
+    dateCertainty: DateCertainty.optional(),
+    place: slug,
+    participants: z.array(slug).max(LIMITS.items).optional(),
+    phases: z.array(EventPhase).max(LIMITS.items).optional(),
+  });
+
+  const Entity = z.discriminatedUnion('kind', [Person, Organization, Place, Event]);
+
+  const EntityKind = z.enum(ENTITY_KINDS);
+
+  const Dataset = z.strictObject({
+    $schema: z.string().max(2_000).optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    id: slug,
+    title: plainText(LIMITS.shortText),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.2.0'),
+    publishedAt: isoDate,
+    license: plainText(LIMITS.shortText),
+    attribution: plainText(LIMITS.longText),
+    description: plainText(LIMITS.longText).optional(),
+    homepage: httpUrl.optional(),
+    sources: z.array(Source).min(1).max(10_000),
+    entities: z.array(Entity).max(LIMITS.entities, `must hold at most ${LIMITS.entities} entities`),
+  });
+
+  return {
+    DateCertainty,
+    Source,
+    Alias,
+    Fact,
+    Quote,
+    TimelineItem,
+    RelationType,
+    Relation,
+    Role,
+    Salience,
+    Person,
+    OrganizationType,
+    Organization,
+    PlaceType,
+    Place,
+    EventType,
+    EventPhase,
+    Event,
+    Entity,
+    EntityKind,
+    Dataset,
+  };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+const schemas = (): Schemas => (built ??= buildSchemas());
+
+export const Entity = z.lazy(() => schemas().Entity);
+export const Dataset = z.lazy(() => schemas().Dataset);
+
+export type DateCertainty = z.infer<Schemas['DateCertainty']>;
+export type Salience = z.infer<Schemas['Salience']>;
+export type Source = z.infer<Schemas['Source']>;
+export type Alias = z.infer<Schemas['Alias']>;
+export type Fact = z.infer<Schemas['Fact']>;
+export type Quote = z.infer<Schemas['Quote']>;
+export type TimelineItem = z.infer<Schemas['TimelineItem']>;
+export type Relation = z.infer<Schemas['Relation']>;
+export type RelationType = z.infer<Schemas['RelationType']>;
+export type Role = z.infer<Schemas['Role']>;
+export type Person = z.infer<Schemas['Person']>;
+export type Organization = z.infer<Schemas['Organization']>;
+export type Place = z.infer<Schemas['Place']>;
+export type Event = z.infer<Schemas['Event']>;
 export type Entity = z.infer<typeof Entity>;
-export type EntityKind = z.infer<typeof EntityKind>;
+export type EntityKind = z.infer<Schemas['EntityKind']>;
 export type Dataset = z.infer<typeof Dataset>;
