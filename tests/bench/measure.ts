@@ -120,41 +120,34 @@ async function measureRescan(page: Page): Promise<number> {
   );
 }
 
-/** One cold TreeWalker pass over the body's text nodes, reading each (an expression, to run in any world). */
-const TREE_WALKER_PASS = `(() => {
+/**
+ * One cold TreeWalker pass over the body, as an expression to run in any world: `show` is the
+ * NodeFilter constant, `visit` the code that reads the walker's current node.
+ */
+const treeWalkerPass = (show: 'SHOW_TEXT' | 'SHOW_ALL', visit: string) => `(() => {
   const start = performance.now();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(document.body, NodeFilter.${show});
   let textNodes = 0;
   let chars = 0;
   while (walker.nextNode()) {
-    chars += walker.currentNode.data.length;
-    textNodes++;
+    ${visit}
   }
   const ms = performance.now() - start;
   // \`chars\` is returned only so the engine cannot skip reading the data.
   return { ms, textNodes: chars >= 0 ? textNodes : -1, isolated: crossOriginIsolated };
 })()`;
 
+/** The floor: every text node, reading its data. */
+const TREE_WALKER_PASS = treeWalkerPass('SHOW_TEXT', 'chars += walker.currentNode.data.length; textNodes++;');
+
 /**
- * One cold TreeWalker pass over every node of the body, reading each node's type and each text
- * node's data: the least a walk that tells elements from text pays, as any walk that skips page
- * chrome or finds blocks must.
+ * Every node of the body, reading each node's type and each text node's data: the least a walk
+ * that tells elements from text pays, as any walk that skips page chrome or finds blocks must.
  */
-const STRUCTURE_PASS = `(() => {
-  const start = performance.now();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
-  let textNodes = 0;
-  let chars = 0;
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    if (node.nodeType === 3) {
-      chars += node.data.length;
-      textNodes++;
-    }
-  }
-  const ms = performance.now() - start;
-  return { ms, textNodes: chars >= 0 ? textNodes : -1, isolated: crossOriginIsolated };
-})()`;
+const STRUCTURE_PASS = treeWalkerPass(
+  'SHOW_ALL',
+  'const node = walker.currentNode; if (node.nodeType === 3) { chars += node.data.length; textNodes++; }',
+);
 
 /** Where a floor pass runs, and over which nodes. */
 export type FloorPass = 'main' | 'isolated' | 'isolated-all';
